@@ -1,0 +1,45 @@
+import { appendFileSync, readlinkSync } from 'node:fs';
+import type { WorkloadContext } from '../workload/define-workload.ts';
+import { loadWorkload, prepareLoaderFor } from '../workload/load-workload.ts';
+import type { WorkerEvent, WorkloadSpec } from './messages.ts';
+
+/** The few things that differ between a worker thread and a child process, seen from inside. */
+export interface WorkloadTransport {
+  send(event: WorkerEvent): void;
+  /** Synchronous view of the stop request, readable while the event loop is blocked. */
+  isStopRequested(): boolean;
+  onStopRequest(listener: () => void): void;
+}
+
+/** The one body that runs a workload, unchanged in both runtimes. */
+export async function runWorkload(spec: WorkloadSpec, transport: WorkloadTransport): Promise<void> {
+  // The loader keeps its cache in the temp folder, which must be the real one, not the workload's.
+  await prepareLoaderFor(spec.workloadUrl);
+  // Temp files a workload creates must land in its trial directory so the probes can attribute them.
+  process.env.TMPDIR = spec.workDir;
+  const workload = await loadWorkload(spec.workloadUrl);
+  const controller = new AbortController();
+  transport.onStopRequest(() => controller.abort());
+  await workload.run(createContext(spec, transport, controller));
+}
+
+function createContext(spec: WorkloadSpec, transport: WorkloadTransport, controller: AbortController): WorkloadContext {
+  return {
+    signal: controller.signal,
+    dir: spec.workDir,
+    stopRequested() {
+      if (!controller.signal.aborted && transport.isStopRequested()) controller.abort();
+      return controller.signal.aborted;
+    },
+    ready: () => transport.send({ type: 'ready', osThreadId: readOsThreadId() }),
+    markCleanupRan(step = 'cleanup') {
+      // Synchronous append: it reaches the kernel before the next statement, so it survives a SIGKILL right after.
+      appendFileSync(spec.cleanupLog, `${step}\n`);
+    },
+  };
+}
+
+/** The kernel's id of the calling thread, so the host can watch that very thread end. */
+function readOsThreadId(): number {
+  return Number(readlinkSync('/proc/thread-self').split('/').pop());
+}

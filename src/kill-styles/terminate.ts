@@ -1,0 +1,9 @@
+import type { KillStyle } from './kill-style.ts';
+
+/** Forced stop of a worker thread: tinypool's abort, which calls worker.terminate(). */
+export const terminate: KillStyle = {
+  name: 'terminate',
+  description: "forced: worker.terminate() through tinypool's abort (threads only)",
+  thread: (work) => work.terminate(),
+  process: { notApplicable: 'a child process has no terminate(); its forced stop is sigkill' },
+};

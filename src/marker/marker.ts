@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+
+/** Every process the harness starts carries this variable; descendants inherit it, so survivors can be found. */
+export const MARKER_VARIABLE = 'ISOLATION_HARNESS_TRIAL';
+
+/** A run id short enough for paths and unique enough that two runs on one machine never share one. */
+export function createRunId(): string {
+  return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+export function createTrialId(runId: string, trialNumber: number): string {
+  return `${runId}-${trialNumber}`;
+}
+
+/** True when a marker value belongs to the run or trial given (trial ids extend their run id). */
+export function markerBelongsTo(markerValue: string, runOrTrialId: string): boolean {
+  return markerValue === runOrTrialId || markerValue.startsWith(`${runOrTrialId}-`);
+}

@@ -1,0 +1,49 @@
+import { findMarkedProcesses } from '../marker/find-marked-processes.ts';
+import { listPids, readProcessStatus } from '../marker/proc.ts';
+import type { Leftover, Probe } from './probe.ts';
+
+export interface Survivor {
+  readonly pid: number;
+  readonly command: string;
+  readonly parentPid: number;
+}
+
+export interface ProcessLeftovers extends Leftover {
+  /** Living processes of the trial other than its host, started during the trial. */
+  readonly survivors: Survivor[];
+  /** Dead children of the trial's processes that nobody has reaped yet (dead, so not in `total`). */
+  readonly zombies: number;
+}
+
+interface ProcessSnapshot {
+  readonly survivors: Survivor[];
+  readonly zombies: number;
+}
+
+/** Marker-carrying processes still alive after the stop, and zombies left under the trial's processes. */
+export const processesProbe: Probe<ProcessSnapshot, ProcessLeftovers> = {
+  name: 'processes',
+  snapshot(target) {
+    const marked = findMarkedProcesses(target.trialId);
+    const markedPids = new Set(marked.map((found) => found.pid));
+    const survivors = marked
+      .filter((found) => found.pid !== target.hostPid && found.state !== 'Z')
+      .map(({ pid, command, parentPid }) => ({ pid, command, parentPid }));
+    return { survivors, zombies: countZombieChildren(markedPids) };
+  },
+  diff(before, after) {
+    const existing = new Set(before.survivors.map((survivor) => survivor.pid));
+    const survivors = after.survivors.filter((survivor) => !existing.has(survivor.pid));
+    return { total: survivors.length, survivors, zombies: Math.max(0, after.zombies - before.zombies) };
+  },
+};
+
+/** A zombie has no environment left to read, so it is attributed through its parent. */
+function countZombieChildren(parentPids: Set<number>): number {
+  let zombies = 0;
+  for (const pid of listPids()) {
+    const status = readProcessStatus(pid);
+    if (status?.state === 'Z' && parentPids.has(status.parentPid)) zombies += 1;
+  }
+  return zombies;
+}

@@ -1,0 +1,42 @@
+import type { WorkloadSpec } from '../entry/messages.ts';
+
+export const RUNTIME_NAMES = ['thread', 'process'] as const;
+export type RuntimeName = (typeof RUNTIME_NAMES)[number];
+
+/** How a piece of work ended, as the runtime and the OS saw it (times are `performance.now()` in the host). */
+export interface WorkEnd {
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  readonly error: string | null;
+  /** When the runtime's own promise settled: tinypool's task, execa's result. */
+  readonly reportedAt: number;
+  /** When the OS showed the work gone: the worker's OS thread ended, the child was reaped. */
+  readonly endedAt: number;
+}
+
+/** Work running in one runtime, started by the host for one trial. */
+export interface StartedWork {
+  /** Resolves when the workload calls ready(); carries the OS thread or process id the workload runs on. */
+  readonly ready: Promise<{ osThreadId: number }>;
+  readonly ended: Promise<WorkEnd>;
+  /** The cooperative stop request: sets the synchronous flag and aborts the workload's signal. */
+  requestStop(): void;
+}
+
+export interface ThreadWork extends StartedWork {
+  /** Terminates the worker through tinypool's abort. */
+  terminate(): void;
+}
+
+export interface ProcessWork extends StartedWork {
+  readonly pid: number;
+  sendSignal(signal: NodeJS.Signals): void;
+}
+
+export interface WorkByRuntime {
+  thread: ThreadWork;
+  process: ProcessWork;
+}
+
+/** A runtime adapter: starts one workload for one trial. */
+export type StartWork<Name extends RuntimeName> = (spec: WorkloadSpec, controlDir: string) => WorkByRuntime[Name];

@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Every temp folder of the harness starts with this, so anything it left can be found. */
+export const TEMP_PREFIX = 'isolation-harness-';
+
+export interface TrialDirectory {
+  /** Holds the two folders below; removed whole after the trial. */
+  readonly root: string;
+  /** The workload's private directory and TMPDIR: what the temp-files probe inspects. */
+  readonly workDir: string;
+  /** The harness's own files for the trial (stop flag, cleanup log), out of the workload's sight. */
+  readonly controlDir: string;
+  readonly cleanupLog: string;
+}
+
+export function createRunDirectory(runId: string): string {
+  return mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${runId}-`));
+}
+
+export function createTrialDirectory(runDirectory: string, trialId: string): TrialDirectory {
+  const root = join(runDirectory, trialId);
+  const workDir = join(root, 'work');
+  const controlDir = join(root, 'control');
+  mkdirSync(workDir, { recursive: true });
+  mkdirSync(controlDir, { recursive: true });
+  return { root, workDir, controlDir, cleanupLog: join(controlDir, 'cleanup.log') };
+}
+
+/** The cleanup steps a workload marked, in order. */
+export function readCleanupSteps(directory: TrialDirectory): string[] {
+  try {
+    return readFileSync(directory.cleanupLog, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+export function removeDirectory(path: string): void {
+  rmSync(path, { recursive: true, force: true, maxRetries: 3 });
+}

@@ -1,0 +1,62 @@
+import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { Leftovers } from '../probes/probes.ts';
+import type { RuntimeName } from '../runtime/runtime.ts';
+
+/** The cell and repetition a trial belongs to. */
+export interface TrialKey {
+  readonly runtime: RuntimeName;
+  readonly kill: KillStyleName;
+  readonly workload: string;
+  /** 1-based repetition number within the cell. */
+  readonly trial: number;
+}
+
+/** How the stopped work exited, as its runtime reported it. */
+export interface TrialExit {
+  readonly code: number | null;
+  readonly signal: string | null;
+  readonly error: string | null;
+}
+
+interface MeasuredTrial extends TrialKey {
+  readonly leftovers: Leftovers;
+  /** Cleanup steps the workload marked, in order; empty when none ran. */
+  readonly cleanupSteps: string[];
+  readonly cleanupRan: boolean;
+}
+
+/** The kill ended the work; `leaked` when any probe found something left behind. */
+export interface StoppedTrial extends MeasuredTrial {
+  readonly outcome: 'stopped' | 'leaked';
+  readonly exit: TrialExit;
+  /** From the kill request until the OS showed the work gone (thread ended, child reaped). */
+  readonly stopMs: number;
+  /** From the kill request until the runtime's own promise settled. */
+  readonly reportedMs: number;
+}
+
+/** The work did not end within the stop timeout (or never became ready); its host was SIGKILLed. */
+export interface HungTrial extends MeasuredTrial {
+  readonly outcome: 'hung';
+  readonly phase: 'start' | 'stop';
+  readonly stopMs: null;
+}
+
+/** The trial could not run as planned: the workload failed before ready(), or the host died. */
+export interface ErroredTrial extends TrialKey {
+  readonly outcome: 'errored';
+  readonly error: string;
+}
+
+/** The kill style has no meaning in this runtime. */
+export interface NotApplicableTrial extends TrialKey {
+  readonly outcome: 'not-applicable';
+  readonly reason: string;
+}
+
+export type TrialResult = StoppedTrial | HungTrial | ErroredTrial | NotApplicableTrial;
+export type TrialOutcome = TrialResult['outcome'];
+
+export function hasLeftovers(leftovers: Leftovers): boolean {
+  return Object.values(leftovers).some((found) => found !== null && found.total > 0);
+}
