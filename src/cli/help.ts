@@ -1,0 +1,38 @@
+import { isNotApplicable, type KillStyle } from '../kill-styles/kill-style.ts';
+import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { RUNTIME_NAMES } from '../runtime/runtime.ts';
+import { BUILT_IN_WORKLOADS } from '../workloads/built-in-workloads.ts';
+import { DEFAULTS } from './parse-arguments.ts';
+
+/** The --help text; defaults and names come from the code so they cannot drift. */
+export function renderHelp(): string {
+  return `Usage: npm run harness -- [options]
+
+Runs workloads in worker threads (tinypool) and child processes (execa), stops each run
+with a kill style, probes what was left behind, and writes report.md and results.json.
+
+Options:
+  --runtime LIST         runtimes to use (default: all): ${RUNTIME_NAMES.join(', ')}
+  --kill LIST            kill styles (default: all): ${Object.keys(KILL_STYLES).join(', ')}
+  --workload LIST        built-in names or paths to your own modules (default: all built-ins)
+  --trials N             trials per cell (default: ${DEFAULTS.trials})
+  --out DIR              where report.md and results.json go (default: ${DEFAULTS.out})
+  --start-timeout MS     how long a workload may take to call ready() (default: ${DEFAULTS.startTimeoutMs})
+  --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs})
+  --list                 list workloads and kill styles
+  -h, --help             show this text
+
+Example:
+  npm run harness -- --runtime thread,process --kill abort,sigkill --workload open-files,./my-workload.ts --trials 3 --out reports/local
+`;
+}
+
+/** The --list text: every kill style with where it applies, every built-in workload. */
+export function renderList(): string {
+  const styles = Object.values(KILL_STYLES).map((style: KillStyle) => {
+    const runtimes = RUNTIME_NAMES.filter((runtime) => !isNotApplicable(style[runtime]));
+    return `  ${style.name.padEnd(12)} ${style.description} [${runtimes.join(', ')}]`;
+  });
+  const workloads = Object.entries(BUILT_IN_WORKLOADS).map(([name, workload]) => `  ${name.padEnd(12)} ${workload.description}`);
+  return `Kill styles:\n${styles.join('\n')}\n\nWorkloads:\n${workloads.join('\n')}\n  (or a path to your own module whose default export is defineWorkload(...))\n`;
+}

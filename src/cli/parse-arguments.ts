@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { KILL_STYLE_NAMES, type KillStyleName } from '../kill-styles/kill-styles.ts';
+import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
+import { describeBadValue, UsageError } from './usage-error.ts';
+
+export interface HarnessOptions {
+  readonly runtimes: RuntimeName[];
+  readonly kills: KillStyleName[];
+  /** Built-in workload names and paths to user modules, as given; resolved later. */
+  readonly workloads: string[] | null;
+  readonly trials: number;
+  readonly out: string;
+  readonly startTimeoutMs: number;
+  readonly stopTimeoutMs: number;
+}
+
+export type Command = { kind: 'help' } | { kind: 'list' } | { kind: 'run'; options: HarnessOptions };
+
+const OPTIONS = {
+  runtime: { type: 'string' },
+  kill: { type: 'string' },
+  workload: { type: 'string' },
+  trials: { type: 'string' },
+  out: { type: 'string' },
+  'start-timeout': { type: 'string' },
+  'stop-timeout': { type: 'string' },
+  list: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const DEFAULTS = { trials: 3, out: 'reports', startTimeoutMs: 10_000, stopTimeoutMs: 5_000 } as const;
+
+/** Turns argv into a command, rejecting anything unknown before any work starts. */
+export function parseArguments(argv: string[]): Command {
+  const { values, positionals } = parseStrictly(argv);
+  if (positionals.length > 0) throw new UsageError(describeBadValue('argument', positionals[0] ?? '', 'every input is a --flag; see --help'));
+  if (values.help) return { kind: 'help' };
+  if (values.list) return { kind: 'list' };
+  return {
+    kind: 'run',
+    options: {
+      runtimes: parseNames('--runtime', values.runtime, RUNTIME_NAMES),
+      kills: parseNames('--kill', values.kill, KILL_STYLE_NAMES),
+      workloads: values.workload === undefined ? null : splitList('--workload', values.workload),
+      trials: parsePositiveInteger('--trials', values.trials, DEFAULTS.trials),
+      out: parseNonEmpty('--out', values.out, DEFAULTS.out),
+      startTimeoutMs: parsePositiveInteger('--start-timeout', values['start-timeout'], DEFAULTS.startTimeoutMs),
+      stopTimeoutMs: parsePositiveInteger('--stop-timeout', values['stop-timeout'], DEFAULTS.stopTimeoutMs),
+    },
+  };
+}
+
+function parseStrictly(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
+  } catch (error) {
+    // node:util's messages name the flag; keep their first sentence and point at the list of flags.
+    const reason = error instanceof Error ? error.message.split('. ')[0] : String(error);
+    throw new UsageError(`${reason}; see --help for the flags allowed`, { cause: error });
+  }
+}
+
+function parseNames<Name extends string>(flag: string, value: string | undefined, allowed: readonly Name[]): Name[] {
+  if (value === undefined) return [...allowed];
+  return splitList(flag, value).map((name) => {
+    if (!(allowed as readonly string[]).includes(name)) {
+      throw new UsageError(describeBadValue(`${flag} value`, name, `allowed: ${allowed.join(', ')}`));
+    }
+    return name as Name;
+  });
+}
+
+function splitList(flag: string, value: string): string[] {
+  const names = value.split(',').map((name) => name.trim());
+  if (names.some((name) => name === '')) throw new UsageError(describeBadValue(`${flag} list`, value, 'give comma-separated names with none empty'));
+  return [...new Set(names)];
+}
+
+function parsePositiveInteger(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(describeBadValue(`${flag} value`, value, 'allowed: a positive whole number'));
+  }
+  return Number(value);
+}
+
+function parseNonEmpty(flag: string, value: string | undefined, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (value.trim() === '') throw new UsageError(describeBadValue(`${flag} value`, value, 'allowed: a directory path'));
+  return value;
+}

@@ -1,0 +1,24 @@
+import type { TrialResult } from '../trial/trial-result.ts';
+
+/** One line per finished trial on stderr, so stdout stays for the paths of the files written. */
+export function printProgress(result: TrialResult, done: number, total: number): void {
+  const cell = `${result.workload} / ${result.kill} / ${result.runtime} #${result.trial}`;
+  process.stderr.write(`[${String(done).padStart(String(total).length)}/${total}] ${cell}: ${describeOutcome(result)}\n`);
+}
+
+function describeOutcome(result: TrialResult): string {
+  switch (result.outcome) {
+    case 'not-applicable':
+      return 'not applicable';
+    case 'errored':
+      return `errored: ${result.error}`;
+    case 'hung':
+      return `hung (${result.phase})`;
+    default: {
+      const left = Object.entries(result.leftovers)
+        .filter(([, found]) => found !== null && found.total > 0)
+        .map(([probe, found]) => `${probe} ${found?.total}`);
+      return `${result.outcome}${left.length > 0 ? ` (${left.join(', ')})` : ''} in ${result.stopMs.toFixed(1)} ms`;
+    }
+  }
+}

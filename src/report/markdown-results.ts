@@ -1,0 +1,94 @@
+import type { RunRecord, WorkloadEntry } from '../run/run-record.ts';
+import {
+  formatCleanup,
+  formatFds,
+  formatOutcomes,
+  formatProcesses,
+  formatStopMs,
+  formatTempFiles,
+  NOTHING_RECORDED,
+} from './format-cell.ts';
+import { renderCodeBlock, renderInlineCode, renderListItem, renderTable } from './markdown-syntax.ts';
+import { type CellSummary, summarizeCells } from './summarize-cell.ts';
+
+const HEADER = ['Kill style', 'Runtime', 'Outcome', 'Fds left', 'Temp files left', 'Processes left', 'Cleanup ran', 'Stop ms'];
+
+/** Notes under a table, for text too long for a cell; the same text shares one number. */
+interface Notes {
+  add(text: string): number;
+  render(): string;
+}
+
+/** The "Results" section: one table per workload, rows in the order the trials ran (kill style, then runtime). */
+export function renderResults(record: RunRecord): string {
+  const cells = summarizeCells(record.results);
+  const planned = new Map(record.plan.workloads.map((workload) => [workload.name, workload]));
+  const names = [...new Set([...planned.keys(), ...cells.map((cell) => cell.workload)])];
+  const sections = names.map((name) => renderWorkload(name, planned.get(name), cells.filter((cell) => cell.workload === name)));
+  return ['## Results', ...sections].join('\n\n');
+}
+
+function renderWorkload(name: string, workload: WorkloadEntry | undefined, cells: readonly CellSummary[]): string {
+  const about = workload === undefined ? 'Not in the plan, yet trials of it were recorded.' : describeWorkload(workload);
+  if (cells.length === 0) return [`### ${name}`, about, 'No trials were recorded for this workload.'].join('\n\n');
+  const notes = createNotes();
+  const table = renderTable(HEADER, cells.map((cell) => renderRow(cell, notes)));
+  return [`### ${name}`, about, table, notes.render()].filter(Boolean).join('\n\n');
+}
+
+function describeWorkload(workload: WorkloadEntry): string {
+  const source = workload.source === 'built-in' ? 'built-in' : `from ${renderInlineCode(workload.source)}`;
+  return [workload.description, `(${source})`].filter(Boolean).join(' ');
+}
+
+function renderRow(cell: CellSummary, notes: Notes): string[] {
+  const names = [renderInlineCode(cell.kill), cell.runtime];
+  if (cell.notApplicable !== null) {
+    const note = notes.add(`**Not applicable:** ${cell.notApplicable}`);
+    return fillRow(names, `not applicable (note ${note})`);
+  }
+  const errorNotes = describeErrors(cell).map((text) => notes.add(text));
+  const outcomes = formatOutcomes(cell) + errorNotes.map((note) => ` (note ${note})`).join('');
+  if (cell.probed === 0) return fillRow(names, outcomes);
+  const { fds, tempFiles, processes } = cell.leftovers;
+  return [
+    ...names,
+    outcomes,
+    formatFds(fds),
+    formatTempFiles(tempFiles),
+    formatProcesses(processes, cell.maxZombies),
+    formatCleanup(cell),
+    formatStopMs(cell.stopMs),
+  ];
+}
+
+/** A row with nothing probed: the remaining columns are explicitly empty rather than 0 or "not measured". */
+function fillRow(leading: readonly string[], outcome: string): string[] {
+  const filled = [...leading, outcome];
+  return [...filled, ...Array<string>(HEADER.length - filled.length).fill(NOTHING_RECORDED)];
+}
+
+/** One note per distinct error text, naming the trials that failed with it. */
+function describeErrors(cell: CellSummary): string[] {
+  const trialsByError = new Map<string, number[]>();
+  for (const { trial, error } of cell.errors) trialsByError.set(error, [...(trialsByError.get(error) ?? []), trial]);
+  return [...trialsByError].map(([error, trials]) => {
+    const which = `${trials.length === 1 ? 'trial' : 'trials'} ${trials.join(', ')}`;
+    return `**Errored:** ${renderInlineCode(cell.kill)} in ${cell.runtime}, ${which}:\n\n${renderCodeBlock(error)}`;
+  });
+}
+
+function createNotes(): Notes {
+  const texts: string[] = [];
+  return {
+    add(text) {
+      const existing = texts.indexOf(text);
+      if (existing !== -1) return existing + 1;
+      return texts.push(text);
+    },
+    render() {
+      if (texts.length === 0) return '';
+      return ['Notes:', ...texts.map((text, index) => renderListItem(index + 1, text))].join('\n\n');
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { RunRecord } from '../run/run-record.ts';
+import { renderEnvironment } from './markdown-environment.ts';
+import { renderLegend } from './markdown-legend.ts';
+import { renderResults } from './markdown-results.ts';
+import { renderCodeBlock } from './markdown-syntax.ts';
+
+/** The human-readable report: GitHub-flavoured Markdown rendered from the recorded run only. */
+export function renderMarkdown(record: RunRecord): string {
+  const sections = [
+    '# Isolation harness report',
+    describeRun(record),
+    renderCodeBlock(record.command, 'sh'),
+    renderEnvironment(record),
+    renderResults(record),
+    renderLegend(record.plan),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+/** One paragraph saying what was run and when; the code block after it reproduces the run. */
+function describeRun(record: RunRecord): string {
+  const { plan } = record;
+  const matrix = [
+    countWithNames(plan.runtimes, 'runtime'),
+    countWithNames(plan.kills, 'kill style'),
+    countWithNames(plan.workloads.map((workload) => workload.name), 'workload'),
+  ].join(' × ');
+  return [
+    `This run stopped work in ${matrix}, with ${countOf(plan.trials, 'trial')} per cell where the kill style applies:`,
+    `${countOf(record.results.length, 'trial result')} recorded`,
+    `from ${record.startedAt} to ${record.finishedAt}.`,
+    'To reproduce it, run this from the repository root:',
+  ].join(' ');
+}
+
+function countWithNames(names: readonly string[], noun: string): string {
+  return `${countOf(names.length, noun)} (${names.join(', ')})`;
+}
+
+function countOf(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+}

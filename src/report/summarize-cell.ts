@@ -1,0 +1,108 @@
+import type { Leftover } from '../probes/probe.ts';
+import type { Leftovers } from '../probes/probes.ts';
+import type { HungTrial, StoppedTrial, TrialKey, TrialOutcome, TrialResult } from '../trial/trial-result.ts';
+import { type LatencySummary, summarizeLatency } from './summarize-latency.ts';
+
+/** Every outcome, in the order the report lists them. */
+export const OUTCOMES: readonly TrialOutcome[] = ['stopped', 'leaked', 'hung', 'errored', 'not-applicable'];
+
+/** One cell of the matrix: every trial of one workload under one kill style in one runtime. */
+export type CellKey = Omit<TrialKey, 'trial'>;
+
+/** What one probe found across a cell's trials; the cell holds null instead when no trial measured it. */
+export interface ProbeTally<Found extends Leftover> {
+  /** Trials in which the probe could read. */
+  readonly measured: number;
+  /** Trials in which it found something (total > 0). */
+  readonly withLeftovers: number;
+  /** The measured leftover with the largest total (the first on ties): its total is the cell's maximum. */
+  readonly worst: Found;
+}
+
+export type LeftoverTallies = { [Name in keyof Leftovers]: ProbeTally<NonNullable<Leftovers[Name]>> | null };
+
+/** Everything the report shows about one cell, computed from its recorded trials only. */
+export interface CellSummary extends CellKey {
+  readonly trials: number;
+  readonly outcomes: Record<TrialOutcome, number>;
+  /** The reason, when every trial of the cell is not applicable. */
+  readonly notApplicable: string | null;
+  /** Errored trials and what went wrong. */
+  readonly errors: { readonly trial: number; readonly error: string }[];
+  /** The phases in which trials hung, without repeats. */
+  readonly hungPhases: HungTrial['phase'][];
+  /** Trials that reached the probes (stopped, leaked, hung); errored and not-applicable trials did not. */
+  readonly probed: number;
+  readonly leftovers: LeftoverTallies;
+  /** The most unreaped zombies one trial left; null when the processes probe measured no trial. */
+  readonly maxZombies: number | null;
+  /** Probed trials whose workload marked its cleanup as run. */
+  readonly cleanupRan: number;
+  /** stopMs over stopped and leaked trials; null when there is none. */
+  readonly stopMs: LatencySummary | null;
+}
+
+type MeasuredTrial = StoppedTrial | HungTrial;
+type CellResults = [TrialResult, ...TrialResult[]];
+
+/** Groups results into cells in the order they were recorded, which is the plan's order, and summarizes each. */
+export function summarizeCells(results: readonly TrialResult[]): CellSummary[] {
+  const cells = new Map<string, CellResults>();
+  for (const result of results) {
+    const id = JSON.stringify([result.workload, result.kill, result.runtime]);
+    const cell = cells.get(id);
+    if (cell === undefined) cells.set(id, [result]);
+    else cell.push(result);
+  }
+  return [...cells.values()].map(summarizeCell);
+}
+
+function summarizeCell(results: CellResults): CellSummary {
+  const [{ workload, kill, runtime }] = results;
+  const measured = results.filter((result): result is MeasuredTrial => 'leftovers' in result);
+  const stopped = measured.filter((result): result is StoppedTrial => result.stopMs !== null);
+  const processes = measured.flatMap((result) => (result.leftovers.processes === null ? [] : [result.leftovers.processes]));
+  return {
+    workload,
+    kill,
+    runtime,
+    trials: results.length,
+    outcomes: countOutcomes(results),
+    notApplicable: findNotApplicableReason(results),
+    errors: results.flatMap((result) => (result.outcome === 'errored' ? [{ trial: result.trial, error: result.error }] : [])),
+    hungPhases: [...new Set(measured.flatMap((result) => (result.outcome === 'hung' ? [result.phase] : [])))],
+    probed: measured.length,
+    leftovers: {
+      fds: tallyProbe(measured.map((result) => result.leftovers.fds)),
+      tempFiles: tallyProbe(measured.map((result) => result.leftovers.tempFiles)),
+      processes: tallyProbe(processes),
+    },
+    maxZombies: processes.length === 0 ? null : Math.max(...processes.map((found) => found.zombies)),
+    cleanupRan: measured.filter((result) => result.cleanupRan).length,
+    stopMs: summarizeLatency(stopped.map((result) => result.stopMs)),
+  };
+}
+
+function countOutcomes(results: readonly TrialResult[]): Record<TrialOutcome, number> {
+  const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<TrialOutcome, number>;
+  for (const result of results) counts[result.outcome] += 1;
+  return counts;
+}
+
+function findNotApplicableReason(results: readonly TrialResult[]): string | null {
+  const [first] = results;
+  const allNotApplicable = results.every((result) => result.outcome === 'not-applicable');
+  return allNotApplicable && first?.outcome === 'not-applicable' ? first.reason : null;
+}
+
+/** null entries are trials the probe could not measure; if none measured, the tally is null ("not measured"), never 0. */
+function tallyProbe<Found extends Leftover>(found: readonly (Found | null)[]): ProbeTally<Found> | null {
+  const measured = found.filter((entry): entry is Found => entry !== null);
+  const [first, ...rest] = measured;
+  if (first === undefined) return null;
+  return {
+    measured: measured.length,
+    withLeftovers: measured.filter((entry) => entry.total > 0).length,
+    worst: rest.reduce((worst, entry) => (entry.total > worst.total ? entry : worst), first),
+  };
+}

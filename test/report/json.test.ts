@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { renderJson } from '../../src/report/json.ts';
+import { buildErrored, buildHung, buildLeftovers, buildNotApplicable, buildRecord, buildStopped } from './build-record.ts';
+
+describe('renderJson', () => {
+  const record = buildRecord([
+    buildStopped({ leftovers: buildLeftovers({ fds: null }) }),
+    buildHung(),
+    buildErrored(),
+    buildNotApplicable(),
+  ]);
+
+  it('round-trips the whole record, with null (not measured) kept as null', () => {
+    const parsed = JSON.parse(renderJson(record));
+    expect(parsed).toEqual({ schemaVersion: 1, ...record });
+    expect(parsed.results[0].leftovers.fds).toBeNull();
+  });
+
+  it('puts schemaVersion first and keeps the record keys in the order they were built', () => {
+    expect(Object.keys(JSON.parse(renderJson(record)))).toEqual(['schemaVersion', ...Object.keys(record)]);
+  });
+
+  it('is pretty-printed and ends with a newline', () => {
+    const text = renderJson(record);
+    expect(text.startsWith('{\n  "schemaVersion": 1,\n')).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+});
