@@ -7,7 +7,7 @@ import { checkWritableDirectory } from './check-output-directory.ts';
 import { renderHelp, renderList } from './help.ts';
 import { watchForInterrupt } from './interrupt.ts';
 import { type HarnessOptions, parseArguments } from './parse-arguments.ts';
-import { printProgress } from './progress.ts';
+import { printProgress, printStart } from './progress.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The command line: parse, validate everything up front, run, then write the reports. Returns the exit code. */
@@ -34,7 +34,7 @@ async function runAndReport(options: HarnessOptions, argv: string[]): Promise<nu
   try {
     const record = await runHarness(
       { ...options, workloads, command: ['npm run harness --', ...argv].join(' ') },
-      { onResult: printProgress, signal: interrupt.signal },
+      { onStart: printStart, onResult: printProgress, signal: interrupt.signal },
     );
     const interruptedWith = interrupt.exitCode();
     if (interruptedWith !== null) {

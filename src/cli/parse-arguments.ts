@@ -54,10 +54,17 @@ function parseStrictly(argv: string[]) {
   try {
     return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
   } catch (error) {
-    // node:util's messages name the flag; keep their first sentence and point at the list of flags.
-    const reason = error instanceof Error ? error.message.split('. ')[0] : String(error);
-    throw new UsageError(`${reason}; see --help for the flags allowed`, { cause: error });
+    throw new UsageError(describeParseError(error), { cause: error });
   }
+}
+
+/** node:util's messages are long and vary by version: name the flag and what is allowed in our own words. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const flag = /'(-[^' ]*)/.exec(message)?.[1] ?? message;
+  const allowedFlags = `allowed: ${Object.keys(OPTIONS).map((name) => `--${name}`).join(', ')}`;
+  if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return describeBadValue('flag', flag, allowedFlags);
+  return describeBadValue('flag', flag, 'it needs a value: write --flag=value when the value starts with a dash');
 }
 
 function parseNames<Name extends string>(flag: string, value: string | undefined, allowed: readonly Name[]): Name[] {

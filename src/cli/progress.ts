@@ -1,5 +1,10 @@
 import type { TrialResult } from '../trial/trial-result.ts';
 
+/** Names the run first, so a user can find its processes (by marker) and its temp folder. */
+export function printStart({ runId, runDirectory }: { runId: string; runDirectory: string }): void {
+  process.stderr.write(`run ${runId}: processes carry ISOLATION_HARNESS_TRIAL=${runId}-<n>, temp folder ${runDirectory}\n`);
+}
+
 /** One line per finished trial on stderr, so stdout stays for the paths of the files written. */
 export function printProgress(result: TrialResult, done: number, total: number): void {
   const cell = `${result.workload} / ${result.kill} / ${result.runtime} #${result.trial}`;

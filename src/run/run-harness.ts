@@ -12,10 +12,16 @@ export interface HarnessRun extends Omit<RunPlan, 'workloads'> {
   readonly command: string;
 }
 
+export interface HarnessObserver extends MatrixObserver {
+  /** Called once the run has its id and temp folder: what a user needs to find anything it leaves. */
+  onStart?(run: { runId: string; runDirectory: string }): void;
+}
+
 /** Runs the whole matrix and records it; whatever happens, the run's processes are reaped and its folder removed. */
-export async function runHarness(run: HarnessRun, observer: MatrixObserver = {}): Promise<RunRecord> {
+export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}): Promise<RunRecord> {
   const runId = createRunId();
   const runDirectory = createRunDirectory(runId);
+  observer.onStart?.({ runId, runDirectory });
   const startedAt = new Date().toISOString();
   // On interruption, the current trial's host dies at once instead of after its stop timeout.
   const stopCurrentTrial = () => void reapMarkedProcesses(runId).catch(() => undefined);

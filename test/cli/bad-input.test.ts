@@ -1,0 +1,45 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const fixtures = fileURLToPath(new URL('../fixtures/workloads/', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'isolation-harness-cli-'));
+const out = join(scratch, 'out');
+const aFile = join(scratch, 'a-file');
+writeFileSync(aFile, '');
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// Each case: the arguments, and what the one-line message must name (the bad value, and what is allowed).
+const cases: Array<[string, string[], RegExp]> = [
+  ['unknown runtime', ['--runtime', 'fiber'], /--runtime value "fiber" is not allowed; allowed: thread, process$/],
+  ['unknown kill style', ['--kill', 'abort,nuke'], /--kill value "nuke" is not allowed; allowed: abort, terminate, sigterm, sigkill$/],
+  ['empty list entry', ['--kill', 'abort,'], /--kill list "abort," is not allowed/],
+  ['unknown workload name', ['--workload', 'mystery'], /workload "mystery" is not allowed; allowed: cpu-loop, open-files, temp-files, grandchild, or a path/],
+  ['missing workload module', ['--workload', './does-not-exist.ts'], /workload module "\.\/does-not-exist\.ts" does not exist/],
+  ['module that throws on import', ['--workload', join(fixtures, 'throws-on-import.ts')], /threw on import: this module fails on import$/],
+  ['module without a workload export', ['--workload', join(fixtures, 'no-workload-export.ts')], /has no workload default export/],
+  ['zero trials', ['--trials', '0'], /--trials value "0" is not allowed; allowed: a positive whole number$/],
+  ['fractional trials', ['--trials', '1.5'], /--trials value "1\.5" is not allowed/],
+  ['negative stop timeout', ['--stop-timeout=-5'], /--stop-timeout value "-5" is not allowed; allowed: a positive whole number$/],
+  ['flag missing its value', ['--stop-timeout', '-5'], /flag "--stop-timeout" is not allowed; it needs a value/],
+  ['unknown flag', ['--bogus'], /flag "--bogus" is not allowed; allowed: --runtime, --kill, --workload, --trials, --out/],
+  ['flag with no value', ['--trials'], /flag "--trials" is not allowed; it needs a value/],
+  ['stray argument', ['thread'], /argument "thread" is not allowed; every input is a --flag/],
+  ['output under a regular file', ['--out', join(aFile, 'reports')], /--out value ".*a-file\/reports" is not a writable directory/],
+];
+
+describe('bad input', () => {
+  it.each(cases)('%s: one line on stderr, exit 2, nothing written', async (_name, args, message) => {
+    const result = await runCli(args.includes('--out') ? args : [...args, '--out', out]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^isolation-harness: /);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+});
