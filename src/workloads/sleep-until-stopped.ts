@@ -1,0 +1,18 @@
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Resolves once the stop is requested, or after `ms`. Its timer keeps the event loop alive meanwhile: in a
+ * child process nothing else does (the IPC channel is unref'd), and a workload awaiting only the signal would exit.
+ */
+export function sleepUntilStopped(signal: AbortSignal, ms = LONGEST_TIMER_MS): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const wake = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    signal.addEventListener('abort', wake, { once: true });
+  });
+}

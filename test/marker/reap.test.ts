@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findMarkedProcesses, stillMarked } from '../../src/marker/find-marked-processes.ts';
+import { createRunId, createTrialId, MARKER_VARIABLE } from '../../src/marker/marker.ts';
+import { readProcessStatus } from '../../src/marker/proc.ts';
+import { reapMarkedProcesses } from '../../src/marker/reap.ts';
+
+const started: ChildProcess[] = [];
+afterEach(async () => {
+  // Whatever a failed test left running is ours: it was started just below.
+  await Promise.all(started.splice(0).map(killAndWait));
+});
+
+async function startSleep(marker: string | null): Promise<ChildProcess> {
+  const environment = { ...process.env };
+  if (marker === null) delete environment[MARKER_VARIABLE];
+  else environment[MARKER_VARIABLE] = marker;
+  const child = spawn('sleep', ['300'], { env: environment, stdio: 'ignore' });
+  started.push(child);
+  await once(child, 'spawn');
+  return child;
+}
+
+async function killAndWait(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+}
+
+function isAlive(child: ChildProcess): boolean {
+  const state = readProcessStatus(child.pid ?? Number.NaN)?.state;
+  return state !== undefined && state !== 'Z';
+}
+
+describe('reapMarkedProcesses', () => {
+  it('kills the process carrying the trial marker and leaves an unmarked one alone', async () => {
+    const trialId = createTrialId(createRunId(), 1);
+    const marked = await startSleep(trialId);
+    const unmarked = await startSleep(null);
+    const markedExit = once(marked, 'exit');
+
+    expect(await reapMarkedProcesses(trialId)).toBe(1);
+
+    expect(await markedExit).toEqual([null, 'SIGKILL']);
+    expect(isAlive(unmarked)).toBe(true);
+    expect(unmarked.signalCode).toBeNull();
+  });
+
+  it('reaps every trial of a run when given the run id, but not another run whose id it prefixes', async () => {
+    const runId = createRunId();
+    const trials = [await startSleep(createTrialId(runId, 1)), await startSleep(createTrialId(runId, 2))];
+    const otherRun = await startSleep(createTrialId(`${runId}0`, 1));
+
+    expect(await reapMarkedProcesses(runId)).toBe(2);
+
+    expect(trials.map(isAlive)).toEqual([false, false]);
+    expect(isAlive(otherRun)).toBe(true);
+  });
+
+  it('returns 0 when no process carries the marker', async () => {
+    expect(await reapMarkedProcesses(createRunId())).toBe(0);
+  });
+});
+
+describe('findMarkedProcesses and stillMarked', () => {
+  it('find a marked process by its trial and its run, and never an unmarked one', async () => {
+    const runId = createRunId();
+    const trialId = createTrialId(runId, 7);
+    const marked = await startSleep(trialId);
+    const unmarked = await startSleep(null);
+
+    expect(findMarkedProcesses(trialId)).toEqual([{ pid: marked.pid, command: 'sleep', state: 'S', parentPid: process.pid, trialId }]);
+    expect(findMarkedProcesses(runId).map((found) => found.pid)).toEqual([marked.pid]);
+    expect(stillMarked(marked.pid ?? Number.NaN, runId)).toBe(true);
+    expect(stillMarked(unmarked.pid ?? Number.NaN, runId)).toBe(false);
+  });
+});

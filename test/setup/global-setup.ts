@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MARKER_VARIABLE } from '../../src/marker/marker.ts';
+import { listPids, readEnvironmentVariable } from '../../src/marker/proc.ts';
+import { removeDirectory, TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+
+const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Builds dist/ (hosts, workers and children run the compiled files), then checks that the run left no process
+ * and no folder behind. Everything the tests start inherits a private TMPDIR, so two test runs on one machine
+ * (the whole suite and someone's `vitest run test/cli`, say) never blame each other for their leftovers.
+ */
+export default function setup(): () => void {
+  buildDist();
+  const realTemp = process.env.TMPDIR;
+  const runTemp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}tests-`));
+  process.env.TMPDIR = runTemp;
+  return () => {
+    const problems = [...describeSurvivors(runTemp), ...describeLeftDirectories(runTemp)];
+    if (realTemp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = realTemp;
+    removeDirectory(runTemp);
+    if (problems.length === 0) return;
+    // Vitest only logs an error thrown by a global teardown and still exits with 0; the exit code must say it.
+    process.exitCode = 1;
+    throw new Error(`the tests left things behind: ${problems.join('; ')}`);
+  };
+}
+
+function buildDist(): void {
+  try {
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: repositoryRoot, stdio: 'pipe', encoding: 'utf8' });
+  } catch (error) {
+    const output = error instanceof Error && 'stdout' in error ? String(error.stdout) : '';
+    throw new Error(`npm run build failed before the tests:\n${output}`, { cause: error });
+  }
+}
+
+/** Living processes of this test run that carry the marker; zombies have no environment and are not listed. */
+function describeSurvivors(runTemp: string): string[] {
+  const survivors = listPids().flatMap((pid) => {
+    const marker = readEnvironmentVariable(pid, MARKER_VARIABLE);
+    const ofThisRun = readEnvironmentVariable(pid, 'TMPDIR')?.startsWith(runTemp) ?? false;
+    return marker !== null && ofThisRun ? [`${pid} (${marker})`] : [];
+  });
+  return survivors.length > 0 ? [`processes carrying ${MARKER_VARIABLE} still alive: ${survivors.join(', ')}`] : [];
+}
+
+function describeLeftDirectories(runTemp: string): string[] {
+  const left = readdirSync(runTemp).filter((entry) => entry.startsWith(TEMP_PREFIX));
+  return left.length > 0 ? [`harness directories left in the tests' TMPDIR: ${left.join(', ')}`] : [];
+}

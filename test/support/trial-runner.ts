@@ -1,0 +1,62 @@
+import { basename, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
+import { createRunId, createTrialId } from '../../src/marker/marker.ts';
+import type { RuntimeName } from '../../src/runtime/runtime.ts';
+import { runTrial } from '../../src/trial/run-trial.ts';
+import { createRunDirectory, removeDirectory } from '../../src/trial/trial-directory.ts';
+import type { TrialResult } from '../../src/trial/trial-result.ts';
+import { toWorkloadUrl } from '../../src/workload/load-workload.ts';
+
+/** Long enough for a worker to load tsx and a TypeScript fixture on a loaded 2-core machine. */
+const START_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+/** One trial of a workload module; the trial number and id are the runner's. */
+export interface TrialRequest {
+  readonly workloadUrl: string;
+  readonly runtime: RuntimeName;
+  readonly kill: KillStyleName;
+  readonly stopTimeoutMs?: number;
+}
+
+/** One run directory per test file, so the trials of a file share it and afterAll removes it whole. */
+export interface TrialRunner {
+  run(request: TrialRequest): Promise<TrialResult>;
+  remove(): void;
+}
+
+export function createTrialRunner(): TrialRunner {
+  const runId = createRunId();
+  const runDirectory = createRunDirectory(runId);
+  let trialNumber = 0;
+  return {
+    run({ workloadUrl, runtime, kill, stopTimeoutMs = STOP_TIMEOUT_MS }) {
+      trialNumber += 1;
+      return runTrial({
+        runtime,
+        kill,
+        workload: basename(fileURLToPath(workloadUrl), extname(workloadUrl)),
+        trial: 1,
+        trialId: createTrialId(runId, trialNumber),
+        workloadUrl,
+        runDirectory,
+        startTimeoutMs: START_TIMEOUT_MS,
+        stopTimeoutMs,
+      });
+    },
+    remove: () => removeDirectory(runDirectory),
+  };
+}
+
+/** The URL of a fixture workload in test/fixtures/workloads, by its behaviour's name; throws if there is none. */
+export function fixtureUrl(name: string): string {
+  return toWorkloadUrl(fileURLToPath(new URL(`../fixtures/workloads/${name}.ts`, import.meta.url)));
+}
+
+/** Each probe's count, or null where it could not measure, so a whole trial's leftovers compare in one assertion. */
+export function countLeftovers(result: TrialResult): { fds: number | null; tempFiles: number | null; processes: number | null } {
+  if (!('leftovers' in result)) throw new Error(`trial ${result.outcome}: ${'error' in result ? result.error : result.reason}`);
+  const { fds, tempFiles, processes } = result.leftovers;
+  return { fds: fds?.total ?? null, tempFiles: tempFiles?.total ?? null, processes: processes?.total ?? null };
+}
