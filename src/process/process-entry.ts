@@ -4,10 +4,14 @@ import { createProcessTransport } from './process-transport.ts';
 
 // The child's main: run the shared body, report how it ended, then exit as a finished tinypool worker is disposed.
 const [, , spec = '', stopFile = ''] = process.argv;
+// A tinypool worker stays alive while its task is pending; so does the child, even if run() only awaits its signal.
+const keepAlive = setInterval(() => undefined, 2 ** 31 - 1);
 try {
   await runWorkload(JSON.parse(spec), createProcessTransport(stopFile));
+  clearInterval(keepAlive);
   await sendAndExit({ type: 'finished' }, 0);
 } catch (error) {
+  clearInterval(keepAlive);
   await sendAndExit({ type: 'failed', message: error instanceof Error ? error.message : String(error) }, 1);
 }
 

@@ -27,9 +27,12 @@ export async function runTrial(plan: TrialPlan): Promise<TrialResult> {
   try {
     return await observeTrial(plan, key, directory, host);
   } finally {
-    await host.kill();
-    await reapMarkedProcesses(plan.trialId);
-    removeDirectory(directory.root);
+    try {
+      await host.kill();
+      await reapMarkedProcesses(plan.trialId);
+    } finally {
+      removeDirectory(directory.root);
+    }
   }
 }
 

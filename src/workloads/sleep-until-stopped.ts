@@ -1,9 +1,6 @@
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
-/**
- * Resolves once the stop is requested, or after `ms`. Its timer keeps the event loop alive meanwhile: in a
- * child process nothing else does (the IPC channel is unref'd), and a workload awaiting only the signal would exit.
- */
+/** Resolves once the stop is requested, or after `ms`: a pause between units of work that a stop cuts short. */
 export function sleepUntilStopped(signal: AbortSignal, ms = LONGEST_TIMER_MS): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();

@@ -83,3 +83,11 @@ describe('runTrial with a fixture that releases a descriptor, a temp file and a 
     expect(countLeftovers(result)).toEqual({ fds: 0, tempFiles: 2, processes: 1 });
   });
 });
+
+describe('runTrial with a fixture that only awaits its signal', () => {
+  // Nothing in it keeps an event loop alive; the child must wait for run() as a tinypool worker does.
+  it.each(ABORTS)('stays alive until $kill in a $runtime, then records its cleanup', async (stop) => {
+    const result = await runner.run({ workloadUrl: fixtureUrl('awaits-only-signal'), ...stop });
+    expect(result).toMatchObject({ outcome: 'stopped', cleanupRan: true, exit: { code: 0, signal: null, error: null } });
+  });
+});
