@@ -13,6 +13,8 @@ export interface WorkloadSpec {
   readonly workDir: string;
   /** Append-only log of cleanup steps, kept outside workDir so it never counts as a leftover. */
   readonly cleanupLog: string;
+  /** Append-only log of acknowledged records, likewise outside workDir. */
+  readonly acknowledgementLog: string;
 }
 
 export function isStopMessage(message: unknown): message is HostToWorkerMessage {

@@ -1,6 +1,7 @@
 import { appendFileSync, readlinkSync } from 'node:fs';
 import type { WorkloadContext } from '../workload/define-workload.ts';
 import { loadWorkload, prepareLoaderFor } from '../workload/load-workload.ts';
+import { SharedMutex } from '../workload/shared-mutex.ts';
 import type { WorkerEvent, WorkloadSpec } from './messages.ts';
 
 /** The few things that differ between a worker thread and a child process, seen from inside. */
@@ -9,6 +10,8 @@ export interface WorkloadTransport {
   /** Synchronous view of the stop request, readable while the event loop is blocked. */
   isStopRequested(): boolean;
   onStopRequest(listener: () => void): void;
+  /** Memory for the shared mutex: the host's own in a thread, the child's alone in a process. */
+  readonly mutexBuffer: SharedArrayBuffer;
 }
 
 /** The one body that runs a workload, unchanged in both runtimes. */
@@ -32,10 +35,10 @@ function createContext(spec: WorkloadSpec, transport: WorkloadTransport, control
       return controller.signal.aborted;
     },
     ready: () => transport.send({ type: 'ready', osThreadId: readOsThreadId() }),
-    markCleanupRan(step = 'cleanup') {
-      // Synchronous append: it reaches the kernel before the next statement, so it survives a SIGKILL right after.
-      appendFileSync(spec.cleanupLog, `${step}\n`);
-    },
+    // Synchronous appends: each reaches the kernel before the next statement, so it survives a SIGKILL right after.
+    markCleanupRan: (step = 'cleanup') => appendFileSync(spec.cleanupLog, `${step}\n`),
+    acknowledge: (record) => appendFileSync(spec.acknowledgementLog, `${record}\n`),
+    sharedMutex: new SharedMutex(transport.mutexBuffer),
   };
 }
 

@@ -4,6 +4,6 @@ import type { KillStyle } from './kill-style.ts';
 export const terminate: KillStyle = {
   name: 'terminate',
   description: "forced: worker.terminate() through tinypool's abort (threads only)",
-  thread: (work) => work.terminate(),
+  thread: (work) => work.forceStop(),
   process: { notApplicable: 'a child process has no terminate(); its forced stop is sigkill' },
 };

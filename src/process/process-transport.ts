@@ -14,6 +14,7 @@ export function createProcessTransport(stopFile: string): WorkloadTransport {
   let stopSeen = false;
   return {
     send: (event: WorkerEvent) => process.send?.(event),
+    mutexBuffer: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT),
     isStopRequested() {
       const now = performance.now();
       if (!stopSeen && now - lastCheck >= STOP_FILE_CHECK_INTERVAL_MS) {

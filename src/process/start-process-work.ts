@@ -29,6 +29,7 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string): Proces
       writeFileSync(stopFile, '');
       if (child.connected) child.send({ type: 'stop' });
     },
+    forceStop: () => child.kill('SIGKILL'),
     sendSignal: (signal) => child.kill(signal),
   };
 }

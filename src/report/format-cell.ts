@@ -53,7 +53,7 @@ export function formatStopMs(latency: LatencySummary | null): string {
 }
 
 /** `k/n`: trials that left something out of trials measured, then the largest total one trial left. */
-function formatProbe<Found extends Leftover>(tally: ProbeTally<Found> | null, describeWorst = (_worst: Found) => ''): string {
+function formatProbe<Found extends Leftover>(tally: ProbeTally<Found> | null, describeWorst: (worst: Found) => string = () => ''): string {
   if (tally === null) return NOT_MEASURED;
   const share = `${tally.withLeftovers}/${tally.measured}`;
   return tally.worst.total > 0 ? `${share}, max ${tally.worst.total}${describeWorst(tally.worst)}` : share;

@@ -1,4 +1,5 @@
 import type { WorkloadSpec } from '../entry/messages.ts';
+import type { SharedMutex } from '../workload/shared-mutex.ts';
 
 export const RUNTIME_NAMES = ['thread', 'process'] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
@@ -21,11 +22,13 @@ export interface StartedWork {
   readonly ended: Promise<WorkEnd>;
   /** The cooperative stop request: sets the synchronous flag and aborts the workload's signal. */
   requestStop(): void;
+  /** The runtime's forced stop: worker.terminate() through tinypool's abort, or SIGKILL to the child. */
+  forceStop(): void;
 }
 
 export interface ThreadWork extends StartedWork {
-  /** Terminates the worker through tinypool's abort. */
-  terminate(): void;
+  /** The workload's shared mutex, seen from the host. */
+  readonly mutex: SharedMutex;
 }
 
 export interface ProcessWork extends StartedWork {

@@ -5,6 +5,7 @@ import Tinypool from 'tinypool';
 import type { WorkloadSpec } from '../entry/messages.ts';
 import type { ThreadWork, WorkEnd } from '../runtime/runtime.ts';
 import { describeError, watchReady } from '../runtime/watch-ready.ts';
+import { SharedMutex } from '../workload/shared-mutex.ts';
 import { STOP_REQUESTED } from './thread-task.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 
@@ -22,7 +23,8 @@ export function startThreadWork(spec: WorkloadSpec): ThreadWork {
   void ready.then((value) => {
     readyThread.osThreadId = value.osThreadId;
   });
-  const task = pool.run({ spec, port: workerPort, stopFlag }, { transferList: [workerPort], signal: terminateController.signal });
+  const mutex = new SharedMutex();
+  const task = pool.run({ spec, port: workerPort, stopFlag, mutex: mutex.buffer }, { transferList: [workerPort], signal: terminateController.signal });
   return {
     ready,
     ended: observeEnd(task, readyThread).finally(() => hostPort.close()),
@@ -30,7 +32,8 @@ export function startThreadWork(spec: WorkloadSpec): ThreadWork {
       Atomics.store(new Int32Array(stopFlag), 0, STOP_REQUESTED);
       hostPort.postMessage({ type: 'stop' });
     },
-    terminate: () => terminateController.abort(),
+    forceStop: () => terminateController.abort(),
+    mutex,
   };
 }
 

@@ -7,6 +7,8 @@ export interface ThreadTask {
   readonly port: MessagePort;
   /** One Int32 slot; the host stores 1 to request a cooperative stop. */
   readonly stopFlag: SharedArrayBuffer;
+  /** The workload's shared mutex, which the host keeps so it can test it after the stop. */
+  readonly mutex: SharedArrayBuffer;
 }
 
 export const STOP_REQUESTED = 1;

@@ -7,6 +7,7 @@ export function createThreadTransport(task: ThreadTask): WorkloadTransport {
   const stopFlag = new Int32Array(task.stopFlag);
   return {
     send: (event) => task.port.postMessage(event),
+    mutexBuffer: task.mutex,
     isStopRequested: () => Atomics.load(stopFlag, 0) === STOP_REQUESTED,
     onStopRequest(listener) {
       task.port.on('message', (message) => {

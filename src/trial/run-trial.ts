@@ -3,7 +3,7 @@ import { reapMarkedProcesses } from '../marker/reap.ts';
 import type { ProbeTarget } from '../probes/probe.ts';
 import { compareAll, type Snapshots, takeSnapshots } from '../probes/probes.ts';
 import { type HostProcess, type HostWait, startHost } from './host-process.ts';
-import { createTrialDirectory, readCleanupSteps, removeDirectory, type TrialDirectory } from './trial-directory.ts';
+import { createTrialDirectory, readLogLines, removeDirectory, type TrialDirectory } from './trial-directory.ts';
 import { hasLeftovers, type TrialKey, type TrialResult } from './trial-result.ts';
 
 /** How long a host may take to start: a Node.js start-up with TypeScript support, on a loaded 2-core machine. */
@@ -60,7 +60,7 @@ function measure(
 ): TrialResult {
   if (end.type === 'host-exited') return errored(key, end.detail);
   const leftovers = compareAll(before, takeSnapshots(target));
-  const cleanupSteps = readCleanupSteps(directory);
+  const cleanupSteps = readLogLines(directory.cleanupLog);
   const measured = { ...key, leftovers, cleanupSteps, cleanupRan: cleanupSteps.length > 0 };
   if (end.type !== 'work-stopped') {
     // A host that stopped answering is as wedged as the work inside it.
@@ -79,7 +79,7 @@ function toHostedTrial(plan: TrialPlan, directory: TrialDirectory): HostedTrial 
   return {
     runtime: plan.runtime,
     kill: plan.kill,
-    spec: { workloadUrl: plan.workloadUrl, workDir: directory.workDir, cleanupLog: directory.cleanupLog },
+    spec: { workloadUrl: plan.workloadUrl, workDir: directory.workDir, cleanupLog: directory.cleanupLog, acknowledgementLog: directory.acknowledgementLog },
     controlDir: directory.controlDir,
     startTimeoutMs: plan.startTimeoutMs,
     stopTimeoutMs: plan.stopTimeoutMs,

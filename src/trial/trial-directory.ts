@@ -13,6 +13,7 @@ export interface TrialDirectory {
   /** The harness's own files for the trial (stop flag, cleanup log), out of the workload's sight. */
   readonly controlDir: string;
   readonly cleanupLog: string;
+  readonly acknowledgementLog: string;
 }
 
 export function createRunDirectory(runId: string): string {
@@ -25,13 +26,13 @@ export function createTrialDirectory(runDirectory: string, trialId: string): Tri
   const controlDir = join(root, 'control');
   mkdirSync(workDir, { recursive: true });
   mkdirSync(controlDir, { recursive: true });
-  return { root, workDir, controlDir, cleanupLog: join(controlDir, 'cleanup.log') };
+  return { root, workDir, controlDir, cleanupLog: join(controlDir, 'cleanup.log'), acknowledgementLog: join(controlDir, 'acknowledged.log') };
 }
 
-/** The cleanup steps a workload marked, in order. */
-export function readCleanupSteps(directory: TrialDirectory): string[] {
+/** The lines of one of the workload's logs (cleanup steps, acknowledged records), in order; none if it never wrote. */
+export function readLogLines(path: string): string[] {
   try {
-    return readFileSync(directory.cleanupLog, 'utf8').split('\n').filter(Boolean);
+    return readFileSync(path, 'utf8').split('\n').filter(Boolean);
   } catch {
     return [];
   }

@@ -1,3 +1,5 @@
+import type { SharedMutex } from './shared-mutex.ts';
+
 /** What a workload receives: the stop request, its private directory and the hooks the harness observes. */
 export interface WorkloadContext {
   /** Aborted when the harness asks the workload to stop cooperatively. */
@@ -10,12 +12,30 @@ export interface WorkloadContext {
   readonly dir: string;
   /** Records, synchronously and durably, that a piece of cleanup code ran. */
   markCleanupRan(step?: string): void;
+  /**
+   * Records, synchronously and durably, that a unit of data (named by `record`) is safely written; after the
+   * stop, the workload's verify() checks that every acknowledged record is present and whole.
+   */
+  acknowledge(record: string): void;
+  /** A mutex in memory the host shares in a worker thread (and the child alone owns in a child process). */
+  readonly sharedMutex: SharedMutex;
+}
+
+/** What verify() found: of the acknowledged records, how many are missing or torn. */
+export interface IntegrityCheck {
+  readonly acknowledged: number;
+  readonly missing: number;
+  readonly torn: number;
+  /** One line for the report when something is wrong, e.g. which record is torn. */
+  readonly detail?: string;
 }
 
 export interface Workload {
   readonly name: string;
   readonly description: string;
   run(context: WorkloadContext): Promise<void> | void;
+  /** For workloads that write data: runs in the harness after the stop, against the trial directory. */
+  verify?(check: { dir: string; acknowledged: string[] }): IntegrityCheck | Promise<IntegrityCheck>;
 }
 
 const workloadBrand = Symbol.for('isolation-harness.workload');

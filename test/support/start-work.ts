@@ -1,6 +1,6 @@
 import { readdirSync, readlinkSync } from 'node:fs';
 import type { WorkloadSpec } from '../../src/entry/messages.ts';
-import { createRunDirectory, createTrialDirectory, readCleanupSteps, removeDirectory, type TrialDirectory } from '../../src/trial/trial-directory.ts';
+import { createRunDirectory, createTrialDirectory, readLogLines, removeDirectory, type TrialDirectory } from '../../src/trial/trial-directory.ts';
 import { createRunId } from '../../src/marker/marker.ts';
 import { startProcessWork } from '../../src/process/start-process-work.ts';
 import type { RuntimeName, StartedWork, WorkEnd } from '../../src/runtime/runtime.ts';
@@ -23,7 +23,7 @@ export interface StartedInTest {
 export function startInTest(runtime: RuntimeName, workloadUrl: string): StartedInTest {
   const runDirectory = createRunDirectory(createRunId());
   const directory = createTrialDirectory(runDirectory, 'trial');
-  const { work, ownerPid, forceStop } = startWork(runtime, { workloadUrl, workDir: directory.workDir, cleanupLog: directory.cleanupLog }, directory.controlDir);
+  const { work, ownerPid } = startWork(runtime, { workloadUrl, workDir: directory.workDir, cleanupLog: directory.cleanupLog, acknowledgementLog: directory.acknowledgementLog }, directory.controlDir);
   let ended = false;
   void work.ended.then(() => {
     ended = true;
@@ -36,10 +36,10 @@ export function startInTest(runtime: RuntimeName, workloadUrl: string): StartedI
       work.requestStop();
       return work.ended;
     },
-    readCleanupSteps: () => readCleanupSteps(directory),
+    readCleanupSteps: () => readLogLines(directory.cleanupLog),
     async dispose() {
       if (!ended) {
-        forceStop();
+        work.forceStop();
         await work.ended;
       }
       removeDirectory(runDirectory);
@@ -47,13 +47,10 @@ export function startInTest(runtime: RuntimeName, workloadUrl: string): StartedI
   };
 }
 
-function startWork(runtime: RuntimeName, spec: WorkloadSpec, controlDir: string): { work: StartedWork; ownerPid: number; forceStop(): void } {
-  if (runtime === 'thread') {
-    const work = startThreadWork(spec);
-    return { work, ownerPid: process.pid, forceStop: () => work.terminate() };
-  }
+function startWork(runtime: RuntimeName, spec: WorkloadSpec, controlDir: string): { work: StartedWork; ownerPid: number } {
+  if (runtime === 'thread') return { work: startThreadWork(spec), ownerPid: process.pid };
   const work = startProcessWork(spec, controlDir);
-  return { work, ownerPid: work.pid, forceStop: () => work.sendSignal('SIGKILL') };
+  return { work, ownerPid: work.pid };
 }
 
 /** Descriptors of a process that point into a folder: a filter that ignores whatever else the process opens meanwhile. */
