@@ -1,4 +1,4 @@
-import { isNotApplicable, type KillStyle } from '../kill-styles/kill-style.ts';
+import { type KillStyle, notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../workloads/built-in-workloads.ts';
@@ -19,6 +19,8 @@ Options:
   --out DIR              where report.md and results.json go (default: ${DEFAULTS.out})
   --start-timeout MS     how long a workload may take to call ready() (default: ${DEFAULTS.startTimeoutMs})
   --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs})
+  --grace MS             abort-then-force: how long to wait for the abort before forcing (default: ${DEFAULTS.graceMs})
+  --deadline MS          timeout: the runtime's own deadline, from the start of the work (default: ${DEFAULTS.deadlineMs})
   --list                 list workloads and kill styles
   -h, --help             show this text
 
@@ -30,7 +32,7 @@ Example:
 /** The --list text: every kill style with where it applies, every built-in workload. */
 export function renderList(): string {
   const styles = Object.values(KILL_STYLES).map((style: KillStyle) => {
-    const runtimes = RUNTIME_NAMES.filter((runtime) => !isNotApplicable(style[runtime]));
+    const runtimes = RUNTIME_NAMES.filter((runtime) => notApplicableReason(style, runtime) === null);
     return `  ${style.name.padEnd(12)} ${style.description} [${runtimes.join(', ')}]`;
   });
   const workloads = Object.entries(BUILT_IN_WORKLOADS).map(([name, workload]) => `  ${name.padEnd(12)} ${workload.description}`);

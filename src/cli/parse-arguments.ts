@@ -12,6 +12,8 @@ export interface HarnessOptions {
   readonly out: string;
   readonly startTimeoutMs: number;
   readonly stopTimeoutMs: number;
+  readonly graceMs: number;
+  readonly deadlineMs: number;
 }
 
 export type Command = { kind: 'help' } | { kind: 'list' } | { kind: 'run'; options: HarnessOptions };
@@ -24,11 +26,13 @@ const OPTIONS = {
   out: { type: 'string' },
   'start-timeout': { type: 'string' },
   'stop-timeout': { type: 'string' },
+  grace: { type: 'string' },
+  deadline: { type: 'string' },
   list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export const DEFAULTS = { trials: 3, out: 'reports', startTimeoutMs: 10_000, stopTimeoutMs: 5_000 } as const;
+export const DEFAULTS = { trials: 3, out: 'reports', startTimeoutMs: 10_000, stopTimeoutMs: 5_000, graceMs: 1_000, deadlineMs: 1_500 } as const;
 
 /** Turns argv into a command, rejecting anything unknown before any work starts. */
 export function parseArguments(argv: string[]): Command {
@@ -46,6 +50,8 @@ export function parseArguments(argv: string[]): Command {
       out: parseNonEmpty('--out', values.out, DEFAULTS.out),
       startTimeoutMs: parsePositiveInteger('--start-timeout', values['start-timeout'], DEFAULTS.startTimeoutMs),
       stopTimeoutMs: parsePositiveInteger('--stop-timeout', values['stop-timeout'], DEFAULTS.stopTimeoutMs),
+      graceMs: parsePositiveInteger('--grace', values.grace, DEFAULTS.graceMs),
+      deadlineMs: parsePositiveInteger('--deadline', values.deadline, DEFAULTS.deadlineMs),
     },
   };
 }

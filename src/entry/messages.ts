@@ -1,10 +1,14 @@
 /** Messages between the runtime adapter in the host and the workload body inside a worker or child. */
-export type WorkerEvent =
-  | { type: 'ready'; osThreadId: number }
-  | { type: 'finished' }
-  | { type: 'failed'; message: string };
+export type WorkerEvent = { type: 'ready'; osThreadId: number } | { type: 'finished' } | { type: 'failed'; message: string };
 
-export type HostToWorkerMessage = { type: 'stop' };
+/**
+ * What the host can ask of the workload body: stop cooperatively, or make the workload itself crash (an
+ * uncaught error) or exit (process.exit) mid-work. Codes are what the synchronous channel stores.
+ */
+export const WORKER_COMMANDS = { stop: 1, crash: 2, exit: 3 } as const;
+export type WorkerCommand = keyof typeof WORKER_COMMANDS;
+
+export type HostToWorkerMessage = { type: 'command'; command: WorkerCommand };
 
 /** Where the workload body finds its module and its directories. */
 export interface WorkloadSpec {
@@ -17,6 +21,13 @@ export interface WorkloadSpec {
   readonly acknowledgementLog: string;
 }
 
-export function isStopMessage(message: unknown): message is HostToWorkerMessage {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'stop';
+export function readCommandMessage(message: unknown): WorkerCommand | null {
+  if (typeof message !== 'object' || message === null) return null;
+  const { type, command } = message as { type?: unknown; command?: unknown };
+  return type === 'command' && typeof command === 'string' && command in WORKER_COMMANDS ? (command as WorkerCommand) : null;
+}
+
+export function commandForCode(code: number): WorkerCommand | null {
+  const found = Object.entries(WORKER_COMMANDS).find(([, value]) => value === code);
+  return found === undefined ? null : (found[0] as WorkerCommand);
 }

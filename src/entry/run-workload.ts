@@ -2,14 +2,15 @@ import { appendFileSync, readlinkSync } from 'node:fs';
 import type { WorkloadContext } from '../workload/define-workload.ts';
 import { loadWorkload, prepareLoaderFor } from '../workload/load-workload.ts';
 import { SharedMutex } from '../workload/shared-mutex.ts';
-import type { WorkerEvent, WorkloadSpec } from './messages.ts';
+import type { WorkerCommand, WorkerEvent, WorkloadSpec } from './messages.ts';
+import { createCommandHandler } from './obey-command.ts';
 
 /** The few things that differ between a worker thread and a child process, seen from inside. */
 export interface WorkloadTransport {
   send(event: WorkerEvent): void;
-  /** Synchronous view of the stop request, readable while the event loop is blocked. */
-  isStopRequested(): boolean;
-  onStopRequest(listener: () => void): void;
+  /** Synchronous view of the latest host command, readable while the event loop is blocked. */
+  readCommand(): WorkerCommand | null;
+  onCommand(listener: (command: WorkerCommand) => void): void;
   /** Memory for the shared mutex: the host's own in a thread, the child's alone in a process. */
   readonly mutexBuffer: SharedArrayBuffer;
 }
@@ -22,16 +23,23 @@ export async function runWorkload(spec: WorkloadSpec, transport: WorkloadTranspo
   process.env.TMPDIR = spec.workDir;
   const workload = await loadWorkload(spec.workloadUrl);
   const controller = new AbortController();
-  transport.onStopRequest(() => controller.abort());
-  await workload.run(createContext(spec, transport, controller));
+  const obey = createCommandHandler(controller);
+  transport.onCommand(obey);
+  await workload.run(createContext(spec, transport, controller, obey));
 }
 
-function createContext(spec: WorkloadSpec, transport: WorkloadTransport, controller: AbortController): WorkloadContext {
+function createContext(
+  spec: WorkloadSpec,
+  transport: WorkloadTransport,
+  controller: AbortController,
+  obey: (command: WorkerCommand) => void,
+): WorkloadContext {
   return {
     signal: controller.signal,
     dir: spec.workDir,
     stopRequested() {
-      if (!controller.signal.aborted && transport.isStopRequested()) controller.abort();
+      const command = transport.readCommand();
+      if (command !== null) obey(command);
       return controller.signal.aborted;
     },
     ready: () => transport.send({ type: 'ready', osThreadId: readOsThreadId() }),

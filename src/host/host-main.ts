@@ -3,8 +3,13 @@ import { hostTrial } from './host-trial.ts';
 
 // The host process: one per trial, so a thread's leftovers stay in a process the harness can inspect and discard.
 const send = (event: HostEvent) => process.send?.(event);
+let orderKill: () => void = () => undefined;
+const killOrdered = new Promise<void>((resolve) => {
+  orderKill = resolve;
+});
 
 process.on('message', (command: HostCommand) => {
-  hostTrial(command.trial, send).catch((error: unknown) => send({ type: 'work-failed', message: String(error) }));
+  if (command.type === 'kill') return orderKill();
+  hostTrial(command.trial, send, killOrdered).catch((error: unknown) => send({ type: 'work-failed', message: String(error) }));
 });
 send({ type: 'host-ready' });

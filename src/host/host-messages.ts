@@ -12,14 +12,31 @@ export interface HostedTrial {
   readonly startTimeoutMs: number;
   /** How long the work may take to end once the kill is applied. */
   readonly stopTimeoutMs: number;
+  /** How long abort-then-force waits before it forces. */
+  readonly graceMs: number;
+  /** The runtime's own deadline for the timeout kill style, from the start of the work. */
+  readonly deadlineMs: number;
 }
 
-export type HostCommand = { type: 'start'; trial: HostedTrial };
+/** The harness starts the trial, takes its at-ready snapshot, then orders the kill. */
+export type HostCommand = { type: 'start'; trial: HostedTrial } | { type: 'kill' };
+
+/** Whether the workload's shared mutex could be taken after the stop; null where no memory is shared (a child's). */
+export type MutexState = 'free' | 'held' | null;
 
 /** What the host tells the harness; times are milliseconds from the kill request. */
 export type HostEvent =
   | { type: 'host-ready' }
   | { type: 'work-ready'; childPid: number | null; osThreadId: number }
-  | { type: 'work-stopped'; exitCode: number | null; signal: string | null; error: string | null; stopMs: number; reportedMs: number }
-  | { type: 'work-hung'; phase: 'start' | 'stop' }
+  | {
+      type: 'work-stopped';
+      exitCode: number | null;
+      signal: string | null;
+      error: string | null;
+      stopMs: number;
+      reportedMs: number | null;
+      endedBy: string | null;
+      mutex: MutexState;
+    }
+  | { type: 'work-hung'; phase: 'start' | 'stop'; mutex: MutexState }
   | { type: 'work-failed'; message: string };

@@ -1,45 +1,76 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type ApplyKill, isNotApplicable, type KillStyle } from '../kill-styles/kill-style.ts';
+import { type ApplyKill, isNotApplicable, type KillStyle, type WorkKillStyle } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { startProcessWork } from '../process/start-process-work.ts';
 import type { RuntimeName, StartWork, WorkByRuntime } from '../runtime/runtime.ts';
 import { startThreadWork } from '../thread/start-thread-work.ts';
-import type { HostEvent, HostedTrial } from './host-messages.ts';
+import type { HostEvent, HostedTrial, MutexState } from './host-messages.ts';
 
 const START_WORK: { readonly [Name in RuntimeName]: StartWork<Name> } = {
   thread: startThreadWork,
   process: startProcessWork,
 };
 
-/** Inside the host: start the work, wait for ready, apply the kill, and report how and when the work ended. */
-export async function hostTrial<Name extends RuntimeName>(trial: HostedTrial & { runtime: Name }, send: (event: HostEvent) => void): Promise<void> {
-  const work: WorkByRuntime[Name] = START_WORK[trial.runtime](trial.spec, trial.controlDir);
+/** How long the host tries to take a stopped worker's shared mutex before calling it held for good. */
+const MUTEX_PROBE_MS = 100;
+
+/** Inside the host: start the work, wait for ready and the harness's order, apply the kill, and report the end. */
+export async function hostTrial<Name extends RuntimeName>(
+  trial: HostedTrial & { runtime: Name },
+  send: (event: HostEvent) => void,
+  killOrdered: Promise<void>,
+): Promise<void> {
+  const style: KillStyle = KILL_STYLES[trial.kill];
+  const deadlineMs = style.start?.usesDeadline ? trial.deadlineMs : null;
+  const work: WorkByRuntime[Name] = START_WORK[trial.runtime](trial.spec, trial.controlDir, {
+    deadlineMs,
+    stopOnSigterm: style.start?.stopOnSigterm ?? false,
+  });
   const start = await within(trial.startTimeoutMs, Promise.race([work.ready.then((ready) => ({ ready })), work.ended.then((ended) => ({ ended }))]));
-  if (start === undefined) return send({ type: 'work-hung', phase: 'start' });
-  if ('ended' in start) {
-    return send({ type: 'work-failed', message: start.ended.error ?? 'run() returned before it called ready()' });
-  }
+  if (start === undefined) return send({ type: 'work-hung', phase: 'start', mutex: probeMutex(work) });
+  if ('ended' in start) return send({ type: 'work-failed', message: describeEarlyEnd(start.ended.error, deadlineMs) });
   send({ type: 'work-ready', childPid: 'pid' in work ? work.pid : null, osThreadId: start.ready.osThreadId });
-  const killRequestedAt = performance.now();
-  killFor(trial)(work);
+  await killOrdered;
+  const killRequestedAt = deadlineMs === null ? performance.now() : work.startedAt + deadlineMs;
+  const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs });
   const end = await within(trial.stopTimeoutMs, work.ended);
-  if (end === undefined) return send({ type: 'work-hung', phase: 'stop' });
+  if (end === undefined) return send({ type: 'work-hung', phase: 'stop', mutex: probeMutex(work) });
   send({
     type: 'work-stopped',
     exitCode: end.exitCode,
     signal: end.signal,
     error: end.error,
     stopMs: end.endedAt - killRequestedAt,
-    reportedMs: end.reportedAt - killRequestedAt,
+    reportedMs: end.reportedAt === null ? null : end.reportedAt - killRequestedAt,
+    endedBy: (await endedBy) ?? null,
+    mutex: probeMutex(work),
   });
 }
 
-function killFor<Name extends RuntimeName>(trial: HostedTrial & { runtime: Name }): ApplyKill<Name> {
-  const style: KillStyle = KILL_STYLES[trial.kill];
-  const apply = style[trial.runtime];
-  if (isNotApplicable(apply)) throw new Error(`kill style ${trial.kill} does not apply to ${trial.runtime}: ${apply.notApplicable}`);
+/** A host style (host-death) is applied by the harness, which never orders the host to kill. */
+function workStyle(style: KillStyle): WorkKillStyle {
+  if (style.kind !== 'work') throw new Error(`kill style ${style.name} is applied by the harness to the host, not by the host`);
+  return style;
+}
+
+function applyFor<Name extends RuntimeName>(style: WorkKillStyle, runtime: Name): ApplyKill<Name> {
+  const apply = style[runtime];
+  if (isNotApplicable(apply)) throw new Error(`kill style ${style.name} does not apply to ${runtime}: ${apply.notApplicable}`);
   // Narrowing a generic index loses the correlation between runtime and work type; it holds by construction.
   return apply as ApplyKill<Name>;
+}
+
+/** A worker shares the mutex's memory with the host; a child's memory is its own, so there is nothing to probe. */
+function probeMutex(work: WorkByRuntime[RuntimeName]): MutexState {
+  if (!('mutex' in work)) return null;
+  if (!work.mutex.tryLock(MUTEX_PROBE_MS)) return 'held';
+  work.mutex.unlock();
+  return 'free';
+}
+
+function describeEarlyEnd(error: string | null, deadlineMs: number | null): string {
+  if (deadlineMs !== null) return `the ${deadlineMs} ms deadline ended the work before it called ready(); raise --deadline (${error ?? 'no error'})`;
+  return error ?? 'run() returned before it called ready()';
 }
 
 /** Resolves with the promise's value, or undefined once the deadline passes first. */

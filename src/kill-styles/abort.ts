@@ -1,9 +1,32 @@
-import type { KillStyle } from './kill-style.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { StartedWork } from '../runtime/runtime.ts';
+import type { KillContext, WorkKillStyle } from './kill-style.ts';
 
 /** Cooperative stop: the workload's signal is aborted and the harness waits for run() to return. */
-export const abort: KillStyle = {
+export const abort: WorkKillStyle = {
+  kind: 'work',
   name: 'abort',
   description: 'cooperative: abort the workload signal and wait for run() to return',
-  thread: (work) => work.requestStop(),
-  process: (work) => work.requestStop(),
+  thread: (work) => work.sendCommand('stop'),
+  process: (work) => work.sendCommand('stop'),
 };
+
+/** Abort, then force after a grace period, as `docker stop` and execa's forceKillAfterDelay do. */
+export const abortThenForce: WorkKillStyle = {
+  kind: 'work',
+  name: 'abort-then-force',
+  description: 'abort; if run() has not returned after the grace period, force (terminate a worker, SIGKILL a child)',
+  thread: abortThenForceWork,
+  process: abortThenForceWork,
+};
+
+/** Resolves with the step that ended the work, so the report can tell a graceful stop from a forced one. */
+async function abortThenForceWork(work: StartedWork, { graceMs }: KillContext): Promise<string> {
+  work.sendCommand('stop');
+  const grace = new AbortController();
+  const endedInGrace = await Promise.race([work.ended.then(() => true), sleep(graceMs, false, { signal: grace.signal })]);
+  grace.abort();
+  if (endedInGrace) return 'abort';
+  work.forceStop();
+  return 'force';
+}

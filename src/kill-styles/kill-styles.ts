@@ -1,10 +1,27 @@
-import { abort } from './abort.ts';
+import { abort, abortThenForce } from './abort.ts';
+import { crash, exit } from './faults.ts';
+import { hostDeath } from './host-death.ts';
 import type { KillStyle } from './kill-style.ts';
-import { sigkill, sigterm } from './signals.ts';
+import { sigint, sigkill, sigterm, sigtermHandled } from './signals.ts';
 import { terminate } from './terminate.ts';
+import { timeout } from './timeout.ts';
+import { treeKillStyle } from './tree-kill.ts';
 
 /** Every kill style, in the order the report shows them; which runtime each applies to is in each entry. */
-export const KILL_STYLES = { abort, terminate, sigterm, sigkill } as const satisfies Record<string, KillStyle>;
+export const KILL_STYLES = {
+  abort,
+  'abort-then-force': abortThenForce,
+  terminate,
+  sigterm,
+  'sigterm-handled': sigtermHandled,
+  sigint,
+  sigkill,
+  'tree-kill': treeKillStyle,
+  timeout,
+  crash,
+  exit,
+  'host-death': hostDeath,
+} as const satisfies Record<string, KillStyle>;
 
 export type KillStyleName = keyof typeof KILL_STYLES;
 export const KILL_STYLE_NAMES = Object.keys(KILL_STYLES) as KillStyleName[];

@@ -1,7 +1,8 @@
-import type { KillStyle } from './kill-style.ts';
+import type { WorkKillStyle } from './kill-style.ts';
 
 /** Forced stop of a worker thread: tinypool's abort, which calls worker.terminate(). */
-export const terminate: KillStyle = {
+export const terminate: WorkKillStyle = {
+  kind: 'work',
   name: 'terminate',
   description: "forced: worker.terminate() through tinypool's abort (threads only)",
   thread: (work) => work.forceStop(),

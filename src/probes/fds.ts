@@ -1,5 +1,5 @@
-import { readdirSync, readlinkSync } from 'node:fs';
 import { readProcessStatus } from '../marker/proc.ts';
+import { type DescriptorTable, readDescriptorTable } from './descriptor-table.ts';
 import type { Leftover, Probe } from './probe.ts';
 
 export const FD_KINDS = ['file', 'socket', 'pipe', 'other'] as const;
@@ -10,9 +10,6 @@ export interface FdLeftovers extends Leftover {
   /** What each leftover descriptor points at, prefixed with its owner: `host 23 -> /tmp/x`. */
   readonly descriptors: string[];
 }
-
-/** Descriptor number → link target. */
-type DescriptorTable = Map<string, string>;
 
 interface FdSnapshot {
   readonly host: DescriptorTable;
@@ -40,28 +37,7 @@ export const fdsProbe: Probe<FdSnapshot, FdLeftovers> = {
   },
 };
 
-function readDescriptorTable(pid: number): DescriptorTable | null {
-  try {
-    const table: DescriptorTable = new Map();
-    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-      const link = readLinkOrNull(`/proc/${pid}/fd/${fd}`);
-      if (link !== null) table.set(fd, link);
-    }
-    return table;
-  } catch {
-    return null;
-  }
-}
-
-/** A descriptor can close between listing and reading; that one is simply not open any more. */
-function readLinkOrNull(path: string): string | null {
-  try {
-    return readlinkSync(path);
-  } catch {
-    return null;
-  }
-}
-
+/** What a descriptor points at, from its link target. */
 export function classifyLink(link: string): FdKind {
   if (link.startsWith('socket:')) return 'socket';
   if (link.startsWith('pipe:')) return 'pipe';

@@ -13,20 +13,27 @@ export interface Leftover {
 }
 
 /**
- * A probe takes a snapshot before and after a trial and reports what the trial left behind.
+ * A probe takes a snapshot at up to three moments of a trial: before (the host idle), at ready (the workload
+ * called ready(), the kill not yet applied) and after (the work stopped), and reports what the trial left behind.
  * A snapshot of null means the probe could not measure; the difference is then "not measured", never 0.
  */
 export interface Probe<Snapshot, Found extends Leftover> {
   readonly name: string;
   snapshot(target: ProbeTarget): Snapshot | null;
-  diff(before: Snapshot, after: Snapshot): Found;
+  /**
+   * `atReady` comes last so that probes which do not need it can leave it out; it is null when the work never
+   * became ready or the probe could not read then. A probe that must check something live right after the stop
+   * (can a port be bound again?) returns a promise.
+   */
+  diff(before: Snapshot, after: Snapshot, atReady: Snapshot | null): Found | Promise<Found>;
 }
 
-/** Runs the difference only when both snapshots exist. */
-export function compareSnapshots<Snapshot, Found extends Leftover>(
+/** Runs the difference only when the before and after snapshots exist; the at-ready one is optional detail. */
+export async function compareSnapshots<Snapshot, Found extends Leftover>(
   probe: Probe<Snapshot, Found>,
   before: Snapshot | null,
+  atReady: Snapshot | null,
   after: Snapshot | null,
-): Found | null {
-  return before === null || after === null ? null : probe.diff(before, after);
+): Promise<Found | null> {
+  return before === null || after === null ? null : probe.diff(before, after, atReady);
 }

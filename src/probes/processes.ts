@@ -1,11 +1,15 @@
 import { findMarkedProcesses } from '../marker/find-marked-processes.ts';
 import { listPids, readProcessStatus } from '../marker/proc.ts';
 import type { Leftover, Probe } from './probe.ts';
+import { trialPidsOf } from './trial-pids.ts';
 
 export interface Survivor {
   readonly pid: number;
   readonly command: string;
+  /** Its parent when the snapshot was taken: pid 1 or a subreaper once the process that started it has died. */
   readonly parentPid: number;
+  /** Its parent is no longer a process of the trial: nothing the trial runs will wait for it or stop it. */
+  readonly orphaned: boolean;
 }
 
 export interface ProcessLeftovers extends Leftover {
@@ -20,16 +24,16 @@ interface ProcessSnapshot {
   readonly zombies: number;
 }
 
-/** Marker-carrying processes still alive after the stop, and zombies left under the trial's processes. */
+/** Marker-carrying processes still alive after the stop (and whether they were orphaned), and zombies left under the trial's processes. */
 export const processesProbe: Probe<ProcessSnapshot, ProcessLeftovers> = {
   name: 'processes',
   snapshot(target) {
     const marked = findMarkedProcesses(target.trialId);
-    const markedPids = new Set(marked.map((found) => found.pid));
+    const trialPids = trialPidsOf(target, marked);
     const survivors = marked
       .filter((found) => found.pid !== target.hostPid && found.state !== 'Z')
-      .map(({ pid, command, parentPid }) => ({ pid, command, parentPid }));
-    return { survivors, zombies: countZombieChildren(markedPids) };
+      .map(({ pid, command, parentPid }) => ({ pid, command, parentPid, orphaned: !trialPids.has(parentPid) }));
+    return { survivors, zombies: countZombieChildren(trialPids) };
   },
   diff(before, after) {
     const existing = new Set(before.survivors.map((survivor) => survivor.pid));

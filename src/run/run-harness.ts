@@ -40,6 +40,8 @@ export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}
         trials: run.trials,
         startTimeoutMs: run.startTimeoutMs,
         stopTimeoutMs: run.stopTimeoutMs,
+        graceMs: run.graceMs,
+        deadlineMs: run.deadlineMs,
       },
       environment: collectEnvironment(),
       results,

@@ -1,4 +1,4 @@
-import { type KillStyle, isNotApplicable } from '../kill-styles/kill-style.ts';
+import { notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES, type KillStyleName } from '../kill-styles/kill-styles.ts';
 import { createTrialId } from '../marker/marker.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
@@ -15,6 +15,8 @@ export interface MatrixPlan {
   readonly trials: number;
   readonly startTimeoutMs: number;
   readonly stopTimeoutMs: number;
+  readonly graceMs: number;
+  readonly deadlineMs: number;
 }
 
 export interface MatrixObserver {
@@ -43,7 +45,7 @@ export function listTrialKeys(plan: Pick<MatrixPlan, 'runtimes' | 'kills' | 'wor
   for (const workload of plan.workloads) {
     for (const kill of plan.kills) {
       for (const runtime of plan.runtimes) {
-        const trials = isNotApplicable(applyingStyle(kill, runtime)) ? 1 : plan.trials;
+        const trials = notApplicableReason(KILL_STYLES[kill], runtime) === null ? plan.trials : 1;
         for (let trial = 1; trial <= trials; trial += 1) keys.push({ runtime, kill, workload: workload.name, trial });
       }
     }
@@ -52,8 +54,8 @@ export function listTrialKeys(plan: Pick<MatrixPlan, 'runtimes' | 'kills' | 'wor
 }
 
 async function runCellTrial(plan: MatrixPlan, key: TrialKey, trialNumber: number): Promise<TrialResult> {
-  const apply = applyingStyle(key.kill, key.runtime);
-  if (isNotApplicable(apply)) return { ...key, outcome: 'not-applicable', reason: apply.notApplicable };
+  const reason = notApplicableReason(KILL_STYLES[key.kill], key.runtime);
+  if (reason !== null) return { ...key, outcome: 'not-applicable', reason };
   const workload = plan.workloads.find((candidate) => candidate.name === key.workload);
   if (workload === undefined) throw new Error(`no workload named ${key.workload} in the plan`);
   return runTrial({
@@ -63,10 +65,7 @@ async function runCellTrial(plan: MatrixPlan, key: TrialKey, trialNumber: number
     runDirectory: plan.runDirectory,
     startTimeoutMs: plan.startTimeoutMs,
     stopTimeoutMs: plan.stopTimeoutMs,
+    graceMs: plan.graceMs,
+    deadlineMs: plan.deadlineMs,
   });
-}
-
-function applyingStyle(kill: KillStyleName, runtime: RuntimeName) {
-  const style: KillStyle = KILL_STYLES[kill];
-  return style[runtime];
 }

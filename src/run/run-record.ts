@@ -18,6 +18,8 @@ export interface RunPlan {
   readonly trials: number;
   readonly startTimeoutMs: number;
   readonly stopTimeoutMs: number;
+  readonly graceMs: number;
+  readonly deadlineMs: number;
 }
 
 /** The machine and software a run measured; every field is read at run time. */

@@ -1,4 +1,4 @@
-import type { WorkloadSpec } from '../entry/messages.ts';
+import type { WorkerCommand, WorkloadSpec } from '../entry/messages.ts';
 import type { SharedMutex } from '../workload/shared-mutex.ts';
 
 export const RUNTIME_NAMES = ['thread', 'process'] as const;
@@ -9,8 +9,8 @@ export interface WorkEnd {
   readonly exitCode: number | null;
   readonly signal: string | null;
   readonly error: string | null;
-  /** When the runtime's own promise settled: tinypool's task, execa's result. */
-  readonly reportedAt: number;
+  /** When the runtime's own promise settled (tinypool's task, execa's result); null if it never did. */
+  readonly reportedAt: number | null;
   /** When the OS showed the work gone: the worker's OS thread ended, the child was reaped. */
   readonly endedAt: number;
 }
@@ -20,8 +20,10 @@ export interface StartedWork {
   /** Resolves when the workload calls ready(); carries the OS thread or process id the workload runs on. */
   readonly ready: Promise<{ osThreadId: number }>;
   readonly ended: Promise<WorkEnd>;
-  /** The cooperative stop request: sets the synchronous flag and aborts the workload's signal. */
-  requestStop(): void;
+  /** `performance.now()` when the runtime was asked to start the work: where its own deadline counts from. */
+  readonly startedAt: number;
+  /** Sends a command to the workload body: `stop` is the cooperative stop (flag and signal); `crash`, `exit` fault it. */
+  sendCommand(command: WorkerCommand): void;
   /** The runtime's forced stop: worker.terminate() through tinypool's abort, or SIGKILL to the child. */
   forceStop(): void;
 }
@@ -41,5 +43,13 @@ export interface WorkByRuntime {
   process: ProcessWork;
 }
 
+/** How a kill style needs the work started. */
+export interface StartOptions {
+  /** The runtime's own deadline, counted from the start: execa's `timeout`, an `AbortSignal.timeout` given to tinypool. */
+  readonly deadlineMs: number | null;
+  /** Child processes only: the child turns SIGTERM into the cooperative stop. */
+  readonly stopOnSigterm: boolean;
+}
+
 /** A runtime adapter: starts one workload for one trial. */
-export type StartWork<Name extends RuntimeName> = (spec: WorkloadSpec, controlDir: string) => WorkByRuntime[Name];
+export type StartWork<Name extends RuntimeName> = (spec: WorkloadSpec, controlDir: string, options: StartOptions) => WorkByRuntime[Name];

@@ -2,35 +2,36 @@ import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MessageChannel } from 'node:worker_threads';
 import Tinypool from 'tinypool';
-import type { WorkloadSpec } from '../entry/messages.ts';
-import type { ThreadWork, WorkEnd } from '../runtime/runtime.ts';
+import { WORKER_COMMANDS, type WorkloadSpec } from '../entry/messages.ts';
+import type { StartOptions, ThreadWork, WorkEnd } from '../runtime/runtime.ts';
 import { describeError, watchReady } from '../runtime/watch-ready.ts';
 import { SharedMutex } from '../workload/shared-mutex.ts';
-import { STOP_REQUESTED } from './thread-task.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 
 const workerEntry = compiledEntry('./worker-entry.ts', import.meta.url);
 const THREAD_POLL_INTERVAL_MS = 1;
+/** How long after the worker's thread is gone tinypool may take to settle the task before it counts as never. */
+const SETTLE_AFTER_EXIT_MS = 1_000;
+const UNSETTLED = `the worker's thread ended but tinypool had not settled the task ${SETTLE_AFTER_EXIT_MS} ms later`;
 
 /** Runs the workload in a fresh tinypool worker; terminate() is tinypool's abort, which terminates that worker. */
-export function startThreadWork(spec: WorkloadSpec): ThreadWork {
+export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options: StartOptions): ThreadWork {
+  const startedAt = performance.now();
   const pool = new Tinypool({ filename: workerEntry, minThreads: 0, maxThreads: 1, isolateWorkers: true });
   const { port1: hostPort, port2: workerPort } = new MessageChannel();
-  const stopFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const commandSlot = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const terminateController = new AbortController();
+  const signal = options.deadlineMs === null ? terminateController.signal : AbortSignal.any([terminateController.signal, AbortSignal.timeout(options.deadlineMs)]);
   const ready = watchReady(hostPort);
-  const readyThread: { osThreadId: number | null } = { osThreadId: null };
-  void ready.then((value) => {
-    readyThread.osThreadId = value.osThreadId;
-  });
   const mutex = new SharedMutex();
-  const task = pool.run({ spec, port: workerPort, stopFlag, mutex: mutex.buffer }, { transferList: [workerPort], signal: terminateController.signal });
+  const task = pool.run({ spec, port: workerPort, commandSlot, mutex: mutex.buffer }, { transferList: [workerPort], signal });
   return {
     ready,
-    ended: observeEnd(task, readyThread).finally(() => hostPort.close()),
-    requestStop() {
-      Atomics.store(new Int32Array(stopFlag), 0, STOP_REQUESTED);
-      hostPort.postMessage({ type: 'stop' });
+    ended: observeEnd(task, ready).finally(() => hostPort.close()),
+    startedAt,
+    sendCommand(command) {
+      Atomics.store(new Int32Array(commandSlot), 0, WORKER_COMMANDS[command]);
+      hostPort.postMessage({ type: 'command', command });
     },
     forceStop: () => terminateController.abort(),
     mutex,
@@ -38,17 +39,25 @@ export function startThreadWork(spec: WorkloadSpec): ThreadWork {
 }
 
 /**
- * tinypool settles an aborted task at once and terminates the worker afterwards, so the end that counts is
- * the worker's OS thread leaving /proc, not the promise.
+ * The end that counts is the worker's OS thread leaving /proc: tinypool settles an aborted task at once and
+ * terminates the worker afterwards, and a worker that calls process.exit() may end without tinypool noticing.
  */
-async function observeEnd(task: Promise<unknown>, readyThread: { osThreadId: number | null }): Promise<WorkEnd> {
-  const error = await task.then(
-    () => null,
-    (reason: unknown) => describeError(reason),
+async function observeEnd(task: Promise<unknown>, ready: Promise<{ osThreadId: number }>): Promise<WorkEnd> {
+  const settled = task.then(
+    () => ({ error: null, at: performance.now() }),
+    (reason: unknown) => ({ error: describeError(reason), at: performance.now() }),
   );
-  const reportedAt = performance.now();
-  if (readyThread.osThreadId !== null) await waitForThreadExit(readyThread.osThreadId);
-  return { exitCode: error === null ? 0 : null, signal: null, error, reportedAt, endedAt: performance.now() };
+  // Before ready() the thread's id is unknown, and only tinypool can tell that the work ended.
+  const osThreadId = await Promise.race([ready.then((value) => value.osThreadId), settled.then(() => null)]);
+  if (osThreadId === null) {
+    const { error, at } = await settled;
+    return { exitCode: error === null ? 0 : null, signal: null, error, reportedAt: at, endedAt: at };
+  }
+  await waitForThreadExit(osThreadId);
+  const endedAt = performance.now();
+  const report = await Promise.race([settled, sleep(SETTLE_AFTER_EXIT_MS, null)]);
+  if (report === null) return { exitCode: null, signal: null, error: UNSETTLED, reportedAt: null, endedAt };
+  return { exitCode: report.error === null ? 0 : null, signal: null, error: report.error, reportedAt: report.at, endedAt };
 }
 
 async function waitForThreadExit(osThreadId: number): Promise<void> {

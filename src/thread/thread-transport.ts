@@ -1,17 +1,18 @@
-import { isStopMessage } from '../entry/messages.ts';
+import { commandForCode, readCommandMessage } from '../entry/messages.ts';
 import type { WorkloadTransport } from '../entry/run-workload.ts';
-import { STOP_REQUESTED, type ThreadTask } from './thread-task.ts';
+import type { ThreadTask } from './thread-task.ts';
 
-/** Inside the worker: events go through the task's port; the stop flag is shared memory, visible mid-loop. */
+/** Inside the worker: events go through the task's port; commands also land in shared memory, visible mid-loop. */
 export function createThreadTransport(task: ThreadTask): WorkloadTransport {
-  const stopFlag = new Int32Array(task.stopFlag);
+  const commandSlot = new Int32Array(task.commandSlot);
   return {
     send: (event) => task.port.postMessage(event),
     mutexBuffer: task.mutex,
-    isStopRequested: () => Atomics.load(stopFlag, 0) === STOP_REQUESTED,
-    onStopRequest(listener) {
+    readCommand: () => commandForCode(Atomics.load(commandSlot, 0)),
+    onCommand(listener) {
       task.port.on('message', (message) => {
-        if (isStopMessage(message)) listener();
+        const command = readCommandMessage(message);
+        if (command !== null) listener(command);
       });
       // The port must not keep the worker alive once the workload has returned.
       task.port.unref();

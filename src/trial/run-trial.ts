@@ -1,12 +1,15 @@
 import type { HostedTrial } from '../host/host-messages.ts';
+import type { KillStyle } from '../kill-styles/kill-style.ts';
+import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { reapMarkedProcesses } from '../marker/reap.ts';
 import type { ProbeTarget } from '../probes/probe.ts';
-import { compareAll, type Snapshots, takeSnapshots } from '../probes/probes.ts';
-import { type HostProcess, type HostWait, startHost } from './host-process.ts';
-import { createTrialDirectory, readLogLines, removeDirectory, type TrialDirectory } from './trial-directory.ts';
-import { hasLeftovers, type TrialKey, type TrialResult } from './trial-result.ts';
+import { takeSnapshots } from '../probes/probes.ts';
+import { type HostProcess, startHost } from './host-process.ts';
+import { measureTrial, type TrialEnd } from './measure-trial.ts';
+import { createTrialDirectory, removeDirectory, type TrialDirectory } from './trial-directory.ts';
+import type { TrialKey, TrialResult } from './trial-result.ts';
 
-/** How long a host may take to start: a Node.js start-up with TypeScript support, on a loaded 2-core machine. */
+/** How long a host may take to start: a Node.js start-up on a loaded 2-core machine, with margin. */
 const HOST_START_TIMEOUT_MS = 15_000;
 /** Extra time the harness's watchdog allows beyond the host's own deadlines before it treats the host as wedged. */
 const WATCHDOG_MARGIN_MS = 2_000;
@@ -17,6 +20,8 @@ export interface TrialPlan extends TrialKey {
   readonly runDirectory: string;
   readonly startTimeoutMs: number;
   readonly stopTimeoutMs: number;
+  readonly graceMs: number;
+  readonly deadlineMs: number;
 }
 
 /** Runs one trial in a fresh host, probes it, then SIGKILLs the host, reaps its marker and removes its directory. */
@@ -38,58 +43,62 @@ export async function runTrial(plan: TrialPlan): Promise<TrialResult> {
 
 async function observeTrial(plan: TrialPlan, key: TrialKey, directory: TrialDirectory, host: HostProcess): Promise<TrialResult> {
   const hostReady = await host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS);
-  if (hostReady.type !== 'host-ready') return errored(key, describeWait(hostReady, 'the host did not start'));
+  if (hostReady.type !== 'host-ready') {
+    return errored(key, hostReady.type === 'timeout' ? `the host did not start within ${HOST_START_TIMEOUT_MS} ms` : hostReady.detail);
+  }
   const target: ProbeTarget = { trialId: plan.trialId, hostPid: host.pid, childPid: null, workDir: directory.workDir };
-  const before = takeSnapshots(target);
+  const measure = { key, directory, workloadUrl: plan.workloadUrl, before: takeSnapshots(target) };
   host.send({ type: 'start', trial: toHostedTrial(plan, directory) });
   const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs + WATCHDOG_MARGIN_MS);
-  if (started.type === 'work-ready') {
-    const stopped = await host.waitFor(['work-stopped', 'work-hung'], plan.stopTimeoutMs + WATCHDOG_MARGIN_MS);
-    return measure(key, directory, before, { ...target, childPid: started.childPid }, stopped);
+  if (started.type === 'work-failed' || started.type === 'host-exited') {
+    return errored(key, started.type === 'work-failed' ? started.message : started.detail);
   }
-  if (started.type === 'work-hung' || started.type === 'timeout') return measure(key, directory, before, target, started);
-  return errored(key, started.type === 'work-failed' ? started.message : started.detail);
+  if (started.type !== 'work-ready') return measureTrial({ ...measure, target, atReady: null }, asHung(started));
+  const readyTarget = { ...target, childPid: started.childPid };
+  const atReady = takeSnapshots(readyTarget);
+  const style: KillStyle = KILL_STYLES[plan.kill];
+  const end = style.kind === 'host' ? await killHost(host) : await orderKill(host, plan.stopTimeoutMs);
+  return measureTrial({ ...measure, target: readyTarget, atReady }, end);
 }
 
-function measure(
-  key: TrialKey,
-  directory: TrialDirectory,
-  before: Snapshots,
-  target: ProbeTarget,
-  end: HostWait<'work-stopped' | 'work-hung'>,
-): TrialResult {
-  if (end.type === 'host-exited') return errored(key, end.detail);
-  const leftovers = compareAll(before, takeSnapshots(target));
-  const cleanupSteps = readLogLines(directory.cleanupLog);
-  const measured = { ...key, leftovers, cleanupSteps, cleanupRan: cleanupSteps.length > 0 };
-  if (end.type !== 'work-stopped') {
-    // A host that stopped answering is as wedged as the work inside it.
-    return { ...measured, outcome: 'hung', phase: end.type === 'work-hung' ? end.phase : 'stop', stopMs: null };
-  }
-  return {
-    ...measured,
-    outcome: hasLeftovers(leftovers) ? 'leaked' : 'stopped',
-    exit: { code: end.exitCode, signal: end.signal, error: end.error },
-    stopMs: end.stopMs,
-    reportedMs: end.reportedMs,
-  };
+async function orderKill(host: HostProcess, stopTimeoutMs: number): Promise<TrialEnd> {
+  host.send({ type: 'kill' });
+  const stopped = await host.waitFor(['work-stopped', 'work-hung'], stopTimeoutMs + WATCHDOG_MARGIN_MS);
+  if (stopped.type === 'host-exited') return { kind: 'errored', error: stopped.detail };
+  return stopped.type === 'work-stopped' ? { kind: 'stopped', event: stopped } : asHung(stopped);
+}
+
+/** host-death: the harness SIGKILLs the host; the stop lasts until the kernel has reaped it. */
+async function killHost(host: HostProcess): Promise<TrialEnd> {
+  const killRequestedAt = performance.now();
+  await host.kill();
+  const stopMs = performance.now() - killRequestedAt;
+  return { kind: 'stopped', event: { exitCode: null, signal: 'SIGKILL', error: null, stopMs, reportedMs: stopMs, endedBy: 'host-death', mutex: null } };
+}
+
+/** A host that stopped answering is as wedged as the work inside it. */
+function asHung(wait: { type: 'work-hung'; phase: 'start' | 'stop'; mutex: 'free' | 'held' | null } | { type: 'timeout' }): TrialEnd {
+  return wait.type === 'timeout' ? { kind: 'hung', phase: 'stop', mutex: null } : { kind: 'hung', phase: wait.phase, mutex: wait.mutex };
 }
 
 function toHostedTrial(plan: TrialPlan, directory: TrialDirectory): HostedTrial {
   return {
     runtime: plan.runtime,
     kill: plan.kill,
-    spec: { workloadUrl: plan.workloadUrl, workDir: directory.workDir, cleanupLog: directory.cleanupLog, acknowledgementLog: directory.acknowledgementLog },
+    spec: {
+      workloadUrl: plan.workloadUrl,
+      workDir: directory.workDir,
+      cleanupLog: directory.cleanupLog,
+      acknowledgementLog: directory.acknowledgementLog,
+    },
     controlDir: directory.controlDir,
     startTimeoutMs: plan.startTimeoutMs,
     stopTimeoutMs: plan.stopTimeoutMs,
+    graceMs: plan.graceMs,
+    deadlineMs: plan.deadlineMs,
   };
 }
 
 function errored(key: TrialKey, error: string): TrialResult {
   return { ...key, outcome: 'errored', error };
-}
-
-function describeWait(wait: { type: 'timeout' } | { type: 'host-exited'; detail: string }, context: string): string {
-  return wait.type === 'timeout' ? `${context} within ${HOST_START_TIMEOUT_MS} ms` : `${context}: ${wait.detail}`;
 }

@@ -1,4 +1,6 @@
+import type { MutexState } from '../host/host-messages.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { IntegrityCheck } from '../workload/define-workload.ts';
 import type { Leftovers } from '../probes/probes.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 
@@ -23,16 +25,22 @@ interface MeasuredTrial extends TrialKey {
   /** Cleanup steps the workload marked, in order; empty when none ran. */
   readonly cleanupSteps: string[];
   readonly cleanupRan: boolean;
+  /** What the workload's verify() found of its acknowledged data; null for workloads that write none. */
+  readonly integrity: IntegrityCheck | null;
+  /** Whether the host could take the worker's shared mutex after the stop; null in a child, whose memory is its own. */
+  readonly sharedMutex: MutexState;
 }
 
 /** The kill ended the work; `leaked` when any probe found something left behind. */
 export interface StoppedTrial extends MeasuredTrial {
   readonly outcome: 'stopped' | 'leaked';
   readonly exit: TrialExit;
+  /** For escalating styles, the step that ended the work (`abort` or `force`); null otherwise. */
+  readonly endedBy: string | null;
   /** From the kill request until the OS showed the work gone (thread ended, child reaped). */
   readonly stopMs: number;
-  /** From the kill request until the runtime's own promise settled. */
-  readonly reportedMs: number;
+  /** From the kill request until the runtime's own promise settled; null if it never settled. */
+  readonly reportedMs: number | null;
 }
 
 /** The work did not end within the stop timeout (or never became ready); its host was SIGKILLed. */

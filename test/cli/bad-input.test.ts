@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { KILL_STYLE_NAMES } from '../../src/kill-styles/kill-styles.ts';
+import { BUILT_IN_WORKLOAD_NAMES } from '../../src/workloads/built-in-workloads.ts';
 import { runCli } from './run-cli.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/workloads/', import.meta.url));
@@ -16,14 +18,16 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // Each case: the arguments, and what the one-line message must name (the bad value, and what is allowed).
 const cases: Array<[string, string[], RegExp]> = [
   ['unknown runtime', ['--runtime', 'fiber'], /--runtime value "fiber" is not allowed; allowed: thread, process$/],
-  ['unknown kill style', ['--kill', 'abort,nuke'], /--kill value "nuke" is not allowed; allowed: abort, terminate, sigterm, sigkill$/],
+  ['unknown kill style', ['--kill', 'abort,nuke'], new RegExp(`--kill value "nuke" is not allowed; allowed: ${KILL_STYLE_NAMES.join(', ')}$`)],
   ['empty list entry', ['--kill', 'abort,'], /--kill list "abort," is not allowed/],
-  ['unknown workload name', ['--workload', 'mystery'], /workload "mystery" is not allowed; allowed: cpu-loop, open-files, temp-files, grandchild, or a path/],
+  ['unknown workload name', ['--workload', 'mystery'], new RegExp(`workload "mystery" is not allowed; allowed: ${BUILT_IN_WORKLOAD_NAMES.join(', ')}, or a path`)],
   ['missing workload module', ['--workload', './does-not-exist.ts'], /workload module "\.\/does-not-exist\.ts" does not exist/],
   ['module that throws on import', ['--workload', join(fixtures, 'throws-on-import.ts')], /threw on import: this module fails on import$/],
   ['module without a workload export', ['--workload', join(fixtures, 'no-workload-export.ts')], /has no workload default export/],
   ['zero trials', ['--trials', '0'], /--trials value "0" is not allowed; allowed: a positive whole number$/],
   ['fractional trials', ['--trials', '1.5'], /--trials value "1\.5" is not allowed/],
+  ['zero grace period', ['--grace', '0'], /--grace value "0" is not allowed; allowed: a positive whole number$/],
+  ['deadline that is not a number', ['--deadline', 'soon'], /--deadline value "soon" is not allowed; allowed: a positive whole number$/],
   ['negative stop timeout', ['--stop-timeout=-5'], /--stop-timeout value "-5" is not allowed; allowed: a positive whole number$/],
   ['flag missing its value', ['--stop-timeout', '-5'], /flag "--stop-timeout" is not allowed; it needs a value/],
   ['unknown flag', ['--bogus'], /flag "--bogus" is not allowed; allowed: --runtime, --kill, --workload, --trials, --out/],

@@ -66,7 +66,7 @@ describe('fdsProbe', () => {
     const host = await startFileOpener();
     const before = fdsProbe.snapshot(targetOf(host.pid, null));
     await host.open([join(folder, 'first'), join(folder, 'second')]);
-    const leftovers = compareSnapshots(fdsProbe, before, fdsProbe.snapshot(targetOf(host.pid, null)));
+    const leftovers = await compareSnapshots(fdsProbe, before, null, fdsProbe.snapshot(targetOf(host.pid, null)));
     expect(leftovers).toEqual({
       total: 2,
       byKind: { file: 2, socket: 0, pipe: 0, other: 0 },
@@ -80,13 +80,13 @@ describe('fdsProbe', () => {
     const target = targetOf(host.pid ?? Number.NaN, child.pid);
     const before = fdsProbe.snapshot(target);
     await child.open([join(folder, 'held')]);
-    const whileAlive = compareSnapshots(fdsProbe, before, fdsProbe.snapshot(target));
+    const whileAlive = await compareSnapshots(fdsProbe, before, null, fdsProbe.snapshot(target));
     expect(whileAlive?.descriptors.every((descriptor) => descriptor.startsWith('child '))).toBe(true);
     expect(whileAlive?.descriptors).toContainEqual(expect.stringMatching(/^child \d+ -> .*\/held$/));
     expect(whileAlive?.total).toBeGreaterThan(1);
 
     await killAndWait(child.process);
-    expect(compareSnapshots(fdsProbe, before, fdsProbe.snapshot(target))).toMatchObject({ total: 0, descriptors: [] });
+    expect(await compareSnapshots(fdsProbe, before, null, fdsProbe.snapshot(target))).toMatchObject({ total: 0, descriptors: [] });
   });
 
   it('cannot measure a host that is gone, which yields null rather than 0', async () => {
@@ -95,7 +95,7 @@ describe('fdsProbe', () => {
     const before = fdsProbe.snapshot(target);
     await killAndWait(host);
     expect(before).not.toBeNull();
-    expect(compareSnapshots(fdsProbe, before, fdsProbe.snapshot(target))).toBeNull();
+    expect(await compareSnapshots(fdsProbe, before, null, fdsProbe.snapshot(target))).toBeNull();
   });
 });
 

@@ -20,12 +20,12 @@ export function buildTempFiles(paths: string[] = []): TempFileLeftovers {
 }
 
 export function buildProcesses(survivors = 0, zombies = 0): ProcessLeftovers {
-  const list = Array.from({ length: survivors }, (_, index) => ({ pid: 1000 + index, command: 'sleep 60', parentPid: 1 }));
+  const list = Array.from({ length: survivors }, (_, index) => ({ pid: 1000 + index, command: 'sleep 60', parentPid: 1, orphaned: true }));
   return { total: list.length, survivors: list, zombies };
 }
 
 export function buildLeftovers(overrides: Partial<Leftovers> = {}): Leftovers {
-  return { fds: buildFds(), tempFiles: buildTempFiles(), processes: buildProcesses(), ...overrides };
+  return { fds: buildFds(), tempFiles: buildTempFiles(), processes: buildProcesses(), memory: null, sockets: null, locks: null, ...overrides };
 }
 
 export function buildStopped(overrides: Partial<StoppedTrial> = {}): StoppedTrial {
@@ -35,7 +35,10 @@ export function buildStopped(overrides: Partial<StoppedTrial> = {}): StoppedTria
     leftovers: buildLeftovers(),
     cleanupSteps: ['closed'],
     cleanupRan: true,
+    integrity: null,
+    sharedMutex: 'free',
     exit: { code: 0, signal: null, error: null },
+    endedBy: null,
     stopMs: 5,
     reportedMs: 4,
     ...overrides,
@@ -43,7 +46,8 @@ export function buildStopped(overrides: Partial<StoppedTrial> = {}): StoppedTria
 }
 
 export function buildHung(overrides: Partial<HungTrial> = {}): HungTrial {
-  return { ...KEY, outcome: 'hung', phase: 'stop', leftovers: buildLeftovers(), cleanupSteps: [], cleanupRan: false, stopMs: null, ...overrides };
+  const measured = { leftovers: buildLeftovers(), cleanupSteps: [], cleanupRan: false, integrity: null, sharedMutex: 'held' as const };
+  return { ...KEY, ...measured, outcome: 'hung', phase: 'stop', stopMs: null, ...overrides };
 }
 
 export function buildErrored(overrides: Partial<ErroredTrial> = {}): ErroredTrial {
@@ -67,6 +71,8 @@ export function buildRecord(results: RunRecord['results'], overrides: Partial<Ru
       trials: 3,
       startTimeoutMs: 10_000,
       stopTimeoutMs: 5_000,
+      graceMs: 1_000,
+      deadlineMs: 1_500,
     },
     environment: {
       node: 'v20.99.1',

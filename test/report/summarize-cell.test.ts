@@ -67,6 +67,6 @@ describe('summarizeCells', () => {
     expect(cell?.notApplicable).toBe('no such thing');
     expect(cell?.probed).toBe(0);
     expect(cell?.stopMs).toBeNull();
-    expect(cell?.leftovers).toEqual({ fds: null, tempFiles: null, processes: null });
+    expect(cell?.leftovers).toEqual({ fds: null, tempFiles: null, processes: null, memory: null, sockets: null, locks: null });
   });
 });

@@ -33,7 +33,7 @@ export function startInTest(runtime: RuntimeName, workloadUrl: string): StartedI
     ownerPid,
     ready: work.ready,
     stop() {
-      work.requestStop();
+      work.sendCommand('stop');
       return work.ended;
     },
     readCleanupSteps: () => readLogLines(directory.cleanupLog),
@@ -48,8 +48,9 @@ export function startInTest(runtime: RuntimeName, workloadUrl: string): StartedI
 }
 
 function startWork(runtime: RuntimeName, spec: WorkloadSpec, controlDir: string): { work: StartedWork; ownerPid: number } {
-  if (runtime === 'thread') return { work: startThreadWork(spec), ownerPid: process.pid };
-  const work = startProcessWork(spec, controlDir);
+  const options = { deadlineMs: null, stopOnSigterm: false };
+  if (runtime === 'thread') return { work: startThreadWork(spec, controlDir, options), ownerPid: process.pid };
+  const work = startProcessWork(spec, controlDir, options);
   return { work, ownerPid: work.pid };
 }
 

@@ -11,6 +11,9 @@ import { toWorkloadUrl } from '../../src/workload/load-workload.ts';
 /** Long enough for a worker to load tsx and a TypeScript fixture on a loaded 2-core machine. */
 const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
+const GRACE_MS = 500;
+/** Past the slowest start of a fixture loaded through tsx, so the deadline falls after ready(). */
+const DEADLINE_MS = 4_000;
 
 /** One trial of a workload module; the trial number and id are the runner's. */
 export interface TrialRequest {
@@ -43,6 +46,8 @@ export function createTrialRunner(): TrialRunner {
         runDirectory,
         startTimeoutMs: START_TIMEOUT_MS,
         stopTimeoutMs,
+        graceMs: GRACE_MS,
+        deadlineMs: DEADLINE_MS,
       });
     },
     remove: () => removeDirectory(runDirectory),
