@@ -15,6 +15,8 @@ export interface WorkloadSpec {
   readonly workloadUrl: string;
   /** The trial's private directory, also the workload's TMPDIR. */
   readonly workDir: string;
+  /** Where the workload keeps data on purpose, for its verify(); not a leftover. */
+  readonly dataDir: string;
   /** Append-only log of cleanup steps, kept outside workDir so it never counts as a leftover. */
   readonly cleanupLog: string;
   /** Append-only log of acknowledged records, likewise outside workDir. */

@@ -37,6 +37,7 @@ function createContext(
   return {
     signal: controller.signal,
     dir: spec.workDir,
+    dataDir: spec.dataDir,
     stopRequested() {
       const command = transport.readCommand();
       if (command !== null) obey(command);

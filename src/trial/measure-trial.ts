@@ -48,7 +48,7 @@ async function verifyData(workloadUrl: string, directory: TrialDirectory): Promi
   const workload = await loadWorkload(workloadUrl);
   if (workload.verify === undefined) return null;
   try {
-    return await workload.verify({ dir: directory.workDir, acknowledged: readLogLines(directory.acknowledgementLog) });
+    return await workload.verify({ dataDir: directory.dataDir, acknowledged: readLogLines(directory.acknowledgementLog) });
   } catch (error) {
     const acknowledged = readLogLines(directory.acknowledgementLog).length;
     return { acknowledged, missing: acknowledged, torn: 0, detail: `verify() failed: ${error instanceof Error ? error.message : String(error)}` };
@@ -56,5 +56,5 @@ async function verifyData(workloadUrl: string, directory: TrialDirectory): Promi
 }
 
 function integrityBroken(integrity: IntegrityCheck | null): boolean {
-  return integrity !== null && (integrity.missing > 0 || integrity.torn > 0);
+  return integrity !== null && (integrity.missing > 0 || integrity.torn > 0 || integrity.corrupt === true);
 }

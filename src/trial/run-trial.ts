@@ -88,6 +88,7 @@ function toHostedTrial(plan: TrialPlan, directory: TrialDirectory): HostedTrial 
     spec: {
       workloadUrl: plan.workloadUrl,
       workDir: directory.workDir,
+      dataDir: directory.dataDir,
       cleanupLog: directory.cleanupLog,
       acknowledgementLog: directory.acknowledgementLog,
     },

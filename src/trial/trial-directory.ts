@@ -10,6 +10,8 @@ export interface TrialDirectory {
   readonly root: string;
   /** The workload's private directory and TMPDIR: what the temp-files probe inspects. */
   readonly workDir: string;
+  /** Data the workload keeps on purpose and its verify() reads: outside workDir, so it is never a leftover. */
+  readonly dataDir: string;
   /** The harness's own files for the trial (stop flag, cleanup log), out of the workload's sight. */
   readonly controlDir: string;
   readonly cleanupLog: string;
@@ -24,9 +26,11 @@ export function createTrialDirectory(runDirectory: string, trialId: string): Tri
   const root = join(runDirectory, trialId);
   const workDir = join(root, 'work');
   const controlDir = join(root, 'control');
+  const dataDir = join(root, 'data');
   mkdirSync(workDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
   mkdirSync(controlDir, { recursive: true });
-  return { root, workDir, controlDir, cleanupLog: join(controlDir, 'cleanup.log'), acknowledgementLog: join(controlDir, 'acknowledged.log') };
+  return { root, workDir, dataDir, controlDir, cleanupLog: join(controlDir, 'cleanup.log'), acknowledgementLog: join(controlDir, 'acknowledged.log') };
 }
 
 /** The lines of one of the workload's logs (cleanup steps, acknowledged records), in order; none if it never wrote. */

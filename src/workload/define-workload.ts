@@ -10,6 +10,8 @@ export interface WorkloadContext {
   ready(): void;
   /** The trial's private directory; `os.tmpdir()` inside the workload points here too. */
   readonly dir: string;
+  /** Where to keep data on purpose (a journal, a database) for verify(): unlike `dir`, never counted as left behind. */
+  readonly dataDir: string;
   /** Records, synchronously and durably, that a piece of cleanup code ran. */
   markCleanupRan(step?: string): void;
   /**
@@ -26,6 +28,8 @@ export interface IntegrityCheck {
   readonly acknowledged: number;
   readonly missing: number;
   readonly torn: number;
+  /** The store as a whole failed its own check (e.g. SQLite's integrity_check). */
+  readonly corrupt?: boolean;
   /** One line for the report when something is wrong, e.g. which record is torn. */
   readonly detail?: string;
 }
@@ -35,7 +39,7 @@ export interface Workload {
   readonly description: string;
   run(context: WorkloadContext): Promise<void> | void;
   /** For workloads that write data: runs in the harness after the stop, against the trial directory. */
-  verify?(check: { dir: string; acknowledged: string[] }): IntegrityCheck | Promise<IntegrityCheck>;
+  verify?(check: { dataDir: string; acknowledged: string[] }): IntegrityCheck | Promise<IntegrityCheck>;
 }
 
 const workloadBrand = Symbol.for('isolation-harness.workload');

@@ -1,9 +1,17 @@
 import { pathToFileURL } from 'node:url';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 import type { Workload } from '../workload/define-workload.ts';
+import blockingAtomicsWait from './blocking-atomics-wait.ts';
+import blockingExecSync from './blocking-exec-sync.ts';
+import blockingFifoRead from './blocking-fifo-read.ts';
 import cpuLoop from './cpu-loop.ts';
 import grandchild from './grandchild.ts';
+import journalWriter from './journal-writer.ts';
+import lockHolder from './lock-holder.ts';
+import memoryHog from './memory-hog.ts';
 import openFiles from './open-files.ts';
+import sqliteTransaction from './sqlite-transaction.ts';
+import tcpServer from './tcp-server.ts';
 import tempFiles from './temp-files.ts';
 
 /** A workload shipped with the harness: what it does, and the compiled module a worker or child loads. */
@@ -20,6 +28,14 @@ export const BUILT_IN_WORKLOADS = {
   'open-files': builtIn(openFiles, './open-files.ts'),
   'temp-files': builtIn(tempFiles, './temp-files.ts'),
   grandchild: builtIn(grandchild, './grandchild.ts'),
+  'tcp-server': builtIn(tcpServer, './tcp-server.ts'),
+  'lock-holder': builtIn(lockHolder, './lock-holder.ts'),
+  'memory-hog': builtIn(memoryHog, './memory-hog.ts'),
+  'journal-writer': builtIn(journalWriter, './journal-writer.ts'),
+  'sqlite-transaction': builtIn(sqliteTransaction, './sqlite-transaction.ts'),
+  'blocking-atomics-wait': builtIn(blockingAtomicsWait, './blocking-atomics-wait.ts'),
+  'blocking-fifo-read': builtIn(blockingFifoRead, './blocking-fifo-read.ts'),
+  'blocking-exec-sync': builtIn(blockingExecSync, './blocking-exec-sync.ts'),
 } as const satisfies Record<string, BuiltInWorkload>;
 
 export type BuiltInWorkloadName = keyof typeof BUILT_IN_WORKLOADS;

@@ -23,7 +23,7 @@ export interface StartedInTest {
 export function startInTest(runtime: RuntimeName, workloadUrl: string): StartedInTest {
   const runDirectory = createRunDirectory(createRunId());
   const directory = createTrialDirectory(runDirectory, 'trial');
-  const { work, ownerPid } = startWork(runtime, { workloadUrl, workDir: directory.workDir, cleanupLog: directory.cleanupLog, acknowledgementLog: directory.acknowledgementLog }, directory.controlDir);
+  const { work, ownerPid } = startWork(runtime, { workloadUrl, workDir: directory.workDir, dataDir: directory.dataDir, cleanupLog: directory.cleanupLog, acknowledgementLog: directory.acknowledgementLog }, directory.controlDir);
   let ended = false;
   void work.ended.then(() => {
     ended = true;

@@ -1,0 +1,26 @@
+import { defineWorkload } from '../workload/define-workload.ts';
+import { checkBatches, DATABASE_FILE, openBatchDatabase, prepareBatchInsert } from './sqlite-batches.ts';
+
+/**
+ * A real database mid-transaction: each batch of rows is committed, then acknowledged. verify() shows whether a
+ * stop lost a committed batch, left half of one, or left the database needing recovery.
+ */
+export default defineWorkload({
+  name: 'sqlite-transaction',
+  description: `commits batches of rows to ${DATABASE_FILE} (better-sqlite3, rollback journal, synchronous=FULL), acknowledging each after COMMIT, until stopped`,
+  run(context) {
+    const database = openBatchDatabase(context.dataDir);
+    try {
+      const insertBatch = prepareBatchInsert(database);
+      context.ready();
+      for (let batch = 1; !context.stopRequested(); batch += 1) {
+        insertBatch(batch);
+        context.acknowledge(String(batch));
+      }
+    } finally {
+      database.close();
+      context.markCleanupRan('database closed');
+    }
+  },
+  verify: ({ dataDir, acknowledged }) => checkBatches(dataDir, acknowledged),
+});
