@@ -42,7 +42,7 @@ export async function hostTrial<Name extends RuntimeName>(
     error: end.error,
     stopMs: end.endedAt - killRequestedAt,
     reportedMs: end.reportedAt === null ? null : end.reportedAt - killRequestedAt,
-    endedBy: (await endedBy) ?? null,
+    endedBy: describeEnding(await endedBy),
     mutex: probeMutex(work),
   });
 }
@@ -66,6 +66,11 @@ function probeMutex(work: WorkByRuntime[RuntimeName]): MutexState {
   if (!work.mutex.tryLock(MUTEX_PROBE_MS)) return 'held';
   work.mutex.unlock();
   return 'free';
+}
+
+/** Only escalating styles say which step ended the work; other calls' return values mean nothing here. */
+function describeEnding(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }
 
 function describeEarlyEnd(error: string | null, deadlineMs: number | null): string {

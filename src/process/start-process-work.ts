@@ -34,8 +34,12 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
       writeFileSync(transport.commandFile, command);
       if (child.connected) child.send({ type: 'command', command });
     },
-    forceStop: () => child.kill('SIGKILL'),
-    sendSignal: (signal) => child.kill(signal),
+    forceStop() {
+      child.kill('SIGKILL');
+    },
+    sendSignal(signal) {
+      child.kill(signal);
+    },
   };
 }
 

@@ -1,8 +1,6 @@
 import type { HostEvent, MutexState } from '../host/host-messages.ts';
 import type { ProbeTarget } from '../probes/probe.ts';
 import { compareAll, type Snapshots, takeSnapshots } from '../probes/probes.ts';
-import { loadWorkload } from '../workload/load-workload.ts';
-import type { IntegrityCheck } from '../workload/define-workload.ts';
 import { readLogLines, type TrialDirectory } from './trial-directory.ts';
 import { hasLeftovers, type TrialKey, type TrialResult } from './trial-result.ts';
 
@@ -22,39 +20,22 @@ export interface TrialMeasurement {
   readonly atReady: Snapshots | null;
 }
 
-/** Takes the after-snapshots, reads the workload's logs and checks its data, and turns them into the trial's result. */
+/** Takes the after-snapshots and reads the workload's logs; the data check comes later, once the trial's processes are dead. */
 export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd): Promise<TrialResult> {
   const { key, directory } = measurement;
   if (end.kind === 'errored') return { ...key, outcome: 'errored', error: end.error };
   const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target));
   const cleanupSteps = readLogLines(directory.cleanupLog);
-  const integrity = await verifyData(measurement.workloadUrl, directory);
-  const measured = { ...key, leftovers, cleanupSteps, cleanupRan: cleanupSteps.length > 0, integrity };
+  const measured = { ...key, leftovers, cleanupSteps, cleanupRan: cleanupSteps.length > 0, integrity: null };
   if (end.kind === 'hung') return { ...measured, outcome: 'hung', phase: end.phase, sharedMutex: end.mutex, stopMs: null };
   const { event } = end;
   return {
     ...measured,
-    outcome: hasLeftovers(leftovers) || integrityBroken(integrity) || event.mutex === 'held' ? 'leaked' : 'stopped',
+    outcome: hasLeftovers(leftovers) || event.mutex === 'held' ? 'leaked' : 'stopped',
     sharedMutex: event.mutex,
     exit: { code: event.exitCode, signal: event.signal, error: event.error },
     endedBy: event.endedBy,
     stopMs: event.stopMs,
     reportedMs: event.reportedMs,
   };
-}
-
-/** Runs the workload's own verify(), if it writes data, against what it acknowledged. */
-async function verifyData(workloadUrl: string, directory: TrialDirectory): Promise<IntegrityCheck | null> {
-  const workload = await loadWorkload(workloadUrl);
-  if (workload.verify === undefined) return null;
-  try {
-    return await workload.verify({ dataDir: directory.dataDir, acknowledged: readLogLines(directory.acknowledgementLog) });
-  } catch (error) {
-    const acknowledged = readLogLines(directory.acknowledgementLog).length;
-    return { acknowledged, missing: acknowledged, torn: 0, detail: `verify() failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
-function integrityBroken(integrity: IntegrityCheck | null): boolean {
-  return integrity !== null && (integrity.missing > 0 || integrity.torn > 0 || integrity.corrupt === true);
 }

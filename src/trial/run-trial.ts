@@ -5,6 +5,7 @@ import { reapMarkedProcesses } from '../marker/reap.ts';
 import type { ProbeTarget } from '../probes/probe.ts';
 import { takeSnapshots } from '../probes/probes.ts';
 import { type HostProcess, startHost } from './host-process.ts';
+import { checkIntegrity } from './check-integrity.ts';
 import { measureTrial, type TrialEnd } from './measure-trial.ts';
 import { createTrialDirectory, removeDirectory, type TrialDirectory } from './trial-directory.ts';
 import type { TrialKey, TrialResult } from './trial-result.ts';
@@ -24,20 +25,22 @@ export interface TrialPlan extends TrialKey {
   readonly deadlineMs: number;
 }
 
-/** Runs one trial in a fresh host, probes it, then SIGKILLs the host, reaps its marker and removes its directory. */
+/** Runs one trial in a fresh host, probes it, SIGKILLs the host and reaps its marker, checks its data, and removes its directory. */
 export async function runTrial(plan: TrialPlan): Promise<TrialResult> {
   const key: TrialKey = { runtime: plan.runtime, kill: plan.kill, workload: plan.workload, trial: plan.trial };
   const directory = createTrialDirectory(plan.runDirectory, plan.trialId);
   const host = startHost(plan.trialId);
   try {
-    return await observeTrial(plan, key, directory, host);
-  } finally {
+    let result: TrialResult;
     try {
+      result = await observeTrial(plan, key, directory, host);
+    } finally {
       await host.kill();
       await reapMarkedProcesses(plan.trialId);
-    } finally {
-      removeDirectory(directory.root);
     }
+    return await checkIntegrity(result, plan.workloadUrl, directory);
+  } finally {
+    removeDirectory(directory.root);
   }
 }
 
