@@ -4,7 +4,8 @@ import type { WorkKillStyle } from './kill-style.ts';
 export const crash: WorkKillStyle = {
   kind: 'work',
   name: 'crash',
-  description: 'the workload throws an uncaught error mid-work',
+  description:
+    'the workload throws an error it does not catch, mid-work: from its own stack if it polls stopRequested(), else from a message listener (a workload blocked in a synchronous call never gets it)',
   thread: (work) => work.sendCommand('crash'),
   process: (work) => work.sendCommand('crash'),
 };
@@ -13,7 +14,7 @@ export const crash: WorkKillStyle = {
 export const exit: WorkKillStyle = {
   kind: 'work',
   name: 'exit',
-  description: 'the workload calls process.exit(1) mid-work (in a worker it ends only the worker)',
+  description: 'the workload calls process.exit(1) mid-work; in a worker that ends only the worker (a workload blocked in a synchronous call never gets it)',
   thread: (work) => work.sendCommand('exit'),
   process: (work) => work.sendCommand('exit'),
 };

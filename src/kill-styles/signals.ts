@@ -13,7 +13,7 @@ export const sigterm: WorkKillStyle = {
 export const sigtermHandled: WorkKillStyle = {
   kind: 'work',
   name: 'sigterm-handled',
-  description: "SIGTERM to a child whose entry turns it into the workload's cooperative stop (processes only)",
+  description: "SIGTERM to a child whose process.on('SIGTERM') listener turns it into the cooperative stop; the listener runs on the event loop (processes only)",
   start: { stopOnSigterm: true },
   thread: SIGNALS_REACH_PROCESSES,
   process: (work) => work.sendSignal('SIGTERM'),
