@@ -1,26 +1,29 @@
 import { FD_KINDS, type FdLeftovers } from '../probes/fds.ts';
+import type { MemoryLeftovers } from '../probes/memory.ts';
 import type { Leftover } from '../probes/probe.ts';
-import type { ProcessLeftovers } from '../probes/processes.ts';
 import type { TrialOutcome } from '../trial/trial-result.ts';
 import { type CellSummary, OUTCOMES, type ProbeTally } from './summarize-cell.ts';
-import type { LatencySummary } from './summarize-latency.ts';
 
 /** Shown where a column has no data: no trial of the cell reached the probes, or none stopped. */
 export const NOTHING_RECORDED = '—';
-const NOT_MEASURED = 'not measured';
+/** A probe that could not read in any trial of the cell; never rendered as 0. */
+export const NOT_MEASURED = 'not measured';
+
+const BYTES_PER_MEBIBYTE = 1024 ** 2;
 
 /** Outcomes that mean the stop itself went wrong are set in bold so they stand out in a long table. */
 const ALARMING: ReadonlySet<TrialOutcome> = new Set(['hung', 'errored']);
 
-/** Each outcome that occurred as `k/n` trials; hung trials also say in which phase they hung. */
+/** Each outcome that occurred as `k/n` trials; hung trials also say in which phase, and an escalating stop by which step it ended. */
 export function formatOutcomes(cell: CellSummary): string {
-  return OUTCOMES.filter((outcome) => cell.outcomes[outcome] > 0)
+  const outcomes = OUTCOMES.filter((outcome) => cell.outcomes[outcome] > 0)
     .map((outcome) => {
       const name = ALARMING.has(outcome) ? `**${outcome}**` : outcome;
       const phases = outcome === 'hung' ? ` (in ${cell.hungPhases.join(', ')})` : '';
       return `${name} ${cell.outcomes[outcome]}/${cell.trials}${phases}`;
     })
     .join(', ');
+  return outcomes + formatEndedBy(cell);
 }
 
 /** Descriptors left, with the worst trial's split by kind (file, socket, pipe, other). */
@@ -35,21 +38,37 @@ export function formatTempFiles(tally: ProbeTally<Leftover> | null): string {
   return formatProbe(tally);
 }
 
-/** Surviving processes; zombies are dead, so they are not survivors, but they are named when there were any. */
-export function formatProcesses(tally: ProbeTally<ProcessLeftovers> | null, maxZombies: number | null): string {
-  const survivors = formatProbe(tally);
-  return maxZombies !== null && maxZombies > 0 ? `${survivors}; zombies: max ${maxZombies}` : survivors;
+/** Surviving processes, and how many were orphaned; zombies are dead, so not survivors, but named when there were any. */
+export function formatProcesses(cell: CellSummary): string {
+  const details = [
+    formatProbe(cell.leftovers.processes),
+    cell.maxOrphaned !== null && cell.maxOrphaned > 0 ? `orphaned: max ${cell.maxOrphaned}` : null,
+    cell.maxZombies !== null && cell.maxZombies > 0 ? `zombies: max ${cell.maxZombies}` : null,
+  ];
+  return details.filter((detail) => detail !== null).join('; ');
+}
+
+/**
+ * The host's largest RSS growth from before to after the stop. RSS is noisy, so growth is set in bold (with how
+ * many trials grew past the threshold) only beyond the threshold; the raw figure is shown either way.
+ */
+export function formatMemory(tally: ProbeTally<MemoryLeftovers> | null): string {
+  if (tally === null) return NOT_MEASURED;
+  const { worst } = tally;
+  const growth = `${worst.grownBytes >= 0 ? '+' : ''}${formatMebibytes(worst.grownBytes)}`;
+  const flagged = tally.withLeftovers > 0 ? `**${growth}** (${tally.withLeftovers}/${tally.measured} over ${formatMebibytes(worst.thresholdBytes)})` : growth;
+  const held = worst.heldAtReadyBytes ?? 0;
+  const heldAtReady = held > worst.thresholdBytes ? `; held ${formatMebibytes(held)} at ready` : '';
+  return `${tally.measured > 1 ? 'max ' : ''}${flagged}${heldAtReady}`;
+}
+
+/** A count with its noun, plural when it is not 1: `1 trial`, `3 trials`. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
 }
 
 export function formatCleanup(cell: CellSummary): string {
   return `${cell.cleanupRan}/${cell.probed}`;
-}
-
-/** The median, and the maximum when there was more than one sample. */
-export function formatStopMs(latency: LatencySummary | null): string {
-  if (latency === null) return NOTHING_RECORDED;
-  const median = formatMilliseconds(latency.median);
-  return latency.samples > 1 ? `${median} (max ${formatMilliseconds(latency.max)})` : median;
 }
 
 /** `k/n`: trials that left something out of trials measured, then the largest total one trial left. */
@@ -59,6 +78,14 @@ function formatProbe<Found extends Leftover>(tally: ProbeTally<Found> | null, de
   return tally.worst.total > 0 ? `${share}, max ${tally.worst.total}${describeWorst(tally.worst)}` : share;
 }
 
-function formatMilliseconds(milliseconds: number): string {
-  return milliseconds.toFixed(1);
+/** Only when a step other than the kill style itself ended the work (abort-then-force's `abort` or `force`). */
+function formatEndedBy(cell: CellSummary): string {
+  const steps = Object.entries(cell.endedBy);
+  if (steps.every(([step]) => step === cell.kill)) return '';
+  return `; ended by ${steps.map(([step, trials]) => `${step} ${trials}`).join(', ')}`;
+}
+
+/** Memory in MiB with one decimal, the precision RSS noise allows. */
+export function formatMebibytes(bytes: number): string {
+  return `${(bytes / BYTES_PER_MEBIBYTE).toFixed(1)} MiB`;
 }

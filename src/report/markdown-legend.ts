@@ -1,13 +1,16 @@
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { PROPER_LOCKFILE_STALE_MS } from '../probes/lock-directories.ts';
+import { MEMORY_GROWTH_THRESHOLD_BYTES } from '../probes/memory.ts';
 import type { RunPlan } from '../run/run-record.ts';
-import { NOTHING_RECORDED } from './format-cell.ts';
+import { formatMebibytes, NOT_MEASURED, NOTHING_RECORDED } from './format-cell.ts';
+import { NOTABLE_GAP_MS, NOTABLE_GAP_RATIO } from './format-stop.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
 
 /** The "How to read the tables" section: what each column counts, so no number is read as more than it is. */
 export function renderLegend(plan: RunPlan): string {
   return [
     '## How to read the tables',
-    [...describeOutcomes(plan), ...describeColumns()].join('\n'),
+    [...describeOutcomes(plan), ...describeProbeColumns(), ...describeOtherLeftovers(), ...describeStops(), ...describeMissingData()].join('\n'),
     ['Kill styles:', '', ...plan.kills.map((kill) => `- ${renderInlineCode(kill)}: ${KILL_STYLES[kill].description}.`)].join('\n'),
   ].join('\n\n');
 }
@@ -15,24 +18,49 @@ export function renderLegend(plan: RunPlan): string {
 function describeOutcomes(plan: RunPlan): string[] {
   return [
     "- **Outcome**: how many of the cell's trials ended each way, as `k/n`.",
-    '  - `stopped`: the kill ended the work and no probe found anything left behind.',
-    '  - `leaked`: the kill ended the work, but at least one probe found something left behind.',
+    '  - `stopped`: the kill ended the work and nothing was left behind.',
+    "  - `leaked`: the kill ended the work, but a probe found something left behind, the workload's data check found acknowledged records missing or torn, or the shared mutex was left held.",
     `  - **hung**: the work did not end within the stop timeout (${plan.stopTimeoutMs} ms), or did not become ready within the start timeout (${plan.startTimeoutMs} ms), and its host was SIGKILLed; the phase says which.`,
     '  - **errored**: the trial could not run as planned (the workload failed before it was ready, or its host died); a note under the table quotes the error.',
-    '  - `not applicable`: the kill style has no meaning in that runtime; a note under the table gives the reason.',
+    '  - `n/a`: the kill style has no meaning in that runtime; the table "Where each kill style applies" gives the reason, and the rest of the row is empty. A kill style that applies to none of the runtimes has no rows.',
+    '  - `ended by abort 2, force 1`: for an escalating stop, which step ended how many stopped trials (said only when the step is not the kill style itself).',
   ];
 }
 
-function describeColumns(): string[] {
+function describeProbeColumns(): string[] {
   return [
     '- **Fds left**, **Temp files left**, **Processes left**: `k/n` is the trials in which the probe found something out of the trials in which it could measure; `max` is the most one trial left.',
     '  - Fds: descriptors the host opened during the trial and did not close, plus every descriptor of a child still alive. The split by kind (file, socket, pipe, other) is that of the trial that left the most.',
     "  - Temp files: files and folders left in the trial's private directory, which is also the workload's TMPDIR.",
-    '  - Processes: living processes the trial started, other than its host. Zombies (dead children nobody reaped) are not living, so they are not counted, but they are named when a trial left any.',
-    '- **not measured**: the probe could not read in any trial of the cell (for example, /proc was unreadable). It never stands for 0.',
-    `- **${NOTHING_RECORDED}**: no data: no trial of the cell reached the probes (not applicable or errored), or, under Stop ms, no trial stopped.`,
+    '  - Processes: living processes the trial started, other than its host. `orphaned` counts those whose parent is no longer a process of the trial (re-parented to init or a subreaper): nothing the trial ran will wait for them or stop them. Zombies (dead children nobody reaped) are not living, so they are not counted, but they are named when a trial left any.',
+    `- **Memory growth**: how much the host's resident memory (RSS) grew from before the trial to after the stop, the largest of the cell's trials (\`max\` when there were several). RSS is noisy, so growth is only flagged, in bold with the trials over it, beyond ${formatMebibytes(MEMORY_GROWTH_THRESHOLD_BYTES)}; \`held … at ready\` says how much the host held while the work ran, when that was beyond the threshold too. A thread's memory is the host's; a child's is its own and not counted here.`,
+  ];
+}
+
+function describeOtherLeftovers(): string[] {
+  return [
+    "- **Other leftovers**: the rarer findings, listed only when there is something to say, with `(k/n)` trials when the cell had several; `none` when every probe measured and found nothing. Details are from the trial that left the most.",
+    '  - Sockets: `port P still bound` (a process of the trial still listens on it), `not rebindable` (nothing of the trial listens, yet the harness could not listen on it again right after the stop), `N connections open` (TCP connections the trial opened and still holds).',
+    `  - Locks: \`OS locks held\` (flock or fcntl locks placed during the trial and still held); \`lock dir … stale in S s\`: a proper-lockfile lock folder left behind, which blocks anyone who wants the file until it turns stale (${PROPER_LOCKFILE_STALE_MS / 1000} s after its holder last refreshed it), or \`already stale\`.`,
+    "  - `mutex held`: after the stop, the host could not take the worker's shared mutex; anyone else who wants it waits forever. Only a thread shares memory with its host, so a process row never says this.",
+    "  - `data`: for a workload that writes checked data, its verify() once every process of the trial was dead: acknowledged records `missing` or `torn`, summed over the cell's trials, `store corrupt` when the store as a whole failed its own check or could not be read, or `data intact`. A note quotes what verify() said.",
+    `  - \`sockets ${NOT_MEASURED}\`, \`locks ${NOT_MEASURED}\`: see below; never read as nothing left.`,
+  ];
+}
+
+function describeStops(): string[] {
+  return [
     '- **Cleanup ran**: trials whose workload marked its cleanup as run, out of the trials that reached the probes (stopped, leaked, hung).',
     '- **Stop ms**: the median of `stopMs` over stopped and leaked trials, with the maximum in parentheses when there was more than one.',
-    "  `stopMs` runs from the kill request until the OS showed the work gone: the worker's OS thread left `/proc/<pid>/task`, or the child was reaped. When the runtime's own promise settled is `reportedMs` in results.json.",
+    "  `stopMs` runs from the kill request until the OS showed the work gone: the worker's OS thread left `/proc/<pid>/task`, or the child was reaped.",
+    `  \`tinypool: …\` or \`execa: …\` is the median of \`reportedMs\`, when the runtime's own promise settled, shown when it differs from \`stopMs\` by at least ${NOTABLE_GAP_MS} ms and ${NOTABLE_GAP_RATIO * 100}%;`,
+    '  `never settled` counts the trials whose runtime promise never settled at all (tinypool after a worker calls `process.exit()`, for example).',
+  ];
+}
+
+function describeMissingData(): string[] {
+  return [
+    `- **${NOT_MEASURED}**: the probe could not read in any trial of the cell: /proc was unreadable, or, after \`host-death\`, the host whose descriptors, memory and sockets it reads was gone. It never stands for 0.`,
+    `- **${NOTHING_RECORDED}**: no data: no trial of the cell reached the probes (errored), or, under Stop ms, no trial stopped.`,
   ];
 }

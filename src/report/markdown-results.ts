@@ -2,16 +2,30 @@ import type { RunRecord, WorkloadEntry } from '../run/run-record.ts';
 import {
   formatCleanup,
   formatFds,
+  formatMemory,
   formatOutcomes,
   formatProcesses,
-  formatStopMs,
   formatTempFiles,
   NOTHING_RECORDED,
 } from './format-cell.ts';
+import { formatOtherLeftovers } from './format-other-leftovers.ts';
+import { formatStopMs } from './format-stop.ts';
+import { renderApplicability } from './markdown-applicability.ts';
 import { renderCodeBlock, renderInlineCode, renderListItem, renderTable } from './markdown-syntax.ts';
 import { type CellSummary, summarizeCells } from './summarize-cell.ts';
 
-const HEADER = ['Kill style', 'Runtime', 'Outcome', 'Fds left', 'Temp files left', 'Processes left', 'Cleanup ran', 'Stop ms'];
+const HEADER = [
+  'Kill style',
+  'Runtime',
+  'Outcome',
+  'Fds left',
+  'Temp files left',
+  'Processes left',
+  'Memory growth',
+  'Other leftovers',
+  'Cleanup ran',
+  'Stop ms',
+];
 
 /** Notes under a table, for text too long for a cell; the same text shares one number. */
 interface Notes {
@@ -19,21 +33,29 @@ interface Notes {
   render(): string;
 }
 
-/** The "Results" section: one table per workload, rows in the order the trials ran (kill style, then runtime). */
+/** The "Results" section: where each kill style applies, then one table per workload, rows in the order the trials ran. */
 export function renderResults(record: RunRecord): string {
   const cells = summarizeCells(record.results);
   const planned = new Map(record.plan.workloads.map((workload) => [workload.name, workload]));
   const names = [...new Set([...planned.keys(), ...cells.map((cell) => cell.workload)])];
   const sections = names.map((name) => renderWorkload(name, planned.get(name), cells.filter((cell) => cell.workload === name)));
-  return ['## Results', ...sections].join('\n\n');
+  return ['## Results', renderApplicability(record.plan), ...sections].join('\n\n');
 }
 
 function renderWorkload(name: string, workload: WorkloadEntry | undefined, cells: readonly CellSummary[]): string {
   const about = workload === undefined ? 'Not in the plan, yet trials of it were recorded.' : describeWorkload(workload);
   if (cells.length === 0) return [`### ${name}`, about, 'No trials were recorded for this workload.'].join('\n\n');
+  const shown = selectApplicableKills(cells);
+  if (shown.length === 0) return [`### ${name}`, about, 'No kill style of this run applies to its runtimes.'].join('\n\n');
   const notes = createNotes();
-  const table = renderTable(HEADER, cells.map((cell) => renderRow(cell, notes)));
+  const table = renderTable(HEADER, shown.map((cell) => renderRow(cell, notes)));
   return [`### ${name}`, about, table, notes.render()].filter(Boolean).join('\n\n');
+}
+
+/** A kill style that applies to none of the run's runtimes would be a block of `n/a`; the applicability table says why. */
+function selectApplicableKills(cells: readonly CellSummary[]): CellSummary[] {
+  const applicable = new Set(cells.filter((cell) => cell.notApplicable === null).map((cell) => cell.kill));
+  return cells.filter((cell) => applicable.has(cell.kill));
 }
 
 function describeWorkload(workload: WorkloadEntry): string {
@@ -43,29 +65,29 @@ function describeWorkload(workload: WorkloadEntry): string {
 
 function renderRow(cell: CellSummary, notes: Notes): string[] {
   const names = [renderInlineCode(cell.kill), cell.runtime];
-  if (cell.notApplicable !== null) {
-    const note = notes.add(`**Not applicable:** ${cell.notApplicable}`);
-    return fillRow(names, `not applicable (note ${note})`);
-  }
+  if (cell.notApplicable !== null) return fillRow(names, 'n/a', '');
   const errorNotes = describeErrors(cell).map((text) => notes.add(text));
-  const outcomes = formatOutcomes(cell) + errorNotes.map((note) => ` (note ${note})`).join('');
-  if (cell.probed === 0) return fillRow(names, outcomes);
-  const { fds, tempFiles, processes } = cell.leftovers;
+  const outcomes = formatOutcomes(cell) + referTo(errorNotes);
+  if (cell.probed === 0) return fillRow(names, outcomes, NOTHING_RECORDED);
+  const dataNotes = (cell.integrity?.details ?? []).map((detail) => notes.add(`**Data:** ${renderInlineCode(cell.kill)} in ${cell.runtime}: ${detail}`));
+  const { fds, tempFiles, memory } = cell.leftovers;
   return [
     ...names,
     outcomes,
     formatFds(fds),
     formatTempFiles(tempFiles),
-    formatProcesses(processes, cell.maxZombies),
+    formatProcesses(cell),
+    formatMemory(memory),
+    formatOtherLeftovers(cell) + referTo(dataNotes),
     formatCleanup(cell),
-    formatStopMs(cell.stopMs),
+    formatStopMs(cell),
   ];
 }
 
 /** A row with nothing probed: the remaining columns are explicitly empty rather than 0 or "not measured". */
-function fillRow(leading: readonly string[], outcome: string): string[] {
+function fillRow(leading: readonly string[], outcome: string, filler: string): string[] {
   const filled = [...leading, outcome];
-  return [...filled, ...Array<string>(HEADER.length - filled.length).fill(NOTHING_RECORDED)];
+  return [...filled, ...Array<string>(HEADER.length - filled.length).fill(filler)];
 }
 
 /** One note per distinct error text, naming the trials that failed with it. */
@@ -76,6 +98,10 @@ function describeErrors(cell: CellSummary): string[] {
     const which = `${trials.length === 1 ? 'trial' : 'trials'} ${trials.join(', ')}`;
     return `**Errored:** ${renderInlineCode(cell.kill)} in ${cell.runtime}, ${which}:\n\n${renderCodeBlock(error)}`;
   });
+}
+
+function referTo(notes: readonly number[]): string {
+  return notes.map((note) => ` (note ${note})`).join('');
 }
 
 function createNotes(): Notes {

@@ -1,4 +1,5 @@
-import type { RunRecord } from '../run/run-record.ts';
+import type { RunPlan, RunRecord } from '../run/run-record.ts';
+import { countOf } from './format-cell.ts';
 import { renderEnvironment } from './markdown-environment.ts';
 import { renderLegend } from './markdown-legend.ts';
 import { renderResults } from './markdown-results.ts';
@@ -10,6 +11,7 @@ export function renderMarkdown(record: RunRecord): string {
     '# Isolation harness report',
     describeRun(record),
     renderCodeBlock(record.command, 'sh'),
+    describeSettings(record.plan),
     renderEnvironment(record),
     renderResults(record),
     renderLegend(record.plan),
@@ -33,10 +35,15 @@ function describeRun(record: RunRecord): string {
   ].join(' ');
 }
 
-function countWithNames(names: readonly string[], noun: string): string {
-  return `${countOf(names.length, noun)} (${names.join(', ')})`;
+/** The timings the plan gave every trial: each one changes what a stop can show, so the report states them. */
+function describeSettings(plan: RunPlan): string {
+  return [
+    `Each workload had ${plan.startTimeoutMs} ms to become ready (\`--start-timeout\`), each stop ${plan.stopTimeoutMs} ms to end the work (\`--stop-timeout\`).`,
+    `\`abort-then-force\` forces the stop after a grace of ${plan.graceMs} ms (\`--grace\`);`,
+    `\`timeout\` gives the runtime a deadline of ${plan.deadlineMs} ms from the start of the work (\`--deadline\`).`,
+  ].join(' ');
 }
 
-function countOf(count: number, noun: string): string {
-  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+function countWithNames(names: readonly string[], noun: string): string {
+  return `${countOf(names.length, noun)} (${names.join(', ')})`;
 }

@@ -1,7 +1,8 @@
 import type { Leftover } from '../probes/probe.ts';
 import type { Leftovers } from '../probes/probes.ts';
 import type { HungTrial, StoppedTrial, TrialKey, TrialOutcome, TrialResult } from '../trial/trial-result.ts';
-import { type LatencySummary, summarizeLatency } from './summarize-latency.ts';
+import { type CheckSummary, summarizeChecks } from './summarize-checks.ts';
+import { type StopSummary, summarizeStops } from './summarize-stops.ts';
 
 /** Every outcome, in the order the report lists them. */
 export const OUTCOMES: readonly TrialOutcome[] = ['stopped', 'leaked', 'hung', 'errored', 'not-applicable'];
@@ -15,14 +16,14 @@ export interface ProbeTally<Found extends Leftover> {
   readonly measured: number;
   /** Trials in which it found something (total > 0). */
   readonly withLeftovers: number;
-  /** The measured leftover with the largest total (the first on ties): its total is the cell's maximum. */
+  /** The measured leftover that ranks highest (by total, memory by growth; the first on ties): its total is the cell's maximum. */
   readonly worst: Found;
 }
 
 export type LeftoverTallies = { [Name in keyof Leftovers]: ProbeTally<NonNullable<Leftovers[Name]>> | null };
 
 /** Everything the report shows about one cell, computed from its recorded trials only. */
-export interface CellSummary extends CellKey {
+export interface CellSummary extends CellKey, StopSummary, CheckSummary {
   readonly trials: number;
   readonly outcomes: Record<TrialOutcome, number>;
   /** The reason, when every trial of the cell is not applicable. */
@@ -36,10 +37,10 @@ export interface CellSummary extends CellKey {
   readonly leftovers: LeftoverTallies;
   /** The most unreaped zombies one trial left; null when the processes probe measured no trial. */
   readonly maxZombies: number | null;
+  /** The most orphaned survivors (re-parented away from the trial) one trial left; null as for maxZombies. */
+  readonly maxOrphaned: number | null;
   /** Probed trials whose workload marked its cleanup as run. */
   readonly cleanupRan: number;
-  /** stopMs over stopped and leaked trials; null when there is none. */
-  readonly stopMs: LatencySummary | null;
 }
 
 type MeasuredTrial = StoppedTrial | HungTrial;
@@ -76,13 +77,15 @@ function summarizeCell(results: CellResults): CellSummary {
       fds: tallyProbe(measured.map((result) => result.leftovers.fds)),
       tempFiles: tallyProbe(measured.map((result) => result.leftovers.tempFiles)),
       processes: tallyProbe(processes),
-      memory: tallyProbe(measured.map((result) => result.leftovers.memory)),
+      memory: tallyProbe(measured.map((result) => result.leftovers.memory), (found) => found.grownBytes),
       sockets: tallyProbe(measured.map((result) => result.leftovers.sockets)),
       locks: tallyProbe(measured.map((result) => result.leftovers.locks)),
     },
-    maxZombies: processes.length === 0 ? null : Math.max(...processes.map((found) => found.zombies)),
+    maxZombies: findMax(processes, (found) => found.zombies),
+    maxOrphaned: findMax(processes, (found) => found.survivors.filter((survivor) => survivor.orphaned).length),
     cleanupRan: measured.filter((result) => result.cleanupRan).length,
-    stopMs: summarizeLatency(stopped.map((result) => result.stopMs)),
+    ...summarizeStops(stopped),
+    ...summarizeChecks(measured),
   };
 }
 
@@ -98,14 +101,21 @@ function findNotApplicableReason(results: readonly TrialResult[]): string | null
   return allNotApplicable && first?.outcome === 'not-applicable' ? first.reason : null;
 }
 
-/** null entries are trials the probe could not measure; if none measured, the tally is null ("not measured"), never 0. */
-function tallyProbe<Found extends Leftover>(found: readonly (Found | null)[]): ProbeTally<Found> | null {
+/**
+ * null entries are trials the probe could not measure; if none measured, the tally is null ("not measured"), never 0.
+ * `rank` picks the worst trial; it must grow with `total` (memory's total is 0 or 1, so it ranks by raw growth).
+ */
+function tallyProbe<Found extends Leftover>(found: readonly (Found | null)[], rank = (entry: Found) => entry.total): ProbeTally<Found> | null {
   const measured = found.filter((entry): entry is Found => entry !== null);
   const [first, ...rest] = measured;
   if (first === undefined) return null;
   return {
     measured: measured.length,
     withLeftovers: measured.filter((entry) => entry.total > 0).length,
-    worst: rest.reduce((worst, entry) => (entry.total > worst.total ? entry : worst), first),
+    worst: rest.reduce((worst, entry) => (rank(entry) > rank(worst) ? entry : worst), first),
   };
+}
+
+function findMax<Found>(found: readonly Found[], count: (entry: Found) => number): number | null {
+  return found.length === 0 ? null : Math.max(...found.map(count));
 }

@@ -1,31 +1,15 @@
-import type { FdKind, FdLeftovers } from '../../src/probes/fds.ts';
-import type { Leftovers } from '../../src/probes/probes.ts';
-import type { ProcessLeftovers } from '../../src/probes/processes.ts';
-import type { TempFileLeftovers } from '../../src/probes/temp-files.ts';
+import { type CellSummary, summarizeCells } from '../../src/report/summarize-cell.ts';
 import type { RunRecord } from '../../src/run/run-record.ts';
 import type { ErroredTrial, HungTrial, NotApplicableTrial, StoppedTrial, TrialKey } from '../../src/trial/trial-result.ts';
+import type { IntegrityCheck } from '../../src/workload/define-workload.ts';
+import { buildLeftovers } from './build-leftovers.ts';
 
 // Renderers are pure functions over recorded data, so hand-built records exercise them exactly.
 
 const KEY: TrialKey = { runtime: 'thread', kill: 'terminate', workload: 'leaks-fd', trial: 1 };
 
-export function buildFds(byKind: Partial<Record<FdKind, number>> = {}): FdLeftovers {
-  const full = { file: 0, socket: 0, pipe: 0, other: 0, ...byKind };
-  const descriptors = Object.entries(full).flatMap(([kind, count]) => Array.from({ length: count }, (_, index) => `host ${index} -> ${kind}`));
-  return { total: descriptors.length, byKind: full, descriptors };
-}
-
-export function buildTempFiles(paths: string[] = []): TempFileLeftovers {
-  return { total: paths.length, paths };
-}
-
-export function buildProcesses(survivors = 0, zombies = 0): ProcessLeftovers {
-  const list = Array.from({ length: survivors }, (_, index) => ({ pid: 1000 + index, command: 'sleep 60', parentPid: 1, orphaned: true }));
-  return { total: list.length, survivors: list, zombies };
-}
-
-export function buildLeftovers(overrides: Partial<Leftovers> = {}): Leftovers {
-  return { fds: buildFds(), tempFiles: buildTempFiles(), processes: buildProcesses(), memory: null, sockets: null, locks: null, ...overrides };
+export function buildIntegrity(acknowledged: number, missing = 0, torn = 0, extra: Pick<IntegrityCheck, 'corrupt' | 'detail'> = {}): IntegrityCheck {
+  return { acknowledged, missing, torn, ...extra };
 }
 
 export function buildStopped(overrides: Partial<StoppedTrial> = {}): StoppedTrial {
@@ -40,7 +24,7 @@ export function buildStopped(overrides: Partial<StoppedTrial> = {}): StoppedTria
     exit: { code: 0, signal: null, error: null },
     endedBy: null,
     stopMs: 5,
-    reportedMs: 4,
+    reportedMs: 4.8,
     ...overrides,
   };
 }
@@ -56,6 +40,13 @@ export function buildErrored(overrides: Partial<ErroredTrial> = {}): ErroredTria
 
 export function buildNotApplicable(overrides: Partial<NotApplicableTrial> = {}): NotApplicableTrial {
   return { ...KEY, runtime: 'process', outcome: 'not-applicable', reason: 'a child process has no terminate()', ...overrides };
+}
+
+/** The summary of one cell's results, for testing a formatter on exactly the trials given. */
+export function buildCell(...results: RunRecord['results']): CellSummary {
+  const [cell, ...others] = summarizeCells(results);
+  if (cell === undefined || others.length > 0) throw new Error(`expected results of one cell, got ${others.length + (cell ? 1 : 0)} cells`);
+  return cell;
 }
 
 export function buildRecord(results: RunRecord['results'], overrides: Partial<RunRecord> = {}): RunRecord {

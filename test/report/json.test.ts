@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/report/json.ts';
-import { buildErrored, buildHung, buildLeftovers, buildNotApplicable, buildRecord, buildStopped } from './build-record.ts';
+import { buildLeftovers } from './build-leftovers.ts';
+import { buildErrored, buildHung, buildIntegrity, buildNotApplicable, buildRecord, buildStopped } from './build-record.ts';
 
 describe('renderJson', () => {
   const record = buildRecord([
-    buildStopped({ leftovers: buildLeftovers({ fds: null }) }),
+    buildStopped({ leftovers: buildLeftovers({ fds: null, memory: null }), reportedMs: null, endedBy: 'force', integrity: buildIntegrity(3, 1) }),
     buildHung(),
     buildErrored(),
     buildNotApplicable(),
@@ -12,8 +13,11 @@ describe('renderJson', () => {
 
   it('round-trips the whole record, with null (not measured) kept as null', () => {
     const parsed = JSON.parse(renderJson(record));
-    expect(parsed).toEqual({ schemaVersion: 1, ...record });
+    expect(parsed).toEqual({ schemaVersion: 2, ...record });
     expect(parsed.results[0].leftovers.fds).toBeNull();
+    expect(parsed.results[0].leftovers.memory).toBeNull();
+    expect(parsed.results[0].reportedMs).toBeNull();
+    expect(parsed.results[0].integrity).toEqual({ acknowledged: 3, missing: 1, torn: 0 });
   });
 
   it('puts schemaVersion first and keeps the record keys in the order they were built', () => {
@@ -22,7 +26,7 @@ describe('renderJson', () => {
 
   it('is pretty-printed and ends with a newline', () => {
     const text = renderJson(record);
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 2,\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 });

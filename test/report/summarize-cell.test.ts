@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeCells } from '../../src/report/summarize-cell.ts';
-import {
-  buildErrored,
-  buildFds,
-  buildHung,
-  buildLeftovers,
-  buildNotApplicable,
-  buildProcesses,
-  buildStopped,
-  buildTempFiles,
-} from './build-record.ts';
+import { buildFds, buildLeftovers, buildMemory, buildProcesses, buildTempFiles, MEBIBYTE } from './build-leftovers.ts';
+import { buildErrored, buildHung, buildIntegrity, buildNotApplicable, buildStopped } from './build-record.ts';
 
 describe('summarizeCells', () => {
   it('groups results into cells in the order they were recorded', () => {
@@ -43,10 +35,15 @@ describe('summarizeCells', () => {
   });
 
   it('says not measured (null) when no trial measured a probe, never 0', () => {
-    const [cell] = summarizeCells([buildStopped({ leftovers: buildLeftovers({ tempFiles: null, processes: null }) })]);
+    const unmeasured = buildLeftovers({ tempFiles: null, processes: null, memory: null, sockets: null, locks: null });
+    const [cell] = summarizeCells([buildStopped({ leftovers: unmeasured })]);
     expect(cell?.leftovers.tempFiles).toBeNull();
     expect(cell?.leftovers.processes).toBeNull();
+    expect(cell?.leftovers.memory).toBeNull();
+    expect(cell?.leftovers.sockets).toBeNull();
+    expect(cell?.leftovers.locks).toBeNull();
     expect(cell?.maxZombies).toBeNull();
+    expect(cell?.maxOrphaned).toBeNull();
     expect(cell?.leftovers.fds).toMatchObject({ measured: 1, withLeftovers: 0 });
   });
 
@@ -62,11 +59,42 @@ describe('summarizeCells', () => {
     expect(cell?.maxZombies).toBe(3);
   });
 
+  it('counts orphaned survivors apart from those still parented inside the trial', () => {
+    const [cell] = summarizeCells([
+      buildStopped({ leftovers: buildLeftovers({ processes: buildProcesses(3, 0, 1) }) }),
+      buildStopped({ leftovers: buildLeftovers({ processes: buildProcesses(2, 0, 2) }) }),
+    ]);
+    expect(cell?.maxOrphaned).toBe(2);
+    expect(cell?.leftovers.processes?.worst.total).toBe(3);
+  });
+
+  it('keeps the trial whose memory grew the most, even when none crossed the threshold', () => {
+    const [cell] = summarizeCells([
+      buildStopped({ leftovers: buildLeftovers({ memory: buildMemory(2 * MEBIBYTE) }) }),
+      buildStopped({ leftovers: buildLeftovers({ memory: buildMemory(5 * MEBIBYTE) }) }),
+      buildStopped({ leftovers: buildLeftovers({ memory: buildMemory(-1 * MEBIBYTE) }) }),
+    ]);
+    expect(cell?.leftovers.memory).toMatchObject({ measured: 3, withLeftovers: 0, worst: { grownBytes: 5 * MEBIBYTE } });
+  });
+
+  it('carries the stop and check summaries of its probed trials', () => {
+    const [cell] = summarizeCells([
+      buildStopped({ endedBy: 'force', reportedMs: null, sharedMutex: 'held', integrity: buildIntegrity(4, 1) }),
+      buildHung({ sharedMutex: 'free', integrity: null }),
+      buildErrored(),
+    ]);
+    expect(cell?.endedBy).toEqual({ force: 1 });
+    expect(cell?.neverSettled).toBe(1);
+    expect(cell?.sharedMutex).toEqual({ measured: 2, held: 1 });
+    expect(cell?.integrity).toMatchObject({ checked: 1, broken: 1, missing: 1 });
+  });
+
   it('carries the reason of a cell that is wholly not applicable, and has nothing probed', () => {
     const [cell] = summarizeCells([buildNotApplicable({ reason: 'no such thing' })]);
     expect(cell?.notApplicable).toBe('no such thing');
     expect(cell?.probed).toBe(0);
     expect(cell?.stopMs).toBeNull();
     expect(cell?.leftovers).toEqual({ fds: null, tempFiles: null, processes: null, memory: null, sockets: null, locks: null });
+    expect([cell?.integrity, cell?.sharedMutex, cell?.reportedMs]).toEqual([null, null, null]);
   });
 });

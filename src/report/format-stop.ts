@@ -1,0 +1,36 @@
+import type { RuntimeName } from '../runtime/runtime.ts';
+import { NOTHING_RECORDED } from './format-cell.ts';
+import type { CellSummary } from './summarize-cell.ts';
+
+/** reportedMs times the runtime package's own promise, so the cell names the package. */
+const RUNTIME_PACKAGES: Record<RuntimeName, string> = { thread: 'tinypool', process: 'execa' };
+
+/** A gap between the runtime's promise and the OS smaller than either of these is timer noise, not a finding. */
+export const NOTABLE_GAP_MS = 1;
+export const NOTABLE_GAP_RATIO = 0.2;
+
+/**
+ * The median stop time as the OS saw it, then in parentheses: the maximum when there was more than one sample,
+ * the runtime's own median when it tells a notably different story, and how often the runtime never settled.
+ */
+export function formatStopMs(cell: CellSummary): string {
+  const { stopMs, reportedMs, neverSettled } = cell;
+  if (stopMs === null) return NOTHING_RECORDED;
+  const runtimePackage = RUNTIME_PACKAGES[cell.runtime];
+  const details = [
+    stopMs.samples > 1 ? `max ${formatMilliseconds(stopMs.max)}` : null,
+    reportedMs !== null && differsNotably(stopMs.median, reportedMs.median) ? `${runtimePackage}: ${formatMilliseconds(reportedMs.median)}` : null,
+    neverSettled === 0 ? null : `${runtimePackage} never settled${neverSettled < stopMs.samples ? ` in ${neverSettled}/${stopMs.samples}` : ''}`,
+  ].filter((detail) => detail !== null);
+  const median = formatMilliseconds(stopMs.median);
+  return details.length === 0 ? median : `${median} (${details.join(', ')})`;
+}
+
+function differsNotably(stopMedian: number, reportedMedian: number): boolean {
+  const gap = Math.abs(stopMedian - reportedMedian);
+  return gap >= NOTABLE_GAP_MS && gap >= NOTABLE_GAP_RATIO * stopMedian;
+}
+
+function formatMilliseconds(milliseconds: number): string {
+  return milliseconds.toFixed(1);
+}

@@ -1,0 +1,27 @@
+import type { StoppedTrial } from '../trial/trial-result.ts';
+import { type LatencySummary, summarizeLatency } from './summarize-latency.ts';
+
+/** How the cell's stopped and leaked trials ended: how long it took, as the OS and as the runtime saw it, and by which step. */
+export interface StopSummary {
+  /** stopMs: until the OS showed the work gone; null when no trial stopped. */
+  readonly stopMs: LatencySummary | null;
+  /** reportedMs: until the runtime's own promise settled, over the trials where it did; null when none did. */
+  readonly reportedMs: LatencySummary | null;
+  /** Stopped trials whose runtime promise never settled (tinypool after a worker calls process.exit()). */
+  readonly neverSettled: number;
+  /** Stopped trials by the step that ended them (`abort 2, force 1`), in order of first occurrence; empty when none recorded one. */
+  readonly endedBy: Readonly<Record<string, number>>;
+}
+
+/** The runtime's promise and the OS can disagree on when work ended; both are kept so the report can show the gap. */
+export function summarizeStops(stopped: readonly StoppedTrial[]): StopSummary {
+  const reported = stopped.flatMap((result) => (result.reportedMs === null ? [] : [result.reportedMs]));
+  const endedBy: Record<string, number> = {};
+  for (const { endedBy: step } of stopped) if (step !== null) endedBy[step] = (endedBy[step] ?? 0) + 1;
+  return {
+    stopMs: summarizeLatency(stopped.map((result) => result.stopMs)),
+    reportedMs: summarizeLatency(reported),
+    neverSettled: stopped.length - reported.length,
+    endedBy,
+  };
+}

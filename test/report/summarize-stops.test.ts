@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeStops } from '../../src/report/summarize-stops.ts';
+import { buildStopped } from './build-record.ts';
+
+describe('summarizeStops', () => {
+  it("summarizes the OS's and the runtime's stop times apart, counting trials whose runtime never settled", () => {
+    const summary = summarizeStops([
+      buildStopped({ stopMs: 10, reportedMs: 2 }),
+      buildStopped({ stopMs: 30, reportedMs: 4 }),
+      buildStopped({ stopMs: 20, reportedMs: null }),
+    ]);
+    expect(summary.stopMs).toEqual({ samples: 3, median: 20, max: 30 });
+    expect(summary.reportedMs).toEqual({ samples: 2, median: 3, max: 4 });
+    expect(summary.neverSettled).toBe(1);
+  });
+
+  it('is null for reportedMs when no runtime promise settled, never 0', () => {
+    const summary = summarizeStops([buildStopped({ reportedMs: null })]);
+    expect(summary.reportedMs).toBeNull();
+    expect(summary.neverSettled).toBe(1);
+  });
+
+  it('counts the step that ended each trial in order of first occurrence, skipping trials that recorded none', () => {
+    const summary = summarizeStops([
+      buildStopped({ endedBy: 'force' }),
+      buildStopped({ endedBy: 'abort' }),
+      buildStopped({ endedBy: 'abort' }),
+      buildStopped({ endedBy: null }),
+    ]);
+    expect(Object.entries(summary.endedBy)).toEqual([
+      ['force', 1],
+      ['abort', 2],
+    ]);
+  });
+
+  it('has nothing to summarize without stopped trials', () => {
+    expect(summarizeStops([])).toEqual({ stopMs: null, reportedMs: null, neverSettled: 0, endedBy: {} });
+  });
+});
