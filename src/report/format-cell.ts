@@ -2,6 +2,7 @@ import { FD_KINDS, type FdLeftovers } from '../probes/fds.ts';
 import type { MemoryLeftovers } from '../probes/memory.ts';
 import type { Leftover } from '../probes/probe.ts';
 import type { TrialOutcome } from '../trial/trial-result.ts';
+import { describeRate, formatRate } from './format-rate.ts';
 import { type CellSummary, OUTCOMES, type ProbeTally } from './summarize-cell.ts';
 
 /** Shown where a column has no data: no trial of the cell reached the probes, or none stopped. */
@@ -14,7 +15,10 @@ const BYTES_PER_MEBIBYTE = 1024 ** 2;
 /** Outcomes that mean the stop itself went wrong are set in bold so they stand out in a long table. */
 const ALARMING: ReadonlySet<TrialOutcome> = new Set(['hung', 'errored']);
 
-/** Each outcome that occurred as `k/n` trials; hung trials also say in which phase, and an escalating stop by which step it ended. */
+/**
+ * Each outcome that occurred as `k/n` trials; hung trials also say in which phase, an escalating stop by which step
+ * it ended, and a cell with several trials the leak rate.
+ */
 export function formatOutcomes(cell: CellSummary): string {
   const outcomes = OUTCOMES.filter((outcome) => cell.outcomes[outcome] > 0)
     .map((outcome) => {
@@ -23,7 +27,7 @@ export function formatOutcomes(cell: CellSummary): string {
       return `${name} ${cell.outcomes[outcome]}/${cell.trials}${phases}`;
     })
     .join(', ');
-  return outcomes + formatEndedBy(cell);
+  return outcomes + formatEndedBy(cell) + formatLeakRate(cell);
 }
 
 /** Descriptors left, with the worst trial's split by kind (file, socket, pipe, other). */
@@ -55,8 +59,10 @@ export function formatProcesses(cell: CellSummary): string {
 export function formatMemory(tally: ProbeTally<MemoryLeftovers> | null): string {
   if (tally === null) return NOT_MEASURED;
   const { worst } = tally;
-  const growth = `${worst.grownBytes >= 0 ? '+' : ''}${formatMebibytes(worst.grownBytes)}`;
-  const flagged = tally.withLeftovers > 0 ? `**${growth}** (${tally.withLeftovers}/${tally.measured} over ${formatMebibytes(worst.thresholdBytes)})` : growth;
+  const growth = formatGrowth(worst.grownBytes);
+  const rate = describeRate(tally.withLeftovers, tally.measured);
+  const over = `${tally.withLeftovers}/${tally.measured} over ${formatMebibytes(worst.thresholdBytes)}${rate === null ? '' : `, ${rate}`}`;
+  const flagged = tally.withLeftovers > 0 ? `**${growth}** (${over})` : growth;
   const held = worst.heldAtReadyBytes ?? 0;
   const heldAtReady = held > worst.thresholdBytes ? `; held ${formatMebibytes(held)} at ready` : '';
   return `${tally.measured > 1 ? 'max ' : ''}${flagged}${heldAtReady}`;
@@ -71,11 +77,14 @@ export function formatCleanup(cell: CellSummary): string {
   return `${cell.cleanupRan}/${cell.probed}`;
 }
 
-/** `k/n`: trials that left something out of trials measured, then the largest total one trial left. */
+/**
+ * `k/n`: trials that left something out of trials measured, then the largest total one trial left. The interval
+ * is shown only where something was found; for a clean column the outcome's leak rate already carries it.
+ */
 function formatProbe<Found extends Leftover>(tally: ProbeTally<Found> | null, describeWorst: (worst: Found) => string = () => ''): string {
   if (tally === null) return NOT_MEASURED;
-  const share = `${tally.withLeftovers}/${tally.measured}`;
-  return tally.worst.total > 0 ? `${share}, max ${tally.worst.total}${describeWorst(tally.worst)}` : share;
+  if (tally.worst.total === 0) return `${tally.withLeftovers}/${tally.measured}`;
+  return `${formatRate(tally.withLeftovers, tally.measured)}, max ${tally.worst.total}${describeWorst(tally.worst)}`;
 }
 
 /** Only when a step other than the kill style itself ended the work (abort-then-force's `abort` or `force`). */
@@ -83,6 +92,20 @@ function formatEndedBy(cell: CellSummary): string {
   const steps = Object.entries(cell.endedBy);
   if (steps.every(([step]) => step === cell.kill)) return '';
   return `; ended by ${steps.map(([step, trials]) => `${step} ${trials}`).join(', ')}`;
+}
+
+/**
+ * Of the trials the kill ended (stopped or leaked), how many left something behind, with its 95% interval: hung and
+ * errored trials are not counted, a stop that never ended cannot be said to have leaked or not. Only when n > 1.
+ */
+function formatLeakRate(cell: CellSummary): string {
+  const ended = cell.outcomes.stopped + cell.outcomes.leaked;
+  return ended > 1 ? `; leak rate ${formatRate(cell.outcomes.leaked, ended)}` : '';
+}
+
+/** A change of memory, signed, so growth and memory given back read apart. */
+export function formatGrowth(bytes: number): string {
+  return `${bytes >= 0 ? '+' : ''}${formatMebibytes(bytes)}`;
 }
 
 /** Memory in MiB with one decimal, the precision RSS noise allows. */

@@ -1,6 +1,7 @@
 import type { LockLeftovers } from '../probes/locks.ts';
 import type { SocketLeftovers } from '../probes/sockets.ts';
 import { countOf } from './format-cell.ts';
+import { describeRate } from './format-rate.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
 import type { CellSummary, ProbeTally } from './summarize-cell.ts';
 import type { IntegritySummary, MutexSummary } from './summarize-checks.ts';
@@ -69,9 +70,10 @@ function describeIntegrity(integrity: IntegritySummary | null): string[] {
   return [`data: ${found.join(', ')}${lost}`];
 }
 
-/** `(k/n)` trials, said only when the cell had more than one trial to count. */
+/** `(k/n, r%, 95% CI a–b%)` trials, said only when the cell had more than one trial to count. */
 function formatShare(found: number, measured: number): string {
-  return measured > 1 ? ` (${found}/${measured})` : '';
+  const rate = describeRate(found, measured);
+  return rate === null ? '' : ` (${found}/${measured}, ${rate})`;
 }
 
 function listPorts(ports: readonly { port: number }[]): string {

@@ -10,7 +10,7 @@ export const NOTABLE_GAP_MS = 1;
 export const NOTABLE_GAP_RATIO = 0.2;
 
 /**
- * The median stop time as the OS saw it, then in parentheses: the maximum when there was more than one sample,
+ * The median stop time as the OS saw it, then in parentheses: p95 and the maximum when there was more than one sample,
  * the runtime's own median when it tells a notably different story, and how often the runtime never settled.
  */
 export function formatStopMs(cell: CellSummary): string {
@@ -18,9 +18,9 @@ export function formatStopMs(cell: CellSummary): string {
   if (stopMs === null) return NOTHING_RECORDED;
   const runtimePackage = RUNTIME_PACKAGES[cell.runtime];
   const details = [
-    stopMs.samples > 1 ? `max ${formatMilliseconds(stopMs.max)}` : null,
+    stopMs.count > 1 ? `p95 ${formatMilliseconds(stopMs.p95)}, max ${formatMilliseconds(stopMs.max)}` : null,
     reportedMs !== null && differsNotably(stopMs.median, reportedMs.median) ? `${runtimePackage}: ${formatMilliseconds(reportedMs.median)}` : null,
-    neverSettled === 0 ? null : `${runtimePackage} never settled${neverSettled < stopMs.samples ? ` in ${neverSettled}/${stopMs.samples}` : ''}`,
+    neverSettled === 0 ? null : `${runtimePackage} never settled${neverSettled < stopMs.count ? ` in ${neverSettled}/${stopMs.count}` : ''}`,
   ].filter((detail) => detail !== null);
   const median = formatMilliseconds(stopMs.median);
   return details.length === 0 ? median : `${median} (${details.join(', ')})`;
@@ -31,6 +31,7 @@ function differsNotably(stopMedian: number, reportedMedian: number): boolean {
   return gap >= NOTABLE_GAP_MS && gap >= NOTABLE_GAP_RATIO * stopMedian;
 }
 
-function formatMilliseconds(milliseconds: number): string {
+/** Milliseconds with one decimal, the precision of every stop time in the report. */
+export function formatMilliseconds(milliseconds: number): string {
   return milliseconds.toFixed(1);
 }

@@ -3,6 +3,7 @@ import { PROPER_LOCKFILE_STALE_MS } from '../probes/lock-directories.ts';
 import { MEMORY_GROWTH_THRESHOLD_BYTES } from '../probes/memory.ts';
 import type { RunPlan } from '../run/run-record.ts';
 import { formatMebibytes, NOT_MEASURED, NOTHING_RECORDED } from './format-cell.ts';
+import { formatRate } from './format-rate.ts';
 import { NOTABLE_GAP_MS, NOTABLE_GAP_RATIO } from './format-stop.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
 
@@ -10,7 +11,14 @@ import { renderInlineCode } from './markdown-syntax.ts';
 export function renderLegend(plan: RunPlan): string {
   return [
     '## How to read the tables',
-    [...describeOutcomes(plan), ...describeProbeColumns(), ...describeOtherLeftovers(), ...describeStops(), ...describeMissingData()].join('\n'),
+    [
+      ...describeOutcomes(plan),
+      ...describeProbeColumns(),
+      ...describeOtherLeftovers(),
+      ...describeStops(),
+      ...describeRates(),
+      ...describeMissingData(),
+    ].join('\n'),
     ['Kill styles:', '', ...plan.kills.map((kill) => `- ${renderInlineCode(kill)}: ${KILL_STYLES[kill].description}.`)].join('\n'),
   ].join('\n\n');
 }
@@ -24,6 +32,7 @@ function describeOutcomes(plan: RunPlan): string[] {
     '  - **errored**: the trial could not run as planned (the workload failed before it was ready, or its host died); a note under the table quotes the error.',
     '  - `n/a`: the kill style has no meaning in that runtime; the table "Where each kill style applies" gives the reason, and the rest of the row is empty. A kill style that applies to none of the runtimes has no rows.',
     '  - `ended by abort 2, force 1`: for an escalating stop, which step ended how many stopped trials (said only when the step is not the kill style itself).',
+    '  - `leak rate k/n`: of the trials the kill ended (stopped or leaked), how many leaked, when there were several; hung and errored trials are not counted in it.',
   ];
 }
 
@@ -51,10 +60,16 @@ function describeOtherLeftovers(): string[] {
 function describeStops(): string[] {
   return [
     '- **Cleanup ran**: trials whose workload marked its cleanup as run, out of the trials that reached the probes (stopped, leaked, hung).',
-    '- **Stop ms**: the median of `stopMs` over stopped and leaked trials, with the maximum in parentheses when there was more than one.',
+    '- **Stop ms**: the median of `stopMs` over stopped and leaked trials, with the 95th percentile (`p95`) and the maximum in parentheses when there was more than one. Percentiles interpolate linearly between the two samples around them, so with few trials p95 lies just under the maximum.',
     "  `stopMs` runs from the kill request until the OS showed the work gone: the worker's OS thread left `/proc/<pid>/task`, or the child was reaped.",
     `  \`tinypool: …\` or \`execa: …\` is the median of \`reportedMs\`, when the runtime's own promise settled, shown when it differs from \`stopMs\` by at least ${NOTABLE_GAP_MS} ms and ${NOTABLE_GAP_RATIO * 100}%;`,
     '  `never settled` counts the trials whose runtime promise never settled at all (tinypool after a worker calls `process.exit()`, for example).',
+  ];
+}
+
+function describeRates(): string[] {
+  return [
+    `- **95% CI**: a share of several trials, \`k/n\`, comes with its rate and the 95% Wilson score interval, the range of true rates that fit what was seen. With few trials it is wide: nothing found in 3 trials reads \`${formatRate(0, 3)}\`, so a leak in over half of all stops is not ruled out.`,
   ];
 }
 

@@ -13,5 +13,3 @@ export const RENDERERS = {
   markdown: { fileName: 'report.md', render: renderMarkdown },
   json: { fileName: 'results.json', render: renderJson },
 } as const satisfies Record<string, Renderer>;
-
-export type ReportFormat = keyof typeof RENDERERS;

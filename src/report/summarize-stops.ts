@@ -1,12 +1,12 @@
+import { type SampleSummary, summarizeSamples } from '../statistics/summarize-samples.ts';
 import type { StoppedTrial } from '../trial/trial-result.ts';
-import { type LatencySummary, summarizeLatency } from './summarize-latency.ts';
 
 /** How the cell's stopped and leaked trials ended: how long it took, as the OS and as the runtime saw it, and by which step. */
 export interface StopSummary {
   /** stopMs: until the OS showed the work gone; null when no trial stopped. */
-  readonly stopMs: LatencySummary | null;
+  readonly stopMs: SampleSummary | null;
   /** reportedMs: until the runtime's own promise settled, over the trials where it did; null when none did. */
-  readonly reportedMs: LatencySummary | null;
+  readonly reportedMs: SampleSummary | null;
   /** Stopped trials whose runtime promise never settled (tinypool after a worker calls process.exit()). */
   readonly neverSettled: number;
   /** Stopped trials by the step that ended them (`abort 2, force 1`), in order of first occurrence; empty when none recorded one. */
@@ -19,8 +19,8 @@ export function summarizeStops(stopped: readonly StoppedTrial[]): StopSummary {
   const endedBy: Record<string, number> = {};
   for (const { endedBy: step } of stopped) if (step !== null) endedBy[step] = (endedBy[step] ?? 0) + 1;
   return {
-    stopMs: summarizeLatency(stopped.map((result) => result.stopMs)),
-    reportedMs: summarizeLatency(reported),
+    stopMs: summarizeSamples(stopped.map((result) => result.stopMs)),
+    reportedMs: summarizeSamples(reported),
     neverSettled: stopped.length - reported.length,
     endedBy,
   };

@@ -28,10 +28,10 @@ describe('formatOtherLeftovers', () => {
     expect(otherOf({ leftovers: buildLeftovers({ locks }) })).toBe('1 OS lock held, lock dir `resource-0.lock` stale in 8.2 s, lock dir `resource-1.lock` already stale');
   });
 
-  it('says in how many trials, when the cell had several', () => {
+  it('says in how many trials, with the rate and its 95% interval, when the cell had several', () => {
     const withPort = { leftovers: buildLeftovers({ sockets: buildSockets([buildPort(41233, 'held')]) }) };
-    expect(otherOf(withPort, {}, {})).toBe('port 41233 still bound (1/3)');
-    expect(otherOf({ sharedMutex: 'held' }, { sharedMutex: 'free' })).toBe('mutex held (1/2)');
+    expect(otherOf(withPort, {}, {})).toBe('port 41233 still bound (1/3, 33%, 95% CI 6–79%)');
+    expect(otherOf({ sharedMutex: 'held' }, { sharedMutex: 'free' })).toBe('mutex held (1/2, 50%, 95% CI 9–91%)');
   });
 
   it('says the mutex was left held only when it was', () => {
@@ -43,13 +43,13 @@ describe('formatOtherLeftovers', () => {
   it('sums missing and torn records over the trials, or says the data is intact', () => {
     expect(otherOf({ integrity: buildIntegrity(120) })).toBe('data intact (120 acknowledged)');
     expect(otherOf({ integrity: buildIntegrity(100, 2) }, { integrity: buildIntegrity(40, 0, 1) }, { integrity: buildIntegrity(60) })).toBe(
-      'data: 2 missing, 1 torn of 200 acknowledged (2/3)',
+      'data: 2 missing, 1 torn of 200 acknowledged (2/3, 67%, 95% CI 21–94%)',
     );
   });
 
   it('says when the store as a whole was corrupt', () => {
     expect(otherOf({ integrity: buildIntegrity(12, 12, 0, { corrupt: true }) })).toBe('data: store corrupt, 12 missing of 12 acknowledged');
-    expect(otherOf({ integrity: buildIntegrity(5, 0, 0, { corrupt: true }) }, { integrity: buildIntegrity(5) })).toBe('data: store corrupt (1/2)');
+    expect(otherOf({ integrity: buildIntegrity(5, 0, 0, { corrupt: true }) }, { integrity: buildIntegrity(5) })).toBe('data: store corrupt (1/2, 50%, 95% CI 9–91%)');
   });
 
   it('lists everything found, in column order', () => {

@@ -3,13 +3,13 @@ import { formatStopMs } from '../../src/report/format-stop.ts';
 import { buildCell, buildErrored, buildHung, buildStopped } from './build-record.ts';
 
 describe('formatStopMs', () => {
-  it('prints the median, with the max when there is more than one trial', () => {
+  it('prints the median, with p95 and the max when there is more than one trial', () => {
     const several = buildCell(
       buildStopped({ stopMs: 12.34, reportedMs: 12 }),
       buildStopped({ stopMs: 3, reportedMs: 3 }),
       buildStopped({ stopMs: 50.06, reportedMs: 50 }),
     );
-    expect(formatStopMs(several)).toBe('12.3 (max 50.1)');
+    expect(formatStopMs(several)).toBe('12.3 (p95 46.3, max 50.1)');
     expect(formatStopMs(buildCell(buildStopped({ stopMs: 7.25, reportedMs: 7 })))).toBe('7.3');
   });
 
@@ -17,7 +17,7 @@ describe('formatStopMs', () => {
     expect(formatStopMs(buildCell(buildStopped({ stopMs: 6.04, reportedMs: 1.02 })))).toBe('6.0 (tinypool: 1.0)');
     expect(formatStopMs(buildCell(buildStopped({ runtime: 'process', sharedMutex: null, stopMs: 10, reportedMs: 16 })))).toBe('10.0 (execa: 16.0)');
     expect(formatStopMs(buildCell(buildStopped({ stopMs: 10, reportedMs: 20 }), buildStopped({ stopMs: 12, reportedMs: 22 })))).toBe(
-      '11.0 (max 12.0, tinypool: 21.0)',
+      '11.0 (p95 11.9, max 12.0, tinypool: 21.0)',
     );
   });
 
@@ -29,7 +29,7 @@ describe('formatStopMs', () => {
   it('says when the runtime never settled, and in how many trials when not in all', () => {
     expect(formatStopMs(buildCell(buildStopped({ kill: 'exit', stopMs: 4.7, reportedMs: null })))).toBe('4.7 (tinypool never settled)');
     expect(formatStopMs(buildCell(buildStopped({ stopMs: 4, reportedMs: null }), buildStopped({ stopMs: 6, reportedMs: 5.5 })))).toBe(
-      '5.0 (max 6.0, tinypool never settled in 1/2)',
+      '5.0 (p95 5.9, max 6.0, tinypool never settled in 1/2)',
     );
   });
 

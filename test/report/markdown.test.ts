@@ -55,14 +55,14 @@ describe('renderMarkdown', () => {
     expect(readRow(markdown, 'terminate', 'thread')).toEqual({
       kill: '`terminate`',
       runtime: 'thread',
-      outcome: 'stopped 1/2, leaked 1/2',
-      fds: '1/2, max 3 (2 file, 1 socket)',
-      tempFiles: '1/2, max 2',
-      processes: '1/2, max 1; orphaned: max 1; zombies: max 2',
-      memory: 'max **+40.0 MiB** (1/2 over 16.0 MiB)',
-      other: 'lock dir `resource-0.lock` stale in 8.2 s (1/2); mutex held (1/2)',
+      outcome: 'stopped 1/2, leaked 1/2; leak rate 1/2 (50%, 95% CI 9–91%)',
+      fds: '1/2 (50%, 95% CI 9–91%), max 3 (2 file, 1 socket)',
+      tempFiles: '1/2 (50%, 95% CI 9–91%), max 2',
+      processes: '1/2 (50%, 95% CI 9–91%), max 1; orphaned: max 1; zombies: max 2',
+      memory: 'max **+40.0 MiB** (1/2 over 16.0 MiB, 50%, 95% CI 9–91%)',
+      other: 'lock dir `resource-0.lock` stale in 8.2 s (1/2, 50%, 95% CI 9–91%); mutex held (1/2, 50%, 95% CI 9–91%)',
       cleanup: '1/2',
-      stopMs: '5.0 (max 5.0)',
+      stopMs: '5.0 (p95 5.0, max 5.0)',
     });
   });
 
@@ -109,7 +109,7 @@ describe('renderMarkdown', () => {
     expect(row.outcome).toBe('stopped 1/3, **hung** 1/3 (in stop), **errored** 1/3 (note 1)');
     expect(row.stopMs).toBe('8.0');
     expect(row.cleanup).toBe('1/2');
-    expect(row.other).toBe('mutex held (1/2)');
+    expect(row.other).toBe('mutex held (1/2, 50%, 95% CI 9–91%)');
     expect(markdown).toContain('1. **Errored:** `terminate` in thread, trial 3:\n\n   ```\n   Error: boom | bang\n       at run (workload.ts:1:1)\n   ```');
   });
 

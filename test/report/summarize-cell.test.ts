@@ -27,7 +27,7 @@ describe('summarizeCells', () => {
       buildErrored(),
     ]);
     expect(cell?.outcomes).toEqual({ stopped: 2, leaked: 1, hung: 1, errored: 1, 'not-applicable': 0 });
-    expect(cell?.stopMs).toEqual({ samples: 3, median: 20, max: 40 });
+    expect(cell?.stopMs).toMatchObject({ count: 3, median: 20, max: 40 });
     expect(cell?.probed).toBe(4);
     expect(cell?.cleanupRan).toBe(3);
     expect(cell?.hungPhases).toEqual(['stop']);

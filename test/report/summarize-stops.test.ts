@@ -9,8 +9,8 @@ describe('summarizeStops', () => {
       buildStopped({ stopMs: 30, reportedMs: 4 }),
       buildStopped({ stopMs: 20, reportedMs: null }),
     ]);
-    expect(summary.stopMs).toEqual({ samples: 3, median: 20, max: 30 });
-    expect(summary.reportedMs).toEqual({ samples: 2, median: 3, max: 4 });
+    expect(summary.stopMs).toMatchObject({ count: 3, median: 20, max: 30 });
+    expect(summary.reportedMs).toMatchObject({ count: 2, median: 3, max: 4 });
     expect(summary.neverSettled).toBe(1);
   });
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeRuntimes } from '../../src/report/summarize-runtimes.ts';
+import { buildLeftovers, buildMemory, MEBIBYTE } from './build-leftovers.ts';
+import { buildErrored, buildHung, buildNotApplicable, buildStopped } from './build-record.ts';
+
+function withMemory(grownMebibytes: number | null) {
+  return buildLeftovers({ memory: grownMebibytes === null ? null : buildMemory(grownMebibytes * MEBIBYTE) });
+}
+
+describe('summarizeRuntimes', () => {
+  it('pools stop times across workloads and kill styles, over stopped and leaked trials only', () => {
+    const [thread] = summarizeRuntimes(
+      ['thread'],
+      [
+        buildStopped({ kill: 'abort', workload: 'cpu-loop', stopMs: 30 }),
+        buildStopped({ kill: 'terminate', workload: 'grandchild', outcome: 'leaked', stopMs: 10 }),
+        buildStopped({ kill: 'terminate', workload: 'cpu-loop', stopMs: 20 }),
+        buildHung(),
+        buildErrored(),
+      ],
+    );
+    expect(thread?.stopMs).toEqual({ count: 3, median: 20, p95: 29, max: 30, mean: 20 });
+  });
+
+  it('takes memory growth over the trials whose memory probe read, hung ones included', () => {
+    const [thread] = summarizeRuntimes(
+      ['thread'],
+      [buildStopped({ leftovers: withMemory(1) }), buildStopped({ leftovers: withMemory(null) }), buildHung({ leftovers: withMemory(5) })],
+    );
+    expect(thread?.memoryGrownBytes).toMatchObject({ count: 2, median: 3 * MEBIBYTE });
+  });
+
+  it('keeps the runtimes apart, in the order of the plan, then any only the results name', () => {
+    const summaries = summarizeRuntimes(['process'], [buildStopped({ stopMs: 7 }), buildStopped({ runtime: 'process', sharedMutex: null, stopMs: 3 })]);
+    expect(summaries.map(({ runtime, stopMs }) => [runtime, stopMs?.median])).toEqual([
+      ['process', 3],
+      ['thread', 7],
+    ]);
+  });
+
+  it('is null, never 0, for a runtime with nothing stopped or measured', () => {
+    expect(summarizeRuntimes(['thread', 'process'], [buildNotApplicable(), buildErrored()])).toEqual([
+      { runtime: 'thread', stopMs: null, memoryGrownBytes: null },
+      { runtime: 'process', stopMs: null, memoryGrownBytes: null },
+    ]);
+  });
+});
