@@ -65,8 +65,8 @@ describe('formatMemory', () => {
   });
 
   it('flags growth beyond the threshold in bold, with the trials over it', () => {
-    expect(memoryOf(40)).toBe('**+40.0 MiB** (1/1 over 16.0 MiB)');
-    expect(memoryOf(2, 40)).toBe('max **+40.0 MiB** (1/2 over 16.0 MiB, 50%, 95% CI 9–91%)');
+    expect(memoryOf(80)).toBe('**+80.0 MiB** (1/1 over 64.0 MiB)');
+    expect(memoryOf(2, 80)).toBe('max **+80.0 MiB** (1/2 over 64.0 MiB, 50%, 95% CI 9–91%)');
   });
 
   it('says what the host held at ready when that was beyond the threshold', () => {

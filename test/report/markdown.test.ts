@@ -48,7 +48,7 @@ describe('renderMarkdown', () => {
       fds: buildFds({ file: 2, socket: 1 }),
       tempFiles: buildTempFiles(['a', 'b/']),
       processes: buildProcesses(1, 2),
-      memory: buildMemory(40 * MEBIBYTE),
+      memory: buildMemory(80 * MEBIBYTE),
       locks: buildLocks(0, [1_800]),
     });
     const markdown = render([buildStopped({ outcome: 'leaked', leftovers: leaked, sharedMutex: 'held' }), buildStopped({ cleanupRan: false })]);
@@ -59,7 +59,7 @@ describe('renderMarkdown', () => {
       fds: '1/2 (50%, 95% CI 9–91%), max 3 (2 file, 1 socket)',
       tempFiles: '1/2 (50%, 95% CI 9–91%), max 2',
       processes: '1/2 (50%, 95% CI 9–91%), max 1; orphaned: max 1; zombies: max 2',
-      memory: 'max **+40.0 MiB** (1/2 over 16.0 MiB, 50%, 95% CI 9–91%)',
+      memory: 'max **+80.0 MiB** (1/2 over 64.0 MiB, 50%, 95% CI 9–91%)',
       other: 'lock dir `resource-0.lock` stale in 8.2 s (1/2, 50%, 95% CI 9–91%); mutex held (1/2, 50%, 95% CI 9–91%)',
       cleanup: '1/2',
       stopMs: '5.0 (p95 5.0, max 5.0)',
@@ -149,7 +149,7 @@ describe('renderMarkdown', () => {
     for (const column of ['**Outcome**', '**Fds left**', '**Memory growth**', '**Other leftovers**', '**Cleanup ran**', '**Stop ms**']) {
       expect(legend).toContain(column);
     }
-    for (const term of ['`n/a`', '`ended by abort 2, force 1`', '`orphaned`', 'beyond 16.0 MiB', '`port P still bound`', '`mutex held`', '`data intact`', '`never settled`']) {
+    for (const term of ['`n/a`', '`ended by abort 2, force 1`', '`orphaned`', 'beyond 64.0 MiB', '`port P still bound`', '`mutex held`', '`data intact`', '`never settled`']) {
       expect(legend).toContain(term);
     }
     expect(legend).toContain('/proc/<pid>/task');
