@@ -35,6 +35,8 @@ export type HostEvent =
       error: string | null;
       stopMs: number;
       reportedMs: number | null;
+      /** The kill request on the wall clock (performance.timeOrigin + now), comparable across processes. */
+      killRequestedEpochMs: number;
       endedBy: string | null;
       mutex: MutexState;
     }

@@ -42,6 +42,7 @@ export async function hostTrial<Name extends RuntimeName>(
     error: end.error,
     stopMs: end.endedAt - killRequestedAt,
     reportedMs: end.reportedAt === null ? null : end.reportedAt - killRequestedAt,
+    killRequestedEpochMs: performance.timeOrigin + killRequestedAt,
     endedBy: describeEnding(await endedBy),
     mutex: probeMutex(work),
   });

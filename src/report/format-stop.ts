@@ -11,15 +11,17 @@ export const NOTABLE_GAP_RATIO = 0.2;
 
 /**
  * The median stop time as the OS saw it, then in parentheses: p95 and the maximum when there was more than one sample,
- * the runtime's own median when it tells a notably different story, and how often the runtime never settled.
+ * the runtime's own median when it tells a notably different story, the median time until every probe found nothing
+ * left when that came notably later, and how often the runtime never settled.
  */
 export function formatStopMs(cell: CellSummary): string {
-  const { stopMs, reportedMs, neverSettled } = cell;
+  const { stopMs, reportedMs, releasedMs, neverSettled } = cell;
   if (stopMs === null) return NOTHING_RECORDED;
   const runtimePackage = RUNTIME_PACKAGES[cell.runtime];
   const details = [
     stopMs.count > 1 ? `p95 ${formatMilliseconds(stopMs.p95)}, max ${formatMilliseconds(stopMs.max)}` : null,
     reportedMs !== null && differsNotably(stopMs.median, reportedMs.median) ? `${runtimePackage}: ${formatMilliseconds(reportedMs.median)}` : null,
+    releasedMs !== null && differsNotably(stopMs.median, releasedMs.median) ? `all released: ${formatMilliseconds(releasedMs.median)}` : null,
     neverSettled === 0 ? null : `${runtimePackage} never settled${neverSettled < stopMs.count ? ` in ${neverSettled}/${stopMs.count}` : ''}`,
   ].filter((detail) => detail !== null);
   const median = formatMilliseconds(stopMs.median);

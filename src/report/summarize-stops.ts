@@ -7,6 +7,8 @@ export interface StopSummary {
   readonly stopMs: SampleSummary | null;
   /** reportedMs: until the runtime's own promise settled, over the trials where it did; null when none did. */
   readonly reportedMs: SampleSummary | null;
+  /** releasedMs: until the probes found nothing left, over the trials where that happened; null when none. */
+  readonly releasedMs: SampleSummary | null;
   /** Stopped trials whose runtime promise never settled (tinypool after a worker calls process.exit()). */
   readonly neverSettled: number;
   /** Stopped trials by the step that ended them (`abort 2, force 1`), in order of first occurrence; empty when none recorded one. */
@@ -21,6 +23,7 @@ export function summarizeStops(stopped: readonly StoppedTrial[]): StopSummary {
   return {
     stopMs: summarizeSamples(stopped.map((result) => result.stopMs)),
     reportedMs: summarizeSamples(reported),
+    releasedMs: summarizeSamples(stopped.flatMap((result) => (result.releasedMs === null ? [] : [result.releasedMs]))),
     neverSettled: stopped.length - reported.length,
     endedBy,
   };

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { HostEvent, MutexState } from '../host/host-messages.ts';
 import type { ProbeTarget } from '../probes/probe.ts';
 import { compareAll, type Snapshots, takeSnapshots } from '../probes/probes.ts';
@@ -20,22 +21,50 @@ export interface TrialMeasurement {
   readonly atReady: Snapshots | null;
 }
 
+/**
+ * How long the harness keeps probing a stopped trial for its resources to be released (a zombie reaped, a handle
+ * closed after the exit) before what is still there counts as left behind.
+ */
+const RELEASE_WINDOW_MS = 250;
+const RELEASE_POLL_MS = 10;
+
 /** Takes the after-snapshots and reads the workload's logs; the data check comes later, once the trial's processes are dead. */
 export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd): Promise<TrialResult> {
   const { key, directory } = measurement;
   if (end.kind === 'errored') return { ...key, outcome: 'errored', error: end.error };
-  const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target));
-  const cleanupSteps = readLogLines(directory.cleanupLog);
-  const measured = { ...key, leftovers, cleanupSteps, cleanupRan: cleanupSteps.length > 0, integrity: null };
-  if (end.kind === 'hung') return { ...measured, outcome: 'hung', phase: end.phase, sharedMutex: end.mutex, stopMs: null };
+  if (end.kind === 'hung') return { ...(await probeOnce(measurement)), outcome: 'hung', phase: end.phase, sharedMutex: end.mutex, stopMs: null };
   const { event } = end;
+  const { leftovers, releasedMs } = await waitForRelease(measurement, event.killRequestedEpochMs);
+  const cleanupSteps = readLogLines(directory.cleanupLog);
   return {
-    ...measured,
+    ...key,
+    leftovers,
+    cleanupSteps,
+    cleanupRan: cleanupSteps.length > 0,
+    integrity: null,
     outcome: hasLeftovers(leftovers) || event.mutex === 'held' ? 'leaked' : 'stopped',
     sharedMutex: event.mutex,
     exit: { code: event.exitCode, signal: event.signal, error: event.error },
     endedBy: event.endedBy,
     stopMs: event.stopMs,
     reportedMs: event.reportedMs,
+    releasedMs,
   };
+}
+
+/** Probes until nothing is left or the window closes; releasedMs counts from the kill request on the wall clock. */
+async function waitForRelease(measurement: TrialMeasurement, killRequestedEpochMs: number) {
+  const deadline = performance.now() + RELEASE_WINDOW_MS;
+  for (;;) {
+    const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target));
+    if (!hasLeftovers(leftovers)) return { leftovers, releasedMs: performance.timeOrigin + performance.now() - killRequestedEpochMs };
+    if (performance.now() >= deadline) return { leftovers, releasedMs: null };
+    await sleep(RELEASE_POLL_MS);
+  }
+}
+
+async function probeOnce(measurement: TrialMeasurement) {
+  const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target));
+  const cleanupSteps = readLogLines(measurement.directory.cleanupLog);
+  return { ...measurement.key, leftovers, cleanupSteps, cleanupRan: cleanupSteps.length > 0, integrity: null };
 }

@@ -76,7 +76,11 @@ async function killHost(host: HostProcess): Promise<TrialEnd> {
   const killRequestedAt = performance.now();
   await host.kill();
   const stopMs = performance.now() - killRequestedAt;
-  return { kind: 'stopped', event: { exitCode: null, signal: 'SIGKILL', error: null, stopMs, reportedMs: stopMs, endedBy: 'host-death', mutex: null } };
+  const killRequestedEpochMs = performance.timeOrigin + killRequestedAt;
+  return {
+    kind: 'stopped',
+    event: { exitCode: null, signal: 'SIGKILL', error: null, stopMs, reportedMs: stopMs, killRequestedEpochMs, endedBy: 'host-death', mutex: null },
+  };
 }
 
 /** A host that stopped answering is as wedged as the work inside it. */

@@ -41,6 +41,11 @@ export interface StoppedTrial extends MeasuredTrial {
   readonly stopMs: number;
   /** From the kill request until the runtime's own promise settled; null if it never settled. */
   readonly reportedMs: number | null;
+  /**
+   * From the kill request until the probes found nothing left (they retry for a short window after the stop);
+   * null when something was still left at the end of that window.
+   */
+  readonly releasedMs: number | null;
 }
 
 /** The work did not end within the stop timeout (or never became ready); its host was SIGKILLed. */

@@ -25,6 +25,8 @@ export function buildStopped(overrides: Partial<StoppedTrial> = {}): StoppedTria
     endedBy: null,
     stopMs: 5,
     reportedMs: 4.8,
+    // Released when the work was gone, unless a test says otherwise.
+    releasedMs: overrides.stopMs ?? 5,
     ...overrides,
   };
 }

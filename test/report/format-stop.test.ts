@@ -21,6 +21,11 @@ describe('formatStopMs', () => {
     );
   });
 
+  it('adds when every probe found nothing left, if that came notably after the stop', () => {
+    expect(formatStopMs(buildCell(buildStopped({ stopMs: 6, reportedMs: 6, releasedMs: 40 })))).toBe('6.0 (all released: 40.0)');
+    expect(formatStopMs(buildCell(buildStopped({ stopMs: 6, reportedMs: 6, releasedMs: 6.5 })))).toBe('6.0');
+  });
+
   it('leaves out a gap that is timer noise: under 1 ms, or under 20% of the stop time', () => {
     expect(formatStopMs(buildCell(buildStopped({ stopMs: 2, reportedMs: 1.2 })))).toBe('2.0');
     expect(formatStopMs(buildCell(buildStopped({ stopMs: 100, reportedMs: 95 })))).toBe('100.0');

@@ -34,6 +34,6 @@ describe('summarizeStops', () => {
   });
 
   it('has nothing to summarize without stopped trials', () => {
-    expect(summarizeStops([])).toEqual({ stopMs: null, reportedMs: null, neverSettled: 0, endedBy: {} });
+    expect(summarizeStops([])).toEqual({ stopMs: null, reportedMs: null, releasedMs: null, neverSettled: 0, endedBy: {} });
   });
 });
