@@ -21,6 +21,8 @@ Options:
   --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs})
   --grace MS             abort-then-force: how long to wait for the abort before forcing (default: ${DEFAULTS.graceMs})
   --deadline MS          timeout: the runtime's own deadline, from the start of the work (default: ${DEFAULTS.deadlineMs})
+  --update-baseline FILE write the run's per-cell expectations to FILE, for later --check runs
+  --check FILE           compare the run against the baseline FILE: exit 1 and list every regressed cell
   --list                 list workloads and kill styles
   -h, --help             show this text
 

@@ -14,6 +14,10 @@ export interface HarnessOptions {
   readonly stopTimeoutMs: number;
   readonly graceMs: number;
   readonly deadlineMs: number;
+  /** A baseline to hold the run to (--check), read and validated before any trial runs. */
+  readonly check: string | null;
+  /** Where to write the run's expectations as a new baseline (--update-baseline). */
+  readonly updateBaseline: string | null;
 }
 
 export type Command = { kind: 'help' } | { kind: 'list' } | { kind: 'run'; options: HarnessOptions };
@@ -28,6 +32,8 @@ const OPTIONS = {
   'stop-timeout': { type: 'string' },
   grace: { type: 'string' },
   deadline: { type: 'string' },
+  check: { type: 'string' },
+  'update-baseline': { type: 'string' },
   list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -42,6 +48,9 @@ export function parseArguments(argv: string[]): Command {
   if (positionals.length > 0) throw new UsageError(describeBadValue('argument', positionals[0] ?? '', 'every input is a --flag; see --help'));
   if (values.help) return { kind: 'help' };
   if (values.list) return { kind: 'list' };
+  if (values.check !== undefined && values['update-baseline'] !== undefined) {
+    throw new UsageError(describeBadValue('flag', '--update-baseline', 'give either --check or --update-baseline, not both'));
+  }
   return {
     kind: 'run',
     options: {
@@ -49,11 +58,13 @@ export function parseArguments(argv: string[]): Command {
       kills: parseNames('--kill', values.kill, KILL_STYLE_NAMES),
       workloads: values.workload === undefined ? null : splitList('--workload', values.workload),
       trials: parsePositiveInteger('--trials', values.trials, DEFAULTS.trials),
-      out: parseNonEmpty('--out', values.out, DEFAULTS.out),
+      out: parsePath('--out', values.out ?? DEFAULTS.out, 'directory'),
       startTimeoutMs: parsePositiveInteger('--start-timeout', values['start-timeout'], DEFAULTS.startTimeoutMs),
       stopTimeoutMs: parsePositiveInteger('--stop-timeout', values['stop-timeout'], DEFAULTS.stopTimeoutMs),
       graceMs: parsePositiveInteger('--grace', values.grace, DEFAULTS.graceMs),
       deadlineMs: parsePositiveInteger('--deadline', values.deadline, DEFAULTS.deadlineMs),
+      check: values.check === undefined ? null : parsePath('--check', values.check, 'file'),
+      updateBaseline: values['update-baseline'] === undefined ? null : parsePath('--update-baseline', values['update-baseline'], 'file'),
     },
   };
 }
@@ -99,8 +110,7 @@ function parsePositiveInteger(flag: string, value: string | undefined, fallback:
   return Number(value);
 }
 
-function parseNonEmpty(flag: string, value: string | undefined, fallback: string): string {
-  if (value === undefined) return fallback;
-  if (value.trim() === '') throw new UsageError(describeBadValue(`${flag} value`, value, 'allowed: a directory path'));
+function parsePath(flag: string, value: string, kind: 'directory' | 'file'): string {
+  if (value.trim() === '') throw new UsageError(describeBadValue(`${flag} value`, value, `allowed: a ${kind} path`));
   return value;
 }

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { nameStagedFile, writeDurably } from '../files/write-staged.ts';
 import type { RunRecord } from '../run/run-record.ts';
 import { RENDERERS } from './renderers.ts';
 import { ReportWriteError } from './report-write-error.ts';
@@ -38,21 +38,6 @@ export function writeReports(record: RunRecord, outDir: string): string[] {
   } catch (error) {
     for (const file of staged) removeQuietly(file.stagedPath);
     throw new ReportWriteError(outDir, error);
-  }
-}
-
-function nameStagedFile(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-}
-
-/** Flushed to disk before the rename, so a crash cannot leave an empty file under the final name. */
-function writeDurably(path: string, text: string): void {
-  const descriptor = openSync(path, 'wx');
-  try {
-    writeFileSync(descriptor, text);
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
   }
 }
 

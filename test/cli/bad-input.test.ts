@@ -13,6 +13,15 @@ const out = join(scratch, 'out');
 const aFile = join(scratch, 'a-file');
 writeFileSync(aFile, '');
 
+/** A baseline file holding `text`, for the cases that must be refused before any trial runs. */
+function writeBaselineFile(name: string, text: string): string {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+}
+const cell = { workload: 'cpu-loop', kill: 'abort', runtime: 'thread', outcome: 'not-applicable' };
+const baselineOf = (fields: object) => JSON.stringify({ baselineVersion: 1, createdAt: '', command: '', cells: [cell], ...fields });
+
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // Each case: the arguments, and what the one-line message must name (the bad value, and what is allowed).
@@ -33,6 +42,14 @@ const cases: Array<[string, string[], RegExp]> = [
   ['unknown flag', ['--bogus'], /flag "--bogus" is not allowed; allowed: --runtime, --kill, --workload, --trials, --out/],
   ['flag with no value', ['--trials'], /flag "--trials" is not allowed; it needs a value/],
   ['stray argument', ['thread'], /argument "thread" is not allowed; every input is a --flag/],
+  ['missing baseline', ['--check', join(scratch, 'nowhere.json')], /--check file ".*nowhere\.json" does not exist; allowed: a JSON file written by --update-baseline$/],
+  ['baseline not JSON', ['--check', writeBaselineFile('torn.json', '{"baselineVersion": 1, "ce')], /--check file ".*torn\.json" is not JSON/],
+  ['baseline of another version', ['--check', writeBaselineFile('v2.json', baselineOf({ baselineVersion: 2 }))], /--check file ".*v2\.json" has baselineVersion 2, not 1/],
+  ['baseline cells not an array', ['--check', writeBaselineFile('cells.json', baselineOf({ cells: 'all' }))], /has "cells" that is a string, not an array/],
+  ['baseline with an unknown kill style', ['--check', writeBaselineFile('kill.json', baselineOf({ cells: [{ ...cell, kill: 'nuke' }] }))], /has cells\[0\]\.kill "nuke", not one of abort/],
+  ['baseline with an unknown runtime', ['--check', writeBaselineFile('runtime.json', baselineOf({ cells: [{ ...cell, runtime: 'fiber' }] }))], /has cells\[0\]\.runtime "fiber", not one of thread, process/],
+  ['baseline target in a missing directory', ['--update-baseline', join(scratch, 'nowhere', 'baseline.json')], /--update-baseline file ".*nowhere\/baseline\.json" cannot be written/],
+  ['both baseline flags', ['--check', 'a.json', '--update-baseline', 'b.json'], /flag "--update-baseline" is not allowed; give either --check or --update-baseline, not both$/],
   ['output under a regular file', ['--out', join(aFile, 'reports')], /--out value ".*a-file\/reports" is not a writable directory/],
 ];
 

@@ -1,0 +1,94 @@
+import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import { type Leftovers, PROBE_NAMES } from '../probes/probes.ts';
+import { type CellSummary, summarizeCells } from '../report/summarize-cell.ts';
+import type { RunRecord } from '../run/run-record.ts';
+import type { RuntimeName } from '../runtime/runtime.ts';
+
+/** The version of docs/baseline.md a baseline file follows; a file of any other version is refused, not guessed at. */
+export const BASELINE_VERSION = 1;
+
+/** Whether the workload's cleanup ran over a cell's probed trials; 'never' also when no trial was probed. */
+export type CleanupRate = 'always' | 'never' | 'sometimes';
+export const CLEANUP_RATES: readonly CleanupRate[] = ['always', 'never', 'sometimes'];
+
+/** How a cell's trials ended, by count. */
+export interface OutcomeCounts {
+  readonly trials: number;
+  readonly stopped: number;
+  readonly leaked: number;
+  readonly hung: number;
+  readonly errored: number;
+}
+
+/** Per probe, the largest total one trial left; null when no trial was measured by it ("not measured", never 0). */
+export type LeftoverMaxima = { [Name in keyof Leftovers]: number | null };
+
+interface CellIdentity {
+  readonly workload: string;
+  readonly kill: KillStyleName;
+  readonly runtime: RuntimeName;
+}
+
+/** A cell whose kill style has no meaning in its runtime: there is nothing to expect of it but that. */
+export interface NotApplicableCell extends CellIdentity {
+  readonly outcome: 'not-applicable';
+}
+
+/** What a later run of the cell is held to. */
+export interface MeasuredCell extends CellIdentity {
+  readonly outcome: OutcomeCounts;
+  readonly leftovers: LeftoverMaxima;
+  readonly cleanupRan: CleanupRate;
+  /** The median stop time of the stopped and leaked trials, in ms; null when none stopped. */
+  readonly stopMsMedian: number | null;
+}
+
+export type BaselineCell = NotApplicableCell | MeasuredCell;
+
+/** The expectations a CI run is checked against: one entry per cell of the run it was taken from. */
+export interface Baseline {
+  readonly baselineVersion: typeof BASELINE_VERSION;
+  readonly createdAt: string;
+  /** The command of the run it was taken from, so a check can be run with the same selection. */
+  readonly command: string;
+  readonly cells: BaselineCell[];
+}
+
+/** Takes a run's expectations from the same cell summaries the report shows, so the two can never disagree. */
+export function buildBaseline(record: RunRecord): Baseline {
+  return { baselineVersion: BASELINE_VERSION, createdAt: record.finishedAt, command: record.command, cells: summarizeBaselineCells(record) };
+}
+
+/** The run's cells in the shape of a baseline: what a check compares against the recorded expectations. */
+export function summarizeBaselineCells(record: RunRecord): BaselineCell[] {
+  return summarizeCells(record.results).map(toBaselineCell);
+}
+
+/** The name a user finds the cell under in the report and the progress lines. */
+export function nameCell(cell: CellIdentity): string {
+  return `${cell.workload} / ${cell.kill} / ${cell.runtime}`;
+}
+
+function toBaselineCell(summary: CellSummary): BaselineCell {
+  const { workload, kill, runtime } = summary;
+  if (summary.notApplicable !== null) return { workload, kill, runtime, outcome: 'not-applicable' };
+  const { stopped, leaked, hung, errored } = summary.outcomes;
+  return {
+    workload,
+    kill,
+    runtime,
+    outcome: { trials: summary.trials, stopped, leaked, hung, errored },
+    leftovers: maximaOf(summary),
+    cleanupRan: rateCleanup(summary.cleanupRan, summary.probed),
+    stopMsMedian: summary.stopMs?.median ?? null,
+  };
+}
+
+function maximaOf({ leftovers }: CellSummary): LeftoverMaxima {
+  return Object.fromEntries(PROBE_NAMES.map((name) => [name, leftovers[name]?.worst.total ?? null])) as LeftoverMaxima;
+}
+
+function rateCleanup(ran: number, probed: number): CleanupRate {
+  if (probed > 0 && ran === probed) return 'always';
+  return ran === 0 ? 'never' : 'sometimes';
+}

@@ -1,0 +1,99 @@
+import { type Leftovers, PROBE_NAMES } from '../probes/probes.ts';
+import type { RunRecord } from '../run/run-record.ts';
+import { type Baseline, type BaselineCell, type MeasuredCell, nameCell, summarizeBaselineCells } from './baseline.ts';
+
+// Stop times on a noisy 2-core CI machine vary several-fold from run to run, and tens of ms of scheduling delay
+// are common even for stops that take a few ms: a stop regresses only when it is slower than both bounds.
+export const STOP_SLOWDOWN_FACTOR = 3;
+export const STOP_SLOWDOWN_MARGIN_MS = 50;
+
+// A thread's host RSS can cross the memory probe's threshold by chance between two runs of the same code (a
+// worker's heap goes back to the OS lazily): a new memory leftover would fail CI at random, so only its measurement counts.
+export const NOISY_PROBES: readonly (keyof Leftovers)[] = ['memory'];
+
+/** One way a cell got worse than its baseline, with the numbers on both sides. */
+export interface Regression {
+  readonly cell: string;
+  readonly problem: string;
+}
+
+/** What a check found: only cells in both the run and the baseline are compared. */
+export interface Comparison {
+  readonly compared: number;
+  readonly regressions: Regression[];
+  /** Cells of the run the baseline has no entry for: reported, never a failure. */
+  readonly newCells: string[];
+}
+
+/** Holds a run to a baseline; baseline cells the run did not select (a smaller --workload list, say) are skipped. */
+export function compareWithBaseline(baseline: Baseline, record: RunRecord): Comparison {
+  const expected = new Map(baseline.cells.map((cell) => [identify(cell), cell]));
+  const regressions: Regression[] = [];
+  const newCells: string[] = [];
+  let compared = 0;
+  for (const actual of summarizeBaselineCells(record)) {
+    const expectedCell = expected.get(identify(actual));
+    if (expectedCell === undefined) {
+      newCells.push(nameCell(actual));
+      continue;
+    }
+    compared += 1;
+    regressions.push(...compareCell(expectedCell, actual).map((problem) => ({ cell: nameCell(actual), problem })));
+  }
+  return { compared, regressions, newCells };
+}
+
+function identify(cell: BaselineCell): string {
+  return JSON.stringify([cell.workload, cell.kill, cell.runtime]);
+}
+
+function compareCell(expected: BaselineCell, actual: BaselineCell): string[] {
+  if (expected.outcome === 'not-applicable' || actual.outcome === 'not-applicable') {
+    if (expected.outcome === actual.outcome) return [];
+    return [`applicability changed: ${describeApplicability(expected)} in the baseline, ${describeApplicability(actual)} now`];
+  }
+  // Errored trials never reach the probes: a cell that only errored now says so once, not once per unmeasured probe.
+  const probedNow = actual.outcome.trials - actual.outcome.errored > 0;
+  const probeChecks = probedNow ? [...compareLeftovers(expected, actual), ...compareCleanup(expected, actual)] : [];
+  return [...probeChecks, ...compareEnding(expected, actual), ...compareStop(expected, actual)];
+}
+
+function describeApplicability(cell: BaselineCell): string {
+  return cell.outcome === 'not-applicable' ? 'not applicable' : 'applicable';
+}
+
+/** Only a probe that found nothing before and something now counts: a known leak that varies is the report's business. */
+function compareLeftovers(expected: MeasuredCell, actual: MeasuredCell): string[] {
+  return PROBE_NAMES.flatMap((probe) => {
+    const [before, now] = [expected.leftovers[probe], actual.leftovers[probe]];
+    if (before !== null && now === null) return [`${probe} no longer measured (found at most ${before} in the baseline)`];
+    if (before === 0 && now !== null && now > 0 && !NOISY_PROBES.includes(probe)) return [`new leftover: ${probe} found ${now} now (max per trial), 0 in the baseline`];
+    return [];
+  });
+}
+
+function compareCleanup(expected: MeasuredCell, actual: MeasuredCell): string[] {
+  if (expected.cleanupRan !== 'always' || actual.cleanupRan === 'always') return [];
+  return [`cleanup ran in every trial in the baseline, ${actual.cleanupRan === 'never' ? 'in none' : 'in only some'} now`];
+}
+
+function compareEnding(expected: MeasuredCell, actual: MeasuredCell): string[] {
+  const { hung, errored, trials } = actual.outcome;
+  if (expected.outcome.hung + expected.outcome.errored > 0 || hung + errored === 0) return [];
+  return [`hung in ${hung} and errored in ${errored} of ${trials} trials now, none in the baseline`];
+}
+
+function compareStop(expected: MeasuredCell, actual: MeasuredCell): string[] {
+  const [before, now] = [expected.stopMsMedian, actual.stopMsMedian];
+  if (before === null || now === null) return [];
+  const limit = Math.max(before * STOP_SLOWDOWN_FACTOR, before + STOP_SLOWDOWN_MARGIN_MS);
+  if (now <= limit) return [];
+  return [
+    `stop median ${formatMs(now)} now, ${formatMs(before)} in the baseline (tolerance ${formatMs(limit)}: ` +
+      `${STOP_SLOWDOWN_FACTOR}× the baseline or ${STOP_SLOWDOWN_MARGIN_MS} ms more, whichever is larger)`,
+  ];
+}
+
+function formatMs(ms: number): string {
+  return `${ms.toFixed(1)} ms`;
+}
