@@ -62,7 +62,7 @@ function describeStops(): string[] {
     '- **Cleanup ran**: trials whose workload marked its cleanup as run, out of the trials that reached the probes (stopped, leaked, hung).',
     '- **Stop ms**: the median of `stopMs` over stopped and leaked trials, with the 95th percentile (`p95`) and the maximum in parentheses when there was more than one. Percentiles interpolate linearly between the two samples around them, so with few trials p95 lies just under the maximum.',
     "  `stopMs` runs from the kill request until the OS showed the work gone: the worker's OS thread left `/proc/<pid>/task`, or the child was reaped.",
-    `  \`all released: …\` is the median of \`releasedMs\`, when the probes (retried for a short window after the stop) first found nothing left, shown when it came notably after \`stopMs\`;`,
+    `  \`all released: …\` is the median of \`releasedMs\`, when the probes (retried for a short window after the stop) first found nothing left, shown when it came notably after \`stopMs\` (an upper bound: the first probe runs only once the harness hears of the stop, tens of ms later, or over 1 s later when tinypool never settled);`,
     `  \`tinypool: …\` or \`execa: …\` is the median of \`reportedMs\`, when the runtime's own promise settled, shown when it differs from \`stopMs\` by at least ${NOTABLE_GAP_MS} ms and ${NOTABLE_GAP_RATIO * 100}%;`,
     '  `never settled` counts the trials whose runtime promise never settled at all (tinypool after a worker calls `process.exit()`, for example).',
   ];

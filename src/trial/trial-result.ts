@@ -43,7 +43,8 @@ export interface StoppedTrial extends MeasuredTrial {
   readonly reportedMs: number | null;
   /**
    * From the kill request until the probes found nothing left (they retry for a short window after the stop);
-   * null when something was still left at the end of that window.
+   * null when something was still left at the end of that window. An upper bound: the first probe runs only once
+   * the harness has heard of the stop from the host.
    */
   readonly releasedMs: number | null;
 }
