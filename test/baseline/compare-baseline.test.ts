@@ -65,14 +65,14 @@ describe('compareWithBaseline', () => {
 
   it('counts a stop slower than both tolerances, and only then', () => {
     const stoppedIn = (stopMs: number) => [buildStopped({ stopMs })];
-    // Fast stops: the margin decides (20 + 50 > 20 × 3).
+    // Fast stops: the margin decides (20 + 250 > 20 × 3).
     expect(problemsOf(stoppedIn(20), stoppedIn(20 + STOP_SLOWDOWN_MARGIN_MS))).toEqual([]);
-    expect(problemsOf(stoppedIn(20), stoppedIn(71))).toEqual([
-      `${CELL}: stop median 71.0 ms now, 20.0 ms in the baseline (tolerance 70.0 ms: 3× the baseline or 50 ms more, whichever is larger)`,
+    expect(problemsOf(stoppedIn(20), stoppedIn(271))).toEqual([
+      `${CELL}: stop median 271.0 ms now, 20.0 ms in the baseline (tolerance 270.0 ms: 3× the baseline or 250 ms more, whichever is larger)`,
     ]);
     // Slow stops: the factor decides.
-    expect(problemsOf(stoppedIn(100), stoppedIn(100 * STOP_SLOWDOWN_FACTOR))).toEqual([]);
-    expect(problemsOf(stoppedIn(100), stoppedIn(301))).toHaveLength(1);
+    expect(problemsOf(stoppedIn(200), stoppedIn(200 * STOP_SLOWDOWN_FACTOR))).toEqual([]);
+    expect(problemsOf(stoppedIn(200), stoppedIn(601))).toHaveLength(1);
   });
 
   it('skips baseline cells the run did not select and reports run cells the baseline lacks, neither as a failure', () => {
