@@ -33,10 +33,11 @@ Example:
 
 /** The --list text: every kill style with where it applies, every built-in workload. */
 export function renderList(): string {
+  const width = Math.max(...[...Object.keys(KILL_STYLES), ...Object.keys(BUILT_IN_WORKLOADS)].map((name) => name.length));
   const styles = Object.values(KILL_STYLES).map((style: KillStyle) => {
     const runtimes = RUNTIME_NAMES.filter((runtime) => notApplicableReason(style, runtime) === null);
-    return `  ${style.name.padEnd(12)} ${style.description} [${runtimes.join(', ')}]`;
+    return `  ${style.name.padEnd(width)} ${style.description} [${runtimes.join(', ')}]`;
   });
-  const workloads = Object.entries(BUILT_IN_WORKLOADS).map(([name, workload]) => `  ${name.padEnd(12)} ${workload.description}`);
+  const workloads = Object.entries(BUILT_IN_WORKLOADS).map(([name, workload]) => `  ${name.padEnd(width)} ${workload.description}`);
   return `Kill styles:\n${styles.join('\n')}\n\nWorkloads:\n${workloads.join('\n')}\n  (or a path to your own module whose default export is defineWorkload(...))\n`;
 }

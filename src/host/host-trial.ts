@@ -1,9 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type ApplyKill, isNotApplicable, type KillStyle, type WorkKillStyle } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { startProcessWork } from '../process/start-process-work.ts';
 import type { RuntimeName, StartWork, WorkByRuntime } from '../runtime/runtime.ts';
 import { startThreadWork } from '../thread/start-thread-work.ts';
+import { within } from '../runtime/within.ts';
 import type { HostEvent, HostedTrial, MutexState } from './host-messages.ts';
 
 const START_WORK: { readonly [Name in RuntimeName]: StartWork<Name> } = {
@@ -77,14 +77,4 @@ function describeEnding(value: unknown): string | null {
 function describeEarlyEnd(error: string | null, deadlineMs: number | null): string {
   if (deadlineMs !== null) return `the ${deadlineMs} ms deadline ended the work before it called ready(); raise --deadline (${error ?? 'no error'})`;
   return error ?? 'run() returned before it called ready()';
-}
-
-/** Resolves with the promise's value, or undefined once the deadline passes first. */
-async function within<Value>(timeoutMs: number, promise: Promise<Value>): Promise<Value | undefined> {
-  const deadline = new AbortController();
-  try {
-    return await Promise.race([promise, sleep(timeoutMs, undefined, { signal: deadline.signal })]);
-  } finally {
-    deadline.abort();
-  }
 }

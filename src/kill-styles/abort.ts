@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { within } from '../runtime/within.ts';
 import type { StartedWork } from '../runtime/runtime.ts';
 import type { KillContext, WorkKillStyle } from './kill-style.ts';
 
@@ -23,10 +23,7 @@ export const abortThenForce: WorkKillStyle = {
 /** Resolves with the step that ended the work, so the report can tell a graceful stop from a forced one. */
 async function abortThenForceWork(work: StartedWork, { graceMs }: KillContext): Promise<string> {
   work.sendCommand('stop');
-  const grace = new AbortController();
-  const endedInGrace = await Promise.race([work.ended.then(() => true), sleep(graceMs, false, { signal: grace.signal })]);
-  grace.abort();
-  if (endedInGrace) return 'abort';
+  if ((await within(graceMs, work.ended)) !== undefined) return 'abort';
   work.forceStop();
   return 'force';
 }

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { countLeftovers, createTrialRunner } from '../support/trial-runner.ts';
 
@@ -7,13 +6,6 @@ const workloadUrl = BUILT_IN_WORKLOADS['blocking-exec-sync'].moduleUrl;
 const STOP_TIMEOUT_MS = 1000;
 const runner = createTrialRunner();
 afterAll(() => runner.remove());
-
-describe.each(RUNTIME_NAMES)('blocking-exec-sync in a %s', (runtime) => {
-  it('never sees an abort: the stop times out as hung', async () => {
-    const result = await runner.run({ workloadUrl, runtime, kill: 'abort', stopTimeoutMs: STOP_TIMEOUT_MS });
-    expect(result).toMatchObject({ outcome: 'hung', phase: 'stop', cleanupRan: false });
-  });
-});
 
 describe('blocking-exec-sync under a forced stop', () => {
   it('terminate() cannot end a thread waiting in execFileSync: hung, with its sleep still running under the host', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { countLeftovers, createTrialRunner } from '../support/trial-runner.ts';
 
@@ -8,13 +7,6 @@ const FIFO = 'never-written.fifo';
 const STOP_TIMEOUT_MS = 1000;
 const runner = createTrialRunner();
 afterAll(() => runner.remove());
-
-describe.each(RUNTIME_NAMES)('blocking-fifo-read in a %s', (runtime) => {
-  it('never sees an abort: the stop times out as hung', async () => {
-    const result = await runner.run({ workloadUrl, runtime, kill: 'abort', stopTimeoutMs: STOP_TIMEOUT_MS });
-    expect(result).toMatchObject({ outcome: 'hung', phase: 'stop', cleanupRan: false });
-  });
-});
 
 describe('blocking-fifo-read under a forced stop', () => {
   it('terminate() cannot end a thread blocked in read(2): hung, with the FIFO and its descriptor still in the host', async () => {
