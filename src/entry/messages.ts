@@ -1,5 +1,9 @@
 /** Messages between the runtime adapter in the host and the workload body inside a worker or child. */
-export type WorkerEvent = { type: 'ready'; osThreadId: number } | { type: 'finished' } | { type: 'failed'; message: string };
+export type WorkerEvent =
+  | { type: 'ready'; osThreadId: number }
+  | { type: 'section-entered'; section: string }
+  | { type: 'finished' }
+  | { type: 'failed'; message: string };
 
 /**
  * What the host can ask of the workload body: stop cooperatively, or make the workload itself crash (an
@@ -21,6 +25,13 @@ export interface WorkloadSpec {
   readonly cleanupLog: string;
   /** Append-only log of acknowledged records, likewise outside workDir. */
   readonly acknowledgementLog: string;
+  /** Append-only log of critical sections entered and left, read after the stop to tell where the kill landed. */
+  readonly sectionLog: string;
+  /** The section this trial's kill aims at; the workload holds it, once entered `targetAfterMs` after ready(), until the stop. */
+  readonly targetSection: string | null;
+  readonly targetAfterMs: number;
+  /** The longest a targeted section is held while no stop comes: the trial's stop timeout. */
+  readonly sectionHoldMs: number;
 }
 
 export function readCommandMessage(message: unknown): WorkerCommand | null {

@@ -3,6 +3,7 @@ import type { WorkloadContext } from '../workload/define-workload.ts';
 import { loadWorkload, prepareLoaderFor } from '../workload/load-workload.ts';
 import { SharedMutex } from '../workload/shared-mutex.ts';
 import type { WorkerCommand, WorkerEvent, WorkloadSpec } from './messages.ts';
+import { createSectionHooks } from './critical-sections.ts';
 import { createCommandHandler } from './obey-command.ts';
 
 /** The few things that differ between a worker thread and a child process, seen from inside. */
@@ -25,29 +26,42 @@ export async function runWorkload(spec: WorkloadSpec, transport: WorkloadTranspo
   const controller = new AbortController();
   const obey = createCommandHandler(controller);
   transport.onCommand(obey);
-  await workload.run(createContext(spec, transport, controller, obey));
+  await workload.run(createContext(spec, workload.criticalSections ?? [], transport, controller, obey));
 }
 
 function createContext(
   spec: WorkloadSpec,
+  declaredSections: readonly string[],
   transport: WorkloadTransport,
   controller: AbortController,
   obey: (command: WorkerCommand) => void,
 ): WorkloadContext {
+  let readySince: number | null = null;
+  const stopRequested = () => {
+    const command = transport.readCommand();
+    if (command !== null) obey(command);
+    return controller.signal.aborted;
+  };
   return {
     signal: controller.signal,
     dir: spec.workDir,
     dataDir: spec.dataDir,
-    stopRequested() {
-      const command = transport.readCommand();
-      if (command !== null) obey(command);
-      return controller.signal.aborted;
+    stopRequested,
+    ready() {
+      readySince = performance.now();
+      transport.send({ type: 'ready', osThreadId: readOsThreadId() });
     },
-    ready: () => transport.send({ type: 'ready', osThreadId: readOsThreadId() }),
     // Synchronous appends: each reaches the kernel before the next statement, so it survives a SIGKILL right after.
     markCleanupRan: (step = 'cleanup') => appendFileSync(spec.cleanupLog, `${step}\n`),
     acknowledge: (record) => appendFileSync(spec.acknowledgementLog, `${record}\n`),
     sharedMutex: new SharedMutex(transport.mutexBuffer),
+    ...createSectionHooks(spec, {
+      declared: declaredSections,
+      readySince: () => readySince,
+      stopRequested,
+      signal: controller.signal,
+      notify: (section) => transport.send({ type: 'section-entered', section }),
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { WorkloadSpec } from '../entry/messages.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { KillPoint } from '../trial/trial-result.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 
 /** Everything the host needs to run one trial. */
@@ -16,6 +17,9 @@ export interface HostedTrial {
   readonly graceMs: number;
   /** The runtime's own deadline for the timeout kill style, from the start of the work. */
   readonly deadlineMs: number;
+  /** When, after ready(), the kill is applied. */
+  readonly killPoint: KillPoint;
+  readonly memoryLimitMb: number;
 }
 
 /** The harness starts the trial, takes its at-ready snapshot, then orders the kill. */
@@ -27,7 +31,9 @@ export type MutexState = 'free' | 'held' | null;
 /** What the host tells the harness; times are milliseconds from the kill request. */
 export type HostEvent =
   | { type: 'host-ready' }
-  | { type: 'work-ready'; childPid: number | null; osThreadId: number }
+  | { type: 'work-ready'; childPid: number | null; osThreadId: number; startMs: number }
+  /** For host-death: the work reached its kill point, and the harness may now kill the host. */
+  | { type: 'kill-point-reached' }
   | {
       type: 'work-stopped';
       exitCode: number | null;

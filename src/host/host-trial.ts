@@ -5,6 +5,7 @@ import type { RuntimeName, StartWork, WorkByRuntime } from '../runtime/runtime.t
 import { startThreadWork } from '../thread/start-thread-work.ts';
 import { within } from '../runtime/within.ts';
 import type { HostEvent, HostedTrial, MutexState } from './host-messages.ts';
+import { reachKillPoint } from './reach-kill-point.ts';
 
 const START_WORK: { readonly [Name in RuntimeName]: StartWork<Name> } = {
   thread: startThreadWork,
@@ -25,12 +26,18 @@ export async function hostTrial<Name extends RuntimeName>(
   const work: WorkByRuntime[Name] = START_WORK[trial.runtime](trial.spec, trial.controlDir, {
     deadlineMs,
     stopOnSigterm: style.start?.stopOnSigterm ?? false,
+    memoryLimitMb: trial.memoryLimitMb,
   });
-  const start = await within(trial.startTimeoutMs, Promise.race([work.ready.then((ready) => ({ ready })), work.ended.then((ended) => ({ ended }))]));
+  const readyAt = work.ready.then((ready) => ({ ready, at: performance.now() }));
+  const start = await within(trial.startTimeoutMs, Promise.race([readyAt, work.ended.then((ended) => ({ ended }))]));
   if (start === undefined) return send({ type: 'work-hung', phase: 'start', mutex: probeMutex(work) });
   if ('ended' in start) return send({ type: 'work-failed', message: describeEarlyEnd(start.ended.error, deadlineMs) });
-  send({ type: 'work-ready', childPid: 'pid' in work ? work.pid : null, osThreadId: start.ready.osThreadId });
+  const childPid = 'pid' in work ? work.pid : null;
+  send({ type: 'work-ready', childPid, osThreadId: start.ready.osThreadId, startMs: start.at - work.startedAt });
   await killOrdered;
+  const killPoint = await reachKillPoint(work, trial.killPoint, trial.stopTimeoutMs);
+  if (killPoint.kind === 'missed') return send({ type: 'work-failed', message: killPoint.reason });
+  if (style.kind === 'host') return send({ type: 'kill-point-reached' });
   const killRequestedAt = deadlineMs === null ? performance.now() : work.startedAt + deadlineMs;
   const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs });
   const end = await within(trial.stopTimeoutMs, work.ended);

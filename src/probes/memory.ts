@@ -43,6 +43,16 @@ export const memoryProbe: Probe<number, MemoryLeftovers> = {
   },
 };
 
+/**
+ * Memory the work added at ready(): the host's growth since before the start (all of a thread's memory is the
+ * host's), plus a child's own resident set; null when either could not be read.
+ */
+export function measureWorkMemory(hostBefore: number | null, hostAtReady: number | null, childPid: number | null): number | null {
+  if (hostBefore === null || hostAtReady === null) return null;
+  const child = childPid === null ? 0 : readResidentBytes(childPid);
+  return child === null ? null : hostAtReady - hostBefore + child;
+}
+
 /** VmRSS in bytes; null when the process is gone, or a zombie (whose status has no VmRSS line). */
 function readResidentBytes(pid: number): number | null {
   try {

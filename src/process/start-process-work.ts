@@ -4,10 +4,12 @@ import { execaNode } from 'execa';
 import type { WorkloadSpec } from '../entry/messages.ts';
 import type { ProcessWork, StartOptions, WorkEnd } from '../runtime/runtime.ts';
 import type { ProcessTransportOptions } from './process-transport.ts';
-import { watchReady } from '../runtime/watch-ready.ts';
+import { watchReady, watchSectionEntered } from '../runtime/watch-ready.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 
 const processEntry = compiledEntry('./process-entry.ts', import.meta.url);
+/** The signals the kill styles send. Any other (SIGABRT after V8's heap limit, SIGSEGV) is the child ending itself. */
+const KILL_SIGNALS: ReadonlySet<string> = new Set(['SIGTERM', 'SIGINT', 'SIGKILL']);
 
 /** Runs the workload in a child Node.js process through execa, with nothing between a signal and the child. */
 export function startProcessWork(spec: WorkloadSpec, controlDir: string, options: StartOptions): ProcessWork {
@@ -20,7 +22,8 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
     ...(options.deadlineMs === null ? {} : { timeout: options.deadlineMs }),
     // The harness measures raw signals: no escalation to SIGKILL behind its back, no node flags inherited from the host.
     forceKillAfterDelay: false,
-    nodeOptions: [],
+    // Only the heap cap: V8 aborts a child that outgrows it (SIGABRT after "heap out of memory").
+    nodeOptions: [`--max-old-space-size=${options.memoryLimitMb}`],
     stdout: 'ignore',
     stderr: 'pipe',
   });
@@ -28,12 +31,15 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
   return {
     pid: child.pid ?? Number.NaN,
     ready: watchReady(child),
+    sectionEntered: watchSectionEntered(child),
     ended: observeEnd(child, exited),
     startedAt,
     sendCommand(command) {
       writeFileSync(transport.commandFile, command);
       if (child.connected) child.send({ type: 'command', command });
     },
+    // Safe from pid reuse: ChildProcess.kill() signals only while Node holds the child's handle, and libuv drops it
+    // in the same turn it reaps the child (see src/marker/signal-marked.ts).
     forceStop() {
       child.kill('SIGKILL');
     },
@@ -49,16 +55,19 @@ async function observeEnd(child: ReturnType<typeof execaNode>, exited: Promise<n
   return {
     exitCode: result.exitCode ?? null,
     signal: result.signal ?? null,
-    error: result.failed && !result.isTerminated ? describeChildFailure(result) : null,
+    error: result.failed && !endedByKillSignal(result) ? describeChildFailure(result) : null,
     reportedAt,
     endedAt: await exited,
   };
 }
 
-/** The uncaught error's `Name: message` line from the child's stderr, else how it exited. */
+function endedByKillSignal(result: { signal?: string }): boolean {
+  return result.signal !== undefined && KILL_SIGNALS.has(result.signal);
+}
+
+/** V8's `FATAL ERROR: …` line or the uncaught error's `Name: message` line from the child's stderr, else how it exited. */
 function describeChildFailure(result: { exitCode?: number; signal?: string; stderr?: unknown }): string {
-  const errorLine = String(result.stderr ?? '')
-    .split('\n')
-    .find((line) => /^[A-Za-z_$][\w$]*(?: \[\w+\])?: /.test(line));
+  const lines = String(result.stderr ?? '').split('\n');
+  const errorLine = lines.find((line) => line.startsWith('FATAL ERROR: ')) ?? lines.find((line) => /^[A-Za-z_$][\w$]*(?: \[\w+\])?: /.test(line));
   return errorLine ?? (result.signal === undefined ? `exit code ${result.exitCode}` : `killed by ${result.signal}`);
 }

@@ -19,6 +19,8 @@ export interface WorkEnd {
 export interface StartedWork {
   /** Resolves when the workload calls ready(); carries the OS thread or process id the workload runs on. */
   readonly ready: Promise<{ osThreadId: number }>;
+  /** Resolves when the workload enters the critical section the trial targets; never when it targets none. */
+  readonly sectionEntered: Promise<string>;
   readonly ended: Promise<WorkEnd>;
   /** `performance.now()` when the runtime was asked to start the work: where its own deadline counts from. */
   readonly startedAt: number;
@@ -49,6 +51,8 @@ export interface StartOptions {
   readonly deadlineMs: number | null;
   /** Child processes only: the child turns SIGTERM into the cooperative stop. */
   readonly stopOnSigterm: boolean;
+  /** The heap cap: a worker's resourceLimits.maxOldGenerationSizeMb, a child's --max-old-space-size. */
+  readonly memoryLimitMb: number;
 }
 
 /** A runtime adapter: starts one workload for one trial. */

@@ -6,19 +6,31 @@ interface MessageSource {
   off(event: 'message', listener: (event: WorkerEvent) => void): unknown;
 }
 
-/** Resolves on the workload's first ready event, from whichever emitter carries its messages. */
-export function watchReady(events: MessageSource): Promise<{ osThreadId: number }> {
+/** Resolves on the workload's first event of one type, from whichever emitter carries its messages. */
+function watchEvent<Type extends WorkerEvent['type']>(events: MessageSource, type: Type): Promise<Extract<WorkerEvent, { type: Type }>> {
   return new Promise((resolve) => {
     const onMessage = (event: WorkerEvent) => {
-      if (event.type !== 'ready') return;
+      if (event.type !== type) return;
       events.off('message', onMessage);
-      resolve({ osThreadId: event.osThreadId });
+      resolve(event as Extract<WorkerEvent, { type: Type }>);
     };
     events.on('message', onMessage);
   });
 }
 
+/** Resolves when the workload calls ready(), with the OS thread it runs on. */
+export function watchReady(events: MessageSource): Promise<{ osThreadId: number }> {
+  return watchEvent(events, 'ready').then(({ osThreadId }) => ({ osThreadId }));
+}
+
+/** Resolves when the workload enters the section its trial targets, with the section's name. */
+export function watchSectionEntered(events: MessageSource): Promise<string> {
+  return watchEvent(events, 'section-entered').then(({ section }) => section);
+}
+
 /** Normalizes anything thrown into the one-line message a result records. */
 export function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  return `${error.name}${code === undefined ? '' : ` [${code}]`}: ${error.message}`;
 }

@@ -4,7 +4,7 @@ import { MessageChannel } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import { WORKER_COMMANDS, type WorkloadSpec } from '../entry/messages.ts';
 import type { StartOptions, ThreadWork, WorkEnd } from '../runtime/runtime.ts';
-import { describeError, watchReady } from '../runtime/watch-ready.ts';
+import { describeError, watchReady, watchSectionEntered } from '../runtime/watch-ready.ts';
 import { SharedMutex } from '../workload/shared-mutex.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 
@@ -17,7 +17,9 @@ const UNSETTLED = `the worker's thread ended but tinypool had not settled the ta
 /** Runs the workload in a fresh tinypool worker; terminate() is tinypool's abort, which terminates that worker. */
 export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options: StartOptions): ThreadWork {
   const startedAt = performance.now();
-  const pool = new Tinypool({ filename: workerEntry, minThreads: 0, maxThreads: 1, isolateWorkers: true });
+  // The heap cap: V8 ends a worker that outgrows it with ERR_WORKER_OUT_OF_MEMORY, and the host lives on.
+  const resourceLimits = { maxOldGenerationSizeMb: options.memoryLimitMb };
+  const pool = new Tinypool({ filename: workerEntry, minThreads: 0, maxThreads: 1, isolateWorkers: true, resourceLimits });
   const { port1: hostPort, port2: workerPort } = new MessageChannel();
   const commandSlot = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const terminateController = new AbortController();
@@ -27,6 +29,7 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
   const task = pool.run({ spec, port: workerPort, commandSlot, mutex: mutex.buffer }, { transferList: [workerPort], signal });
   return {
     ready,
+    sectionEntered: watchSectionEntered(hostPort),
     ended: observeEnd(task, ready).finally(() => hostPort.close()),
     startedAt,
     sendCommand(command) {

@@ -2,6 +2,7 @@ import { execaNode } from 'execa';
 import type { HostCommand, HostEvent } from '../host/host-messages.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
+import { describeOwner, OWNER_VARIABLE } from '../run/run-owner.ts';
 
 const hostMain = compiledEntry('../host/host-main.ts', import.meta.url);
 
@@ -23,13 +24,13 @@ export function startHost(trialId: string): HostProcess {
     ipc: true,
     reject: false,
     forceKillAfterDelay: false,
-    env: { [MARKER_VARIABLE]: trialId },
+    env: { [MARKER_VARIABLE]: trialId, [OWNER_VARIABLE]: describeOwner() },
     stdout: 'ignore',
     stderr: 'pipe',
   });
   const received: HostEvent[] = [];
   host.on('message', (event: HostEvent) => received.push(event));
-  const exited = host.then((result) => `host exited (${result.signal ?? `code ${result.exitCode}`}): ${String(result.stderr).trim().split('\n').pop()}`);
+  const exited = host.then((result) => `host exited (${result.signal ?? `code ${result.exitCode}`}): ${String(result.stderr).trim().split('\n').pop() || 'no output'}`);
   return {
     pid: host.pid ?? Number.NaN,
     send: (command) => host.send(command),

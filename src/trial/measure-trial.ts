@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { HostEvent, MutexState } from '../host/host-messages.ts';
 import type { ProbeTarget } from '../probes/probe.ts';
 import { compareAll, type Snapshots, takeSnapshots } from '../probes/probes.ts';
+import { sectionAtStop } from '../entry/critical-sections.ts';
 import { readLogLines, type TrialDirectory } from './trial-directory.ts';
-import { hasLeftovers, type TrialKey, type TrialResult } from './trial-result.ts';
+import { hasLeftovers, type KillPoint, type TrialKey, type TrialResult } from './trial-result.ts';
 
 /** How the work ended, as the harness learned it. */
 export type TrialEnd =
@@ -13,12 +14,16 @@ export type TrialEnd =
 
 export interface TrialMeasurement {
   readonly key: TrialKey;
+  readonly killPoint: KillPoint;
   readonly directory: TrialDirectory;
   readonly workloadUrl: string;
   readonly target: ProbeTarget;
   readonly before: Snapshots;
   /** Taken when the workload called ready(); null when it never did. */
   readonly atReady: Snapshots | null;
+  /** Spawn latency, from the host; null when the workload never called ready(). */
+  readonly startMs: number | null;
+  readonly workMemoryBytes: number | null;
 }
 
 /**
@@ -30,18 +35,14 @@ const RELEASE_POLL_MS = 10;
 
 /** Takes the after-snapshots and reads the workload's logs; the data check comes later, once the trial's processes are dead. */
 export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd): Promise<TrialResult> {
-  const { key, directory } = measurement;
+  const { key } = measurement;
   if (end.kind === 'errored') return { ...key, outcome: 'errored', error: end.error };
   if (end.kind === 'hung') return { ...(await probeOnce(measurement)), outcome: 'hung', phase: end.phase, sharedMutex: end.mutex, stopMs: null };
   const { event } = end;
   const { leftovers, releasedMs } = await waitForRelease(measurement, event.killRequestedEpochMs);
-  const cleanupSteps = readLogLines(directory.cleanupLog);
   return {
-    ...key,
+    ...readTrialLogs(measurement),
     leftovers,
-    cleanupSteps,
-    cleanupRan: cleanupSteps.length > 0,
-    integrity: null,
     outcome: hasLeftovers(leftovers) || event.mutex === 'held' ? 'leaked' : 'stopped',
     sharedMutex: event.mutex,
     exit: { code: event.exitCode, signal: event.signal, error: event.error },
@@ -65,6 +66,20 @@ async function waitForRelease(measurement: TrialMeasurement, killRequestedEpochM
 
 async function probeOnce(measurement: TrialMeasurement) {
   const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target));
-  const cleanupSteps = readLogLines(measurement.directory.cleanupLog);
-  return { ...measurement.key, leftovers, cleanupSteps, cleanupRan: cleanupSteps.length > 0, integrity: null };
+  return { ...readTrialLogs(measurement), leftovers };
+}
+
+/** What every measured trial records besides its leftovers: where it was killed, what it cost to start, what cleanup ran. */
+function readTrialLogs({ key, killPoint, directory, startMs, workMemoryBytes }: TrialMeasurement) {
+  const cleanupSteps = readLogLines(directory.cleanupLog);
+  return {
+    ...key,
+    killPoint,
+    killedInSection: sectionAtStop(readLogLines(directory.sectionLog)),
+    startMs,
+    workMemoryBytes,
+    cleanupSteps,
+    cleanupRan: cleanupSteps.length > 0,
+    integrity: null,
+  };
 }

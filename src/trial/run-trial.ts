@@ -8,7 +8,8 @@ import { type HostProcess, startHost } from './host-process.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { measureTrial, type TrialEnd } from './measure-trial.ts';
 import { createTrialDirectory, removeDirectory, type TrialDirectory } from './trial-directory.ts';
-import type { TrialKey, TrialResult } from './trial-result.ts';
+import type { KillPoint, TrialKey, TrialResult } from './trial-result.ts';
+import { measureWorkMemory } from '../probes/memory.ts';
 
 /** How long a host may take to start: a Node.js start-up on a loaded 2-core machine, with margin. */
 const HOST_START_TIMEOUT_MS = 15_000;
@@ -23,13 +24,17 @@ export interface TrialPlan extends TrialKey {
   readonly stopTimeoutMs: number;
   readonly graceMs: number;
   readonly deadlineMs: number;
+  readonly killPoint: KillPoint;
+  readonly memoryLimitMb: number;
 }
 
-/** Runs one trial in a fresh host, probes it, SIGKILLs the host and reaps its marker, checks its data, and removes its directory. */
-export async function runTrial(plan: TrialPlan): Promise<TrialResult> {
+/**
+ * Runs one trial in a fresh host (started by the caller ahead of need, or here), probes it, SIGKILLs the host and
+ * reaps its marker, checks its data, and removes its directory.
+ */
+export async function runTrial(plan: TrialPlan, host: HostProcess = startHost(plan.trialId)): Promise<TrialResult> {
   const key: TrialKey = { runtime: plan.runtime, kill: plan.kill, workload: plan.workload, trial: plan.trial };
   const directory = createTrialDirectory(plan.runDirectory, plan.trialId);
-  const host = startHost(plan.trialId);
   try {
     let result: TrialResult;
     try {
@@ -50,29 +55,41 @@ async function observeTrial(plan: TrialPlan, key: TrialKey, directory: TrialDire
     return errored(key, hostReady.type === 'timeout' ? `the host did not start within ${HOST_START_TIMEOUT_MS} ms` : hostReady.detail);
   }
   const target: ProbeTarget = { trialId: plan.trialId, hostPid: host.pid, childPid: null, workDir: directory.workDir };
-  const measure = { key, directory, workloadUrl: plan.workloadUrl, before: takeSnapshots(target) };
+  const measure = { key, killPoint: plan.killPoint, directory, workloadUrl: plan.workloadUrl, before: takeSnapshots(target) };
   host.send({ type: 'start', trial: toHostedTrial(plan, directory) });
   const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs + WATCHDOG_MARGIN_MS);
   if (started.type === 'work-failed' || started.type === 'host-exited') {
     return errored(key, started.type === 'work-failed' ? started.message : started.detail);
   }
-  if (started.type !== 'work-ready') return measureTrial({ ...measure, target, atReady: null }, asHung(started));
+  const notReady = { startMs: null, workMemoryBytes: null };
+  if (started.type !== 'work-ready') return measureTrial({ ...measure, target, atReady: null, ...notReady }, asHung(started));
   const readyTarget = { ...target, childPid: started.childPid };
   const atReady = takeSnapshots(readyTarget);
+  const workMemoryBytes = measureWorkMemory(measure.before.memory, atReady.memory, started.childPid);
   const style: KillStyle = KILL_STYLES[plan.kill];
-  const end = style.kind === 'host' ? await killHost(host) : await orderKill(host, plan.stopTimeoutMs);
-  return measureTrial({ ...measure, target: readyTarget, atReady }, end);
+  host.send({ type: 'kill' });
+  const end = style.kind === 'host' ? await killHostAtKillPoint(host, plan) : await waitForStop(host, plan);
+  return measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemoryBytes }, end);
 }
 
-async function orderKill(host: HostProcess, stopTimeoutMs: number): Promise<TrialEnd> {
-  host.send({ type: 'kill' });
-  const stopped = await host.waitFor(['work-stopped', 'work-hung'], stopTimeoutMs + WATCHDOG_MARGIN_MS);
+/** How long the host may wait for the kill point: the delay, or that and the stop timeout for the workload to enter its section. */
+function killPointWaitMs(plan: TrialPlan): number {
+  if (plan.killPoint.kind === 'delay') return plan.killPoint.delayMs;
+  return plan.killPoint.kind === 'section' ? plan.killPoint.afterMs + plan.stopTimeoutMs : 0;
+}
+
+async function waitForStop(host: HostProcess, plan: TrialPlan): Promise<TrialEnd> {
+  const stopped = await host.waitFor(['work-stopped', 'work-hung', 'work-failed'], killPointWaitMs(plan) + plan.stopTimeoutMs + WATCHDOG_MARGIN_MS);
   if (stopped.type === 'host-exited') return { kind: 'errored', error: stopped.detail };
+  if (stopped.type === 'work-failed') return { kind: 'errored', error: stopped.message };
   return stopped.type === 'work-stopped' ? { kind: 'stopped', event: stopped } : asHung(stopped);
 }
 
-/** host-death: the harness SIGKILLs the host; the stop lasts until the kernel has reaped it. */
-async function killHost(host: HostProcess): Promise<TrialEnd> {
+/** host-death: once the work reached its kill point, the harness SIGKILLs the host; the stop lasts until the kernel has reaped it. */
+async function killHostAtKillPoint(host: HostProcess, plan: TrialPlan): Promise<TrialEnd> {
+  const reached = await host.waitFor(['kill-point-reached', 'work-failed'], killPointWaitMs(plan) + WATCHDOG_MARGIN_MS);
+  if (reached.type === 'timeout') return { kind: 'errored', error: 'the host did not report reaching the kill point' };
+  if (reached.type !== 'kill-point-reached') return { kind: 'errored', error: reached.type === 'work-failed' ? reached.message : reached.detail };
   const killRequestedAt = performance.now();
   await host.kill();
   const stopMs = performance.now() - killRequestedAt;
@@ -98,12 +115,18 @@ function toHostedTrial(plan: TrialPlan, directory: TrialDirectory): HostedTrial 
       dataDir: directory.dataDir,
       cleanupLog: directory.cleanupLog,
       acknowledgementLog: directory.acknowledgementLog,
+      sectionLog: directory.sectionLog,
+      targetSection: plan.killPoint.kind === 'section' ? plan.killPoint.section : null,
+      targetAfterMs: plan.killPoint.kind === 'section' ? plan.killPoint.afterMs : 0,
+      sectionHoldMs: plan.stopTimeoutMs,
     },
     controlDir: directory.controlDir,
     startTimeoutMs: plan.startTimeoutMs,
     stopTimeoutMs: plan.stopTimeoutMs,
     graceMs: plan.graceMs,
     deadlineMs: plan.deadlineMs,
+    killPoint: plan.killPoint,
+    memoryLimitMb: plan.memoryLimitMb,
   };
 }
 

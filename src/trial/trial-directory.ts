@@ -16,6 +16,7 @@ export interface TrialDirectory {
   readonly controlDir: string;
   readonly cleanupLog: string;
   readonly acknowledgementLog: string;
+  readonly sectionLog: string;
 }
 
 export function createRunDirectory(runId: string): string {
@@ -30,7 +31,15 @@ export function createTrialDirectory(runDirectory: string, trialId: string): Tri
   mkdirSync(workDir, { recursive: true });
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(controlDir, { recursive: true });
-  return { root, workDir, dataDir, controlDir, cleanupLog: join(controlDir, 'cleanup.log'), acknowledgementLog: join(controlDir, 'acknowledged.log') };
+  return {
+    root,
+    workDir,
+    dataDir,
+    controlDir,
+    cleanupLog: join(controlDir, 'cleanup.log'),
+    acknowledgementLog: join(controlDir, 'acknowledged.log'),
+    sectionLog: join(controlDir, 'sections.log'),
+  };
 }
 
 /** The lines of one of the workload's logs (cleanup steps, acknowledged records), in order; none if it never wrote. */

@@ -13,6 +13,17 @@ export interface TrialKey {
   readonly trial: number;
 }
 
+/**
+ * When the kill is applied after ready(): after a delay drawn from the run's seed, or the moment the workload
+ * enters a critical section it named (a targeted kill: "killed while holding the lock" every time, not by luck).
+ */
+export type KillPoint =
+  | { readonly kind: 'delay'; readonly delayMs: number }
+  /** Inside the section, at its first entry once `afterMs` have passed since ready(). */
+  | { readonly kind: 'section'; readonly section: string; readonly afterMs: number }
+  /** `timeout`: the runtime's own deadline, counted from the start of the work, decides when the kill lands. */
+  | { readonly kind: 'deadline'; readonly afterStartMs: number };
+
 /** How the stopped work exited, as its runtime reported it. */
 export interface TrialExit {
   readonly code: number | null;
@@ -21,6 +32,16 @@ export interface TrialExit {
 }
 
 interface MeasuredTrial extends TrialKey {
+  readonly killPoint: KillPoint;
+  /** The critical section the workload was inside when it stopped, from its own section log; null when none. */
+  readonly killedInSection: string | null;
+  /** From asking the runtime to start the work until the workload called ready(); null when it never did. */
+  readonly startMs: number | null;
+  /**
+   * Memory the work added at ready(): the host's RSS growth for a thread (its memory is the host's), the child's
+   * own RSS plus the host's growth for a process; null when it could not be read.
+   */
+  readonly workMemoryBytes: number | null;
   readonly leftovers: Leftovers;
   /** Cleanup steps the workload marked, in order; empty when none ran. */
   readonly cleanupSteps: string[];

@@ -21,6 +21,16 @@ export interface WorkloadContext {
   acknowledge(record: string): void;
   /** A mutex in memory the host shares in a worker thread (and the child alone owns in a child process). */
   readonly sharedMutex: SharedMutex;
+  /**
+   * Marks the start of a critical section the workload declared in `criticalSections` (e.g. "holding-lock"), for
+   * asynchronous code: when the trial targets this section, the promise resolves only once the stop is requested
+   * (or the stop timeout passed), so the kill lands inside it. Await it, then call leaveSection().
+   */
+  enterSection(name: string): Promise<void>;
+  /** The same for synchronous code: when targeted, it holds the section synchronously, as the code itself would. */
+  enterSectionSync(name: string): void;
+  /** Marks the end of the section entered last. */
+  leaveSection(name: string): void;
 }
 
 /** What verify() found: of the acknowledged records, how many are missing or torn. */
@@ -37,6 +47,8 @@ export interface IntegrityCheck {
 export interface Workload {
   readonly name: string;
   readonly description: string;
+  /** Names of the critical sections run() marks, in which the harness can aim a kill (`--kill-point section`). */
+  readonly criticalSections?: readonly string[];
   run(context: WorkloadContext): Promise<void> | void;
   /** For workloads that write data: runs in the harness after the stop, against the trial directory. */
   verify?(check: { dataDir: string; acknowledged: string[] }): IntegrityCheck | Promise<IntegrityCheck>;

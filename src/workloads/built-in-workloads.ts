@@ -18,6 +18,7 @@ import tempFiles from './temp-files.ts';
 export interface BuiltInWorkload {
   readonly name: string;
   readonly description: string;
+  readonly criticalSections: readonly string[];
   /** The compiled module in dist/, as a file URL: a worker or child imports it without a TypeScript loader. */
   readonly moduleUrl: string;
 }
@@ -44,5 +45,10 @@ export const BUILT_IN_WORKLOAD_NAMES = Object.keys(BUILT_IN_WORKLOADS) as BuiltI
 
 // The modules are imported here only for their name and description, which stay written once, in each module.
 function builtIn(workload: Workload, relativePath: string): BuiltInWorkload {
-  return { name: workload.name, description: workload.description, moduleUrl: pathToFileURL(compiledEntry(relativePath, import.meta.url)).href };
+  return {
+    name: workload.name,
+    description: workload.description,
+    criticalSections: workload.criticalSections ?? [],
+    moduleUrl: pathToFileURL(compiledEntry(relativePath, import.meta.url)).href,
+  };
 }

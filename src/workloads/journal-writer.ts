@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineWorkload } from '../workload/define-workload.ts';
+import { defineWorkload, type WorkloadContext } from '../workload/define-workload.ts';
 import { checkJournal, encodeRecord, JOURNAL_FILE } from './journal-format.ts';
 
 /**
@@ -10,12 +10,13 @@ import { checkJournal, encodeRecord, JOURNAL_FILE } from './journal-format.ts';
 export default defineWorkload({
   name: 'journal-writer',
   description: `appends checksummed records to ${JOURNAL_FILE}, each written, fsynced and then acknowledged, until stopped`,
+  criticalSections: ['between-write-and-fsync'],
   run(context) {
     const descriptor = openSync(join(context.dataDir, JOURNAL_FILE), 'a');
     try {
       context.ready();
       for (let seq = 1; !context.stopRequested(); seq += 1) {
-        appendDurably(descriptor, encodeRecord(seq));
+        appendDurably(descriptor, encodeRecord(seq), context);
         context.acknowledge(String(seq));
       }
     } finally {
@@ -26,11 +27,13 @@ export default defineWorkload({
   verify: ({ dataDir, acknowledged }) => checkJournal(readJournal(join(dataDir, JOURNAL_FILE)), acknowledged),
 });
 
-function appendDurably(descriptor: number, record: Buffer): void {
+function appendDurably(descriptor: number, record: Buffer, sections: Pick<WorkloadContext, 'enterSectionSync' | 'leaveSection'>): void {
   const written = writeSync(descriptor, record);
   if (written !== record.length) throw new Error(`short write to ${JOURNAL_FILE}: ${written} of ${record.length} bytes`);
-  // Critical section: the record is in the page cache, neither on disk nor acknowledged yet.
+  // The record is in the page cache, neither on disk nor acknowledged yet.
+  sections.enterSectionSync('between-write-and-fsync');
   fsyncSync(descriptor);
+  sections.leaveSection('between-write-and-fsync');
 }
 
 function readJournal(path: string): string | null {

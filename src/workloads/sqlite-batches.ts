@@ -23,11 +23,17 @@ export function openBatchDatabase(dir: string): Database.Database {
   return database;
 }
 
-/** One batch is one transaction: BEGIN, BATCH_SIZE inserts, COMMIT (better-sqlite3 rolls back if an insert throws). */
-export function prepareBatchInsert(database: Database.Database): (batch: number) => void {
+/**
+ * One batch is one transaction: BEGIN, BATCH_SIZE inserts, COMMIT (better-sqlite3 rolls back if an insert throws).
+ * `midway` runs after half the inserts, inside the open transaction.
+ */
+export function prepareBatchInsert(database: Database.Database, midway: () => void): (batch: number) => void {
   const insert = database.prepare('INSERT INTO batch_rows (batch, position, payload) VALUES (?, ?, ?)');
   return database.transaction((batch: number) => {
-    for (let position = 0; position < BATCH_SIZE; position += 1) insert.run(batch, position, PAYLOAD);
+    for (let position = 0; position < BATCH_SIZE; position += 1) {
+      if (position === BATCH_SIZE / 2) midway();
+      insert.run(batch, position, PAYLOAD);
+    }
   });
 }
 

@@ -8,13 +8,16 @@ import { checkBatches, DATABASE_FILE, openBatchDatabase, prepareBatchInsert } fr
 export default defineWorkload({
   name: 'sqlite-transaction',
   description: `commits batches of rows to ${DATABASE_FILE} (better-sqlite3, rollback journal, synchronous=FULL), acknowledging each after COMMIT, until stopped`,
+  criticalSections: ['inside-transaction'],
   run(context) {
     const database = openBatchDatabase(context.dataDir);
     try {
-      const insertBatch = prepareBatchInsert(database);
+      // The section opens halfway through a batch's inserts and closes once COMMIT has returned.
+      const insertBatch = prepareBatchInsert(database, () => context.enterSectionSync('inside-transaction'));
       context.ready();
       for (let batch = 1; !context.stopRequested(); batch += 1) {
         insertBatch(batch);
+        context.leaveSection('inside-transaction');
         context.acknowledge(String(batch));
       }
     } finally {

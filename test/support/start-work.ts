@@ -1,4 +1,5 @@
 import { readdirSync, readlinkSync } from 'node:fs';
+import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
 import type { WorkloadSpec } from '../../src/entry/messages.ts';
 import { createRunDirectory, createTrialDirectory, readLogLines, removeDirectory, type TrialDirectory } from '../../src/trial/trial-directory.ts';
 import { createRunId } from '../../src/marker/marker.ts';
@@ -23,7 +24,9 @@ export interface StartedInTest {
 export function startInTest(runtime: RuntimeName, workloadUrl: string): StartedInTest {
   const runDirectory = createRunDirectory(createRunId());
   const directory = createTrialDirectory(runDirectory, 'trial');
-  const { work, ownerPid } = startWork(runtime, { workloadUrl, workDir: directory.workDir, dataDir: directory.dataDir, cleanupLog: directory.cleanupLog, acknowledgementLog: directory.acknowledgementLog }, directory.controlDir);
+  const { workDir, dataDir, cleanupLog, acknowledgementLog, sectionLog } = directory;
+  const spec: WorkloadSpec = { workloadUrl, workDir, dataDir, cleanupLog, acknowledgementLog, sectionLog, targetSection: null, targetAfterMs: 0, sectionHoldMs: 0 };
+  const { work, ownerPid } = startWork(runtime, spec, directory.controlDir);
   let ended = false;
   void work.ended.then(() => {
     ended = true;
@@ -48,7 +51,7 @@ export function startInTest(runtime: RuntimeName, workloadUrl: string): StartedI
 }
 
 function startWork(runtime: RuntimeName, spec: WorkloadSpec, controlDir: string): { work: StartedWork; ownerPid: number } {
-  const options = { deadlineMs: null, stopOnSigterm: false };
+  const options = { deadlineMs: null, stopOnSigterm: false, memoryLimitMb: DEFAULTS.memoryLimitMb };
   if (runtime === 'thread') return { work: startThreadWork(spec, controlDir, options), ownerPid: process.pid };
   const work = startProcessWork(spec, controlDir, options);
   return { work, ownerPid: work.pid };

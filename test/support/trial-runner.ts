@@ -5,7 +5,8 @@ import { createRunId, createTrialId } from '../../src/marker/marker.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
 import { runTrial } from '../../src/trial/run-trial.ts';
 import { createRunDirectory, removeDirectory } from '../../src/trial/trial-directory.ts';
-import type { TrialResult } from '../../src/trial/trial-result.ts';
+import type { KillPoint, TrialResult } from '../../src/trial/trial-result.ts';
+import { KILL_STYLES } from '../../src/kill-styles/kill-styles.ts';
 import { toWorkloadUrl } from '../../src/workload/load-workload.ts';
 
 /** Long enough for a worker to load tsx and a TypeScript fixture on a loaded 2-core machine. */
@@ -14,6 +15,8 @@ const STOP_TIMEOUT_MS = 5_000;
 const GRACE_MS = 500;
 /** Past the slowest start of a fixture loaded through tsx, so the deadline falls after ready(). */
 const DEADLINE_MS = 4_000;
+/** The harness's default heap cap (--memory-limit); hostile tests pass a small one to reach it fast. */
+const MEMORY_LIMIT_MB = 1_024;
 
 /** One trial of a workload module; the trial number and id are the runner's. */
 export interface TrialRequest {
@@ -21,6 +24,11 @@ export interface TrialRequest {
   readonly runtime: RuntimeName;
   readonly kill: KillStyleName;
   readonly stopTimeoutMs?: number;
+  readonly startTimeoutMs?: number;
+  /** The heap cap of the worker or child, in MB. */
+  readonly memoryLimitMb?: number;
+  /** Default: right at ready() (a delay of 0); `timeout` always uses the runtime's deadline. */
+  readonly killPoint?: KillPoint;
 }
 
 /** One run directory per test file, so the trials of a file share it and afterAll removes it whole. */
@@ -34,7 +42,7 @@ export function createTrialRunner(): TrialRunner {
   const runDirectory = createRunDirectory(runId);
   let trialNumber = 0;
   return {
-    run({ workloadUrl, runtime, kill, stopTimeoutMs = STOP_TIMEOUT_MS }) {
+    run({ workloadUrl, runtime, kill, stopTimeoutMs = STOP_TIMEOUT_MS, startTimeoutMs = START_TIMEOUT_MS, memoryLimitMb = MEMORY_LIMIT_MB, killPoint = { kind: 'delay', delayMs: 0 } }) {
       trialNumber += 1;
       return runTrial({
         runtime,
@@ -44,10 +52,12 @@ export function createTrialRunner(): TrialRunner {
         trialId: createTrialId(runId, trialNumber),
         workloadUrl,
         runDirectory,
-        startTimeoutMs: START_TIMEOUT_MS,
+        startTimeoutMs,
         stopTimeoutMs,
         graceMs: GRACE_MS,
         deadlineMs: DEADLINE_MS,
+        memoryLimitMb,
+        killPoint: KILL_STYLES[kill].start?.usesDeadline ? { kind: 'deadline', afterStartMs: DEADLINE_MS } : killPoint,
       });
     },
     remove: () => removeDirectory(runDirectory),

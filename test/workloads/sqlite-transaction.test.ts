@@ -25,7 +25,7 @@ describe('sqlite-transaction verify()', () => {
   /** Commits the batches through the workload's own code; the caller closes the database. */
   function openWithBatches(count: number): ReturnType<typeof openBatchDatabase> {
     const database = openBatchDatabase(dir);
-    const insertBatch = prepareBatchInsert(database);
+    const insertBatch = prepareBatchInsert(database, () => undefined);
     for (let batch = 1; batch <= count; batch += 1) insertBatch(batch);
     return database;
   }

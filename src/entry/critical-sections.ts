@@ -1,0 +1,70 @@
+import { appendFileSync } from 'node:fs';
+import type { WorkloadContext } from '../workload/define-workload.ts';
+import type { WorkloadSpec } from './messages.ts';
+
+/** How long each synchronous wait lasts between two checks of the stop request while a section is held. */
+const HOLD_SLICE_MS = 1;
+
+type SectionHooks = Pick<WorkloadContext, 'enterSection' | 'enterSectionSync' | 'leaveSection'>;
+
+export interface SectionState {
+  readonly declared: readonly string[];
+  /** `performance.now()` when ready() was called, or null before: a kill is only ever applied after it. */
+  readySince(): number | null;
+  stopRequested(): boolean;
+  readonly signal: AbortSignal;
+  /** Tells the host the targeted section was entered: its cue to apply the kill. */
+  notify(section: string): void;
+}
+
+/**
+ * Critical sections as the workload marks them. Each entry and exit is appended to the section log, so after the
+ * stop the harness reads where the workload was; the targeted section, first entered `targetAfterMs` after ready(), is held until
+ * the stop is requested, so that the kill lands inside it.
+ */
+export function createSectionHooks(spec: WorkloadSpec, state: SectionState): SectionHooks {
+  let held = false;
+  const enter = (name: string): boolean => {
+    if (!state.declared.includes(name)) {
+      throw new TypeError(`section "${name}" is not declared; declare it in the workload's criticalSections (${state.declared.join(', ') || 'none'})`);
+    }
+    appendFileSync(spec.sectionLog, `enter ${name}\n`);
+    const readySince = state.readySince();
+    if (held || name !== spec.targetSection || readySince === null || performance.now() - readySince < spec.targetAfterMs) return false;
+    held = true;
+    state.notify(name);
+    return true;
+  };
+  return {
+    async enterSection(name) {
+      if (enter(name)) await holdUntilStopped(state.signal, spec.sectionHoldMs);
+    },
+    enterSectionSync(name) {
+      if (enter(name)) holdSynchronously(state, spec.sectionHoldMs);
+    },
+    leaveSection: (name) => appendFileSync(spec.sectionLog, `leave ${name}\n`),
+  };
+}
+
+function holdUntilStopped(signal: AbortSignal, holdMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, holdMs);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
+
+/** Blocks as synchronous code does: signals and the event loop wait, and only the synchronous stop check gets through. */
+function holdSynchronously(state: SectionState, holdMs: number): void {
+  const slot = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const until = performance.now() + holdMs;
+  while (!state.stopRequested() && performance.now() < until) Atomics.wait(slot, 0, 0, HOLD_SLICE_MS);
+}
+
+/** The section the workload was inside when it stopped, from the log's last line; null when it was in none. */
+export function sectionAtStop(logLines: readonly string[]): string | null {
+  const last = logLines.at(-1);
+  return last?.startsWith('enter ') ? last.slice('enter '.length) : null;
+}

@@ -1,0 +1,53 @@
+import { notApplicableReason } from '../kill-styles/kill-style.ts';
+import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import type { KillPoint, TrialKey } from '../trial/trial-result.ts';
+import type { ResolvedWorkload } from './resolve-workloads.ts';
+import type { RunPlan } from './run-record.ts';
+import { seededFraction } from './seeded-fraction.ts';
+
+/** One trial of the run: its key, its number in the whole plan (its id's suffix), and its kill point, or why its style does not apply. */
+export type PlannedTrial = { readonly key: TrialKey; readonly number: number } & (
+  | { readonly killPoint: KillPoint; readonly notApplicable: null }
+  | { readonly killPoint: null; readonly notApplicable: string }
+);
+
+export type TrialPlanInput = Pick<RunPlan, 'runtimes' | 'kills' | 'trials' | 'seed' | 'killPoint' | 'killDelayMaxMs' | 'deadlineMs' | 'shard'> & {
+  readonly workloads: readonly Pick<ResolvedWorkload, 'name' | 'criticalSections'>[];
+};
+
+/**
+ * Every trial the plan runs, in report order; a not-applicable cell has a single entry. A shard keeps every n-th
+ * cell whole, and numbers its trials as the unsharded run does, so shards merge into that run exactly.
+ */
+export function planTrials(plan: TrialPlanInput): PlannedTrial[] {
+  const planned: PlannedTrial[] = [];
+  let cellIndex = 0;
+  let number = 0;
+  for (const workload of plan.workloads) {
+    for (const kill of plan.kills) {
+      for (const runtime of plan.runtimes) {
+        const reason = notApplicableReason(KILL_STYLES[kill], runtime);
+        const inShard = plan.shard === null || cellIndex % plan.shard.count === plan.shard.index - 1;
+        cellIndex += 1;
+        for (let trial = 1; trial <= (reason === null ? plan.trials : 1); trial += 1) {
+          const key: TrialKey = { runtime, kill, workload: workload.name, trial };
+          number += 1;
+          if (!inShard) continue;
+          if (reason !== null) planned.push({ key, number, killPoint: null, notApplicable: reason });
+          else planned.push({ key, number, killPoint: chooseKillPoint(plan, key, workload.criticalSections), notApplicable: null });
+        }
+      }
+    }
+  }
+  return planned;
+}
+
+/** Where the trial's kill lands: the runtime's deadline for `timeout`; else a seeded section or delay after ready(). */
+function chooseKillPoint(plan: TrialPlanInput, key: TrialKey, sections: readonly string[]): KillPoint {
+  if (KILL_STYLES[key.kill].start?.usesDeadline) return { kind: 'deadline', afterStartMs: plan.deadlineMs };
+  const draw = (purpose: string) => seededFraction(plan.seed, purpose, key.workload, key.kill, key.runtime, key.trial);
+  const section = sections[Math.floor(draw('section') * sections.length)];
+  const delayMs = Math.floor(draw('delay') * (plan.killDelayMaxMs + 1));
+  if (plan.killPoint !== 'delay' && section !== undefined) return { kind: 'section', section, afterMs: delayMs };
+  return { kind: 'delay', delayMs };
+}
