@@ -16,3 +16,15 @@ export function createTrialId(runId: string, trialNumber: number): string {
 export function markerBelongsTo(markerValue: string, runOrTrialId: string): boolean {
   return markerValue === runOrTrialId || markerValue.startsWith(`${runOrTrialId}-`);
 }
+
+/**
+ * The marker this process was started with: the trial whose processes its own kills may touch. Without one it
+ * cannot tell its trial's processes from anyone else's, so it refuses to signal rather than guess.
+ */
+export function readOwnMarker(environment: NodeJS.ProcessEnv = process.env): string {
+  const marker = environment[MARKER_VARIABLE];
+  if (marker === undefined || marker === '') {
+    throw new Error(`this process carries no ${MARKER_VARIABLE}, so it cannot confirm that a pid belongs to its trial; it sends no signal`);
+  }
+  return marker;
+}

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findMarkedProcesses, stillMarked } from './find-marked-processes.ts';
+import { findMarkedProcesses } from './find-marked-processes.ts';
+import { signalEachStillMarked, type SignalOutcome } from './signal-marked.ts';
 
 const REAP_POLL_MS = 10;
 
@@ -18,19 +19,15 @@ export async function reapMarkedProcesses(runOrTrialId: string, timeoutMs = 5000
     if (performance.now() > deadline) {
       throw new ReapError(`processes of ${runOrTrialId} survived SIGKILL: ${survivors.map((found) => `${found.pid} (${found.command})`).join(', ')}`);
     }
-    for (const survivor of survivors) {
-      if (killIfStillMarked(survivor.pid, runOrTrialId)) killed.add(survivor.pid);
-    }
+    for (const pid of killStillMarked(survivors.map((survivor) => survivor.pid), runOrTrialId).signalled) killed.add(pid);
     await sleep(REAP_POLL_MS);
   }
 }
 
-function killIfStillMarked(pid: number, runOrTrialId: string): boolean {
-  if (!stillMarked(pid, runOrTrialId)) return false;
-  try {
-    process.kill(pid, 'SIGKILL');
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * One round of the reaper: SIGKILL to each listed pid that still carries the marker. The list was read from /proc
+ * a moment earlier, so any pid in it may have been recycled since; the gate checks each right before its signal.
+ */
+export function killStillMarked(pids: readonly number[], runOrTrialId: string): SignalOutcome {
+  return signalEachStillMarked(pids, 'SIGKILL', runOrTrialId);
 }
