@@ -16,7 +16,7 @@ export function watchForInterrupt(): Interrupt {
   const handlers = (Object.keys(EXIT_CODES) as HandledSignal[]).map((name) => {
     const handler = () => {
       received ??= name;
-      controller.abort();
+      controller.abort(name);
     };
     process.on(name, handler);
     return () => process.off(name, handler);

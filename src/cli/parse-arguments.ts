@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { KILL_STYLE_NAMES, type KillStyleName } from '../kill-styles/kill-styles.ts';
+import { KILL_POINT_MODES, type KillPointMode, type Shard } from '../run/run-record.ts';
 import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
 import { describeBadValue, UsageError } from './usage-error.ts';
 
@@ -18,9 +20,23 @@ export interface HarnessOptions {
   readonly check: string | null;
   /** Where to write the run's expectations as a new baseline (--update-baseline). */
   readonly updateBaseline: string | null;
+  /** null: draw one, and print it in the command that reproduces the run. */
+  readonly seed: number | null;
+  readonly killPoint: KillPointMode;
+  readonly killDelayMaxMs: number;
+  readonly memoryLimitMb: number;
+  readonly concurrency: number;
+  readonly shard: Shard | null;
+  /** Carry on the interrupted run whose journal is in --out, with its own plan. */
+  readonly resume: boolean;
 }
 
-export type Command = { kind: 'help' } | { kind: 'list' } | { kind: 'run'; options: HarnessOptions };
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'list' }
+  | { kind: 'run'; options: HarnessOptions }
+  /** Combine the results files of shards into one report. */
+  | { kind: 'merge'; files: string[]; out: string };
 
 const OPTIONS = {
   runtime: { type: 'string' },
@@ -34,23 +50,47 @@ const OPTIONS = {
   deadline: { type: 'string' },
   check: { type: 'string' },
   'update-baseline': { type: 'string' },
+  seed: { type: 'string' },
+  'kill-point': { type: 'string' },
+  'kill-delay': { type: 'string' },
+  'memory-limit': { type: 'string' },
+  concurrency: { type: 'string' },
+  shard: { type: 'string' },
+  resume: { type: 'boolean' },
   list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 // A hung trial costs the whole stop timeout, and most stops take well under 200 ms: one trial per cell and a 2 s
 // stop timeout keep the default matrix to a few minutes on 2 cores.
-export const DEFAULTS = { trials: 1, out: 'reports', startTimeoutMs: 10_000, stopTimeoutMs: 2_000, graceMs: 1_000, deadlineMs: 1_500 } as const;
+// A worker's heap cap must leave room for memory-hog's ~290 MiB, which lives outside the V8 heap anyway.
+export const DEFAULTS = {
+  trials: 1,
+  out: 'reports',
+  startTimeoutMs: 10_000,
+  stopTimeoutMs: 2_000,
+  graceMs: 1_000,
+  deadlineMs: 1_500,
+  killPoint: 'auto',
+  killDelayMaxMs: 50,
+  memoryLimitMb: 1_024,
+  concurrency: availableParallelism(),
+} as const;
+
+/** Flags that shape the plan: --resume takes the plan from the journal, so it refuses them. */
+const PLAN_FLAGS = ['runtime', 'kill', 'workload', 'trials', 'start-timeout', 'stop-timeout', 'grace', 'deadline', 'seed', 'kill-point', 'kill-delay', 'memory-limit', 'shard'] as const;
 
 /** Turns argv into a command, rejecting anything unknown before any work starts. */
 export function parseArguments(argv: string[]): Command {
   const { values, positionals } = parseStrictly(argv);
-  if (positionals.length > 0) throw new UsageError(describeBadValue('argument', positionals[0] ?? '', 'every input is a --flag; see --help'));
   if (values.help) return { kind: 'help' };
   if (values.list) return { kind: 'list' };
+  if (positionals[0] === 'merge') return parseMerge(positionals.slice(1), values);
+  if (positionals.length > 0) throw new UsageError(describeBadValue('argument', positionals[0] ?? '', 'every input is a --flag, or the command `merge FILE...`; see --help'));
   if (values.check !== undefined && values['update-baseline'] !== undefined) {
     throw new UsageError(describeBadValue('flag', '--update-baseline', 'give either --check or --update-baseline, not both'));
   }
+  if (values.resume) rejectWith('--resume', values, PLAN_FLAGS, 'the plan comes from the interrupted run; give only --out (and --check, --update-baseline, --concurrency)');
   return {
     kind: 'run',
     options: {
@@ -65,8 +105,28 @@ export function parseArguments(argv: string[]): Command {
       deadlineMs: parsePositiveInteger('--deadline', values.deadline, DEFAULTS.deadlineMs),
       check: values.check === undefined ? null : parsePath('--check', values.check, 'file'),
       updateBaseline: values['update-baseline'] === undefined ? null : parsePath('--update-baseline', values['update-baseline'], 'file'),
+      seed: values.seed === undefined ? null : parseWholeNumber('--seed', values.seed, 0),
+      killPoint: values['kill-point'] === undefined ? DEFAULTS.killPoint : parseName('--kill-point', values['kill-point'], KILL_POINT_MODES),
+      killDelayMaxMs: values['kill-delay'] === undefined ? DEFAULTS.killDelayMaxMs : parseWholeNumber('--kill-delay', values['kill-delay'], 0),
+      memoryLimitMb: parsePositiveInteger('--memory-limit', values['memory-limit'], DEFAULTS.memoryLimitMb),
+      concurrency: parsePositiveInteger('--concurrency', values.concurrency, DEFAULTS.concurrency),
+      shard: values.shard === undefined ? null : parseShard(values.shard),
+      resume: values.resume ?? false,
     },
   };
+}
+
+type ParsedValues = ReturnType<typeof parseStrictly>['values'];
+
+function parseMerge(files: string[], values: ParsedValues): Command {
+  rejectWith('merge', values, [...PLAN_FLAGS, 'check', 'update-baseline', 'concurrency', 'resume'], 'merge takes results files and --out only');
+  if (files.length < 2) throw new UsageError(describeBadValue('merge', files.join(' '), 'give two or more results.json files written by --shard runs'));
+  return { kind: 'merge', files, out: parsePath('--out', values.out ?? DEFAULTS.out, 'directory') };
+}
+
+function rejectWith(what: string, values: ParsedValues, flags: readonly (keyof ParsedValues)[], allowed: string): void {
+  const given = flags.find((flag) => values[flag] !== undefined);
+  if (given !== undefined) throw new UsageError(describeBadValue(`flag --${given} with`, what, allowed));
 }
 
 function parseStrictly(argv: string[]) {
@@ -88,12 +148,12 @@ function describeParseError(error: unknown): string {
 
 function parseNames<Name extends string>(flag: string, value: string | undefined, allowed: readonly Name[]): Name[] {
   if (value === undefined) return [...allowed];
-  return splitList(flag, value).map((name) => {
-    if (!(allowed as readonly string[]).includes(name)) {
-      throw new UsageError(describeBadValue(`${flag} value`, name, `allowed: ${allowed.join(', ')}`));
-    }
-    return name as Name;
-  });
+  return splitList(flag, value).map((name) => parseName(flag, name, allowed));
+}
+
+function parseName<Name extends string>(flag: string, name: string, allowed: readonly Name[]): Name {
+  if (!(allowed as readonly string[]).includes(name)) throw new UsageError(describeBadValue(`${flag} value`, name, `allowed: ${allowed.join(', ')}`));
+  return name as Name;
 }
 
 function splitList(flag: string, value: string): string[] {
@@ -103,11 +163,22 @@ function splitList(flag: string, value: string): string[] {
 }
 
 function parsePositiveInteger(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(describeBadValue(`${flag} value`, value, 'allowed: a positive whole number'));
+  return value === undefined ? fallback : parseWholeNumber(flag, value, 1);
+}
+
+function parseWholeNumber(flag: string, value: string, least: 0 | 1): number {
+  if (!/^\d+$/.test(value) || Number(value) < least || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(describeBadValue(`${flag} value`, value, `allowed: a ${least === 1 ? 'positive' : 'non-negative'} whole number`));
   }
   return Number(value);
+}
+
+function parseShard(value: string): Shard {
+  const [, index, count] = /^(\d+)\/(\d+)$/.exec(value) ?? [];
+  if (index === undefined || count === undefined || Number(index) < 1 || Number(index) > Number(count)) {
+    throw new UsageError(describeBadValue('--shard value', value, 'allowed: i/n with 1 ≤ i ≤ n, e.g. 2/4'));
+  }
+  return { index: Number(index), count: Number(count) };
 }
 
 function parsePath(flag: string, value: string, kind: 'directory' | 'file'): string {

@@ -21,7 +21,7 @@ export async function resolveWorkloads(tokens: readonly string[] | null): Promis
 async function resolveWorkload(token: string): Promise<ResolvedWorkload> {
   if (token in BUILT_IN_WORKLOADS) {
     const builtIn = BUILT_IN_WORKLOADS[token as BuiltInWorkloadName];
-    return { name: token, description: builtIn.description, source: 'built-in', workloadUrl: builtIn.moduleUrl };
+    return { name: token, description: builtIn.description, source: 'built-in', criticalSections: builtIn.criticalSections, workloadUrl: builtIn.moduleUrl };
   }
   if (!looksLikePath(token)) {
     throw new WorkloadLoadError(
@@ -30,7 +30,7 @@ async function resolveWorkload(token: string): Promise<ResolvedWorkload> {
   }
   const workloadUrl = toWorkloadUrl(token);
   const workload = await loadWorkload(workloadUrl);
-  return { name: workload.name, description: workload.description, source: token, workloadUrl };
+  return { name: workload.name, description: workload.description, source: token, criticalSections: workload.criticalSections ?? [], workloadUrl };
 }
 
 function looksLikePath(token: string): boolean {

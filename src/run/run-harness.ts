@@ -2,9 +2,12 @@ import { createRunId } from '../marker/marker.ts';
 import { reapMarkedProcesses } from '../marker/reap.ts';
 import { collectEnvironment, readHarnessVersion } from '../report/collect-environment.ts';
 import { createRunDirectory, removeDirectory } from '../trial/trial-directory.ts';
+import type { TrialResult } from '../trial/trial-result.ts';
+import { claimRunDirectory } from './clean-dead-runs.ts';
+import { planTrials } from './plan-trials.ts';
+import type { ResolvedWorkload } from './resolve-workloads.ts';
 import type { RunPlan, RunRecord } from './run-record.ts';
 import { type MatrixObserver, runMatrix } from './run-matrix.ts';
-import type { ResolvedWorkload } from './resolve-workloads.ts';
 
 export interface HarnessRun extends Omit<RunPlan, 'workloads'> {
   readonly workloads: ResolvedWorkload[];
@@ -17,38 +20,61 @@ export interface HarnessObserver extends MatrixObserver {
   onStart?(run: { runId: string; runDirectory: string }): void;
 }
 
-/** Runs the whole matrix and records it; whatever happens, the run's processes are reaped and its folder removed. */
-export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}): Promise<RunRecord> {
+/** What a resumed run carries over from the one that was interrupted. */
+export interface Resumption {
+  readonly startedAt: string;
+  readonly completed: readonly TrialResult[];
+}
+
+/**
+ * Runs the matrix (what `resumption` lacks of it) and records it; whatever happens, the run's processes are reaped
+ * and its folder removed. An interrupted run returns the results of the trials that completed, marked incomplete.
+ */
+export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}, resumption?: Resumption): Promise<RunRecord> {
   const runId = createRunId();
   const runDirectory = createRunDirectory(runId);
+  claimRunDirectory(runDirectory);
   observer.onStart?.({ runId, runDirectory });
-  const startedAt = new Date().toISOString();
-  // On interruption, the current trial's host dies at once instead of after its stop timeout.
-  const stopCurrentTrial = () => void reapMarkedProcesses(runId).catch(() => undefined);
-  observer.signal?.addEventListener('abort', stopCurrentTrial, { once: true });
+  const startedAt = resumption?.startedAt ?? new Date().toISOString();
+  // On interruption, the trials under way end at once instead of after their stop timeout.
+  const stopTrials = () => void reapMarkedProcesses(runId).catch(() => undefined);
+  observer.signal?.addEventListener('abort', stopTrials, { once: true });
   try {
-    const results = await runMatrix({ ...run, runId, runDirectory }, observer);
+    const results = await runMatrix({ ...run, runId, runDirectory }, observer, resumption?.completed);
     return {
       harnessVersion: readHarnessVersion(),
       command: run.command,
       startedAt,
       finishedAt: new Date().toISOString(),
-      plan: {
-        runtimes: run.runtimes,
-        kills: run.kills,
-        workloads: run.workloads.map(({ name, description, source }) => ({ name, description, source })),
-        trials: run.trials,
-        startTimeoutMs: run.startTimeoutMs,
-        stopTimeoutMs: run.stopTimeoutMs,
-        graceMs: run.graceMs,
-        deadlineMs: run.deadlineMs,
-      },
+      plan: toRunPlan(run),
       environment: collectEnvironment(),
       results,
+      incomplete: observer.signal?.aborted ? { reason: `interrupted by ${String(observer.signal.reason)}`, plannedResults: planTrials(run).length } : null,
     };
   } finally {
-    observer.signal?.removeEventListener('abort', stopCurrentTrial);
+    observer.signal?.removeEventListener('abort', stopTrials);
     await reapMarkedProcesses(runId);
     removeDirectory(runDirectory);
   }
+}
+
+/** The plan as the record keeps it: each workload without the module URL, which is only valid on this machine. */
+export function toRunPlan(run: HarnessRun): RunPlan {
+  const { runtimes, kills, trials, startTimeoutMs, stopTimeoutMs, graceMs, deadlineMs, seed, killPoint, killDelayMaxMs, memoryLimitMb, concurrency, shard } = run;
+  return {
+    runtimes,
+    kills,
+    workloads: run.workloads.map(({ name, description, source, criticalSections }) => ({ name, description, source, criticalSections })),
+    trials,
+    startTimeoutMs,
+    stopTimeoutMs,
+    graceMs,
+    deadlineMs,
+    seed,
+    killPoint,
+    killDelayMaxMs,
+    memoryLimitMb,
+    concurrency,
+    shard,
+  };
 }

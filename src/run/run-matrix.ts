@@ -1,22 +1,15 @@
-import { notApplicableReason } from '../kill-styles/kill-style.ts';
-import { KILL_STYLES, type KillStyleName } from '../kill-styles/kill-styles.ts';
 import { createTrialId } from '../marker/marker.ts';
-import type { RuntimeName } from '../runtime/runtime.ts';
+import { type HostProcess, startHost } from '../trial/host-process.ts';
 import { runTrial } from '../trial/run-trial.ts';
 import type { TrialKey, TrialResult } from '../trial/trial-result.ts';
+import { type PlannedTrial, planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
+import type { RunPlan } from './run-record.ts';
 
-export interface MatrixPlan {
+export interface MatrixPlan extends Omit<RunPlan, 'workloads'> {
   readonly runId: string;
   readonly runDirectory: string;
-  readonly runtimes: readonly RuntimeName[];
-  readonly kills: readonly KillStyleName[];
   readonly workloads: readonly ResolvedWorkload[];
-  readonly trials: number;
-  readonly startTimeoutMs: number;
-  readonly stopTimeoutMs: number;
-  readonly graceMs: number;
-  readonly deadlineMs: number;
 }
 
 export interface MatrixObserver {
@@ -26,46 +19,75 @@ export interface MatrixObserver {
   readonly signal?: AbortSignal;
 }
 
-/** Every (workload, kill style, runtime) cell, one trial at a time; a cell whose style does not apply gets one result saying why. */
-export async function runMatrix(plan: MatrixPlan, observer: MatrixObserver = {}): Promise<TrialResult[]> {
-  const keys = listTrialKeys(plan);
-  const results: TrialResult[] = [];
-  for (const key of keys) {
-    if (observer.signal?.aborted) break;
-    const result = await runCellTrial(plan, key, results.length + 1);
-    results.push(result);
-    observer.onResult?.(result, results.length, keys.length);
+/**
+ * Runs every planned trial not among `completed` (a resumed run's), `concurrency` at a time. Each lane starts the
+ * host of its next trial while the current one runs, so a Node.js start-up is off the critical path. Results come
+ * back in plan order.
+ */
+export async function runMatrix(plan: MatrixPlan, observer: MatrixObserver = {}, completed: readonly TrialResult[] = []): Promise<TrialResult[]> {
+  const planned = planTrials(plan);
+  const results = new Map<number, TrialResult>();
+  for (const trial of planned) {
+    const done = completed.find((result) => sameKey(result, trial.key));
+    if (done !== undefined) results.set(trial.number, done);
   }
-  return results;
+  const queue = planned.filter((trial) => !results.has(trial.number));
+  const lane: Lane = {
+    take: () => (observer.signal?.aborted ? undefined : queue.shift()),
+    record(trial, result) {
+      results.set(trial.number, result);
+      observer.onResult?.(result, results.size, planned.length);
+    },
+  };
+  const lanes = Array.from({ length: Math.min(plan.concurrency, Math.max(queue.length, 1)) }, () => runLane(plan, lane));
+  await Promise.all(lanes);
+  return planned.flatMap((trial) => results.get(trial.number) ?? []);
 }
 
-/** The trials a plan runs, in report order; a not-applicable cell has a single entry. */
-export function listTrialKeys(plan: Pick<MatrixPlan, 'runtimes' | 'kills' | 'workloads' | 'trials'>): TrialKey[] {
-  const keys: TrialKey[] = [];
-  for (const workload of plan.workloads) {
-    for (const kill of plan.kills) {
-      for (const runtime of plan.runtimes) {
-        const trials = notApplicableReason(KILL_STYLES[kill], runtime) === null ? plan.trials : 1;
-        for (let trial = 1; trial <= trials; trial += 1) keys.push({ runtime, kill, workload: workload.name, trial });
-      }
-    }
-  }
-  return keys;
+/** What the lanes share: the queue of trials (empty once the run is interrupted) and the results. */
+interface Lane {
+  take(): PlannedTrial | undefined;
+  record(trial: PlannedTrial, result: TrialResult): void;
 }
 
-async function runCellTrial(plan: MatrixPlan, key: TrialKey, trialNumber: number): Promise<TrialResult> {
-  const reason = notApplicableReason(KILL_STYLES[key.kill], key.runtime);
-  if (reason !== null) return { ...key, outcome: 'not-applicable', reason };
-  const workload = plan.workloads.find((candidate) => candidate.name === key.workload);
-  if (workload === undefined) throw new Error(`no workload named ${key.workload} in the plan`);
-  return runTrial({
-    ...key,
-    trialId: createTrialId(plan.runId, trialNumber),
-    workloadUrl: workload.workloadUrl,
-    runDirectory: plan.runDirectory,
-    startTimeoutMs: plan.startTimeoutMs,
-    stopTimeoutMs: plan.stopTimeoutMs,
-    graceMs: plan.graceMs,
-    deadlineMs: plan.deadlineMs,
-  });
+async function runLane(plan: MatrixPlan, lane: Lane): Promise<void> {
+  let current = lane.take();
+  let host = current === undefined ? undefined : startHostFor(plan, current);
+  while (current !== undefined) {
+    const next = lane.take();
+    const nextHost = next === undefined ? undefined : startHostFor(plan, next);
+    lane.record(current, await runPlannedTrial(plan, current, host));
+    current = next;
+    host = nextHost;
+  }
+}
+
+/** Not-applicable trials need no host. */
+function startHostFor(plan: MatrixPlan, trial: PlannedTrial): HostProcess | undefined {
+  return trial.notApplicable === null ? startHost(createTrialId(plan.runId, trial.number)) : undefined;
+}
+
+function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProcess | undefined): Promise<TrialResult> {
+  if (trial.notApplicable !== null) return Promise.resolve({ ...trial.key, outcome: 'not-applicable', reason: trial.notApplicable });
+  const workload = plan.workloads.find((candidate) => candidate.name === trial.key.workload);
+  if (workload === undefined) throw new Error(`no workload named ${trial.key.workload} in the plan`);
+  return runTrial(
+    {
+      ...trial.key,
+      trialId: createTrialId(plan.runId, trial.number),
+      workloadUrl: workload.workloadUrl,
+      runDirectory: plan.runDirectory,
+      startTimeoutMs: plan.startTimeoutMs,
+      stopTimeoutMs: plan.stopTimeoutMs,
+      graceMs: plan.graceMs,
+      deadlineMs: plan.deadlineMs,
+      killPoint: trial.killPoint,
+      memoryLimitMb: plan.memoryLimitMb,
+    },
+    host,
+  );
+}
+
+export function sameKey(a: TrialKey, b: TrialKey): boolean {
+  return a.runtime === b.runtime && a.kill === b.kill && a.workload === b.workload && a.trial === b.trial;
 }

@@ -2,12 +2,24 @@ import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import type { TrialResult } from '../trial/trial-result.ts';
 
+/** Where kills land: `delay` a seeded delay after ready(), `section` inside a critical section the workload names, `auto` the latter where the workload names any. */
+export const KILL_POINT_MODES = ['auto', 'delay', 'section'] as const;
+export type KillPointMode = (typeof KILL_POINT_MODES)[number];
+
+/** One deterministic share of the cells, for a CI matrix: `index` of `count`, 1-based. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
 /** A workload as the run used it: built in, or a user's module given by path. */
 export interface WorkloadEntry {
   readonly name: string;
   readonly description: string;
   /** "built-in", or the path the user passed to --workload. */
   readonly source: string;
+  /** The critical sections the workload marks, where a targeted kill can land. */
+  readonly criticalSections: readonly string[];
 }
 
 /** What the run was asked to do. */
@@ -20,6 +32,17 @@ export interface RunPlan {
   readonly stopTimeoutMs: number;
   readonly graceMs: number;
   readonly deadlineMs: number;
+  /** Seeds every random choice of the run (kill delays, sections): the same seed gives the same kill points. */
+  readonly seed: number;
+  readonly killPoint: KillPointMode;
+  /** Kill delays are drawn from 0 to this many milliseconds after ready(). */
+  readonly killDelayMaxMs: number;
+  /** The heap cap of each worker (resourceLimits) and child (--max-old-space-size). */
+  readonly memoryLimitMb: number;
+  /** How many trials (hosts) ran at once. */
+  readonly concurrency: number;
+  /** The share of the cells this run covered; null for all of them. */
+  readonly shard: Shard | null;
 }
 
 /** The machine and software a run measured; every field is read at run time. */
@@ -44,4 +67,6 @@ export interface RunRecord {
   readonly plan: RunPlan;
   readonly environment: Environment;
   readonly results: TrialResult[];
+  /** Set when the run ended early (interrupted): the results are those of the trials that completed. */
+  readonly incomplete: { readonly reason: string; readonly plannedResults: number } | null;
 }

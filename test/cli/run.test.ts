@@ -1,11 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execaNode } from 'execa';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { findMarkedProcesses } from '../../src/marker/find-marked-processes.ts';
-import { TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'isolation-harness-cli-'));
@@ -33,23 +30,5 @@ describe('a run', () => {
       'leaks-temp-file sigkill process leaked',
     ]);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('### leaks-temp-file');
-  });
-
-  it('on Ctrl-C reaps its processes, removes its folders, writes nothing and exits 130', async () => {
-    const out = join(scratch, 'interrupted');
-    const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
-    const harness = execaNode(bin, ['--workload', 'grandchild', '--trials', '20', '--out', out], { reject: false, nodeOptions: [] });
-    const runId = await new Promise<string>((resolve) => {
-      harness.stderr?.once('data', (chunk) => resolve(/^run (\S+):/.exec(String(chunk))?.[1] ?? 'no run id printed'));
-    });
-    // Interrupt mid-trial: once a grandchild of this run is alive, its host and workload are too.
-    await vi.waitFor(() => expect(findMarkedProcesses(runId).map((found) => found.command)).toContain('sleep'), { timeout: 20_000, interval: 20 });
-    harness.kill('SIGINT');
-    const result = await harness;
-    expect(result.exitCode).toBe(130);
-    expect(result.stderr).toMatch(/interrupted; processes reaped, temp folders removed, no report written/);
-    expect(existsSync(join(out, 'report.md')) || existsSync(join(out, 'results.json'))).toBe(false);
-    expect(readdirSync(tmpdir()).filter((entry) => entry.startsWith(`${TEMP_PREFIX}${runId}`))).toEqual([]);
-    expect(findMarkedProcesses(runId).filter((found) => found.state !== 'Z')).toEqual([]);
   });
 });

@@ -1,0 +1,115 @@
+import { randomInt } from 'node:crypto';
+import { resolve } from 'node:path';
+import { type Baseline, buildBaseline } from '../baseline/baseline.ts';
+import { compareWithBaseline } from '../baseline/compare-baseline.ts';
+import { formatComparison } from '../baseline/format-comparison.ts';
+import { readBaseline } from '../baseline/read-baseline.ts';
+import { checkBaselineTarget, writeBaseline } from '../baseline/write-baseline.ts';
+import { writeReports } from '../report/write-report.ts';
+import { cleanDeadRuns } from '../run/clean-dead-runs.ts';
+import { type Journal, readJournal, startJournal } from '../run/results-journal.ts';
+import { resolveWorkloads } from '../run/resolve-workloads.ts';
+import { type HarnessRun, type Resumption, runHarness, toRunPlan } from '../run/run-harness.ts';
+import type { RunRecord } from '../run/run-record.ts';
+import { checkWritableDirectory } from './check-output-directory.ts';
+import { watchForInterrupt } from './interrupt.ts';
+import type { HarnessOptions } from './parse-arguments.ts';
+import { createProgress } from './progress.ts';
+import { UsageError } from './usage-error.ts';
+
+/** A run, new or resumed: everything is validated before the first trial, and every result is journaled as it completes. */
+export async function runCommand(options: HarnessOptions, argv: string[]): Promise<number> {
+  const check = options.check === null ? null : { path: options.check, baseline: readBaseline(options.check) };
+  if (options.updateBaseline !== null) checkBaselineTarget(options.updateBaseline);
+  const outDirectory = resolve(options.out);
+  const prepared = options.resume ? await prepareResumedRun(options, outDirectory) : await prepareNewRun(options, argv);
+  checkWritableDirectory(outDirectory, options.out);
+  reportDeadRuns(await cleanDeadRuns());
+  const journal = prepared.journal ?? startJournal(outDirectory, { command: prepared.run.command, startedAt: prepared.resumption.startedAt, plan: toRunPlan(prepared.run) });
+  const interrupt = watchForInterrupt();
+  const progress = createProgress();
+  try {
+    const record = await runHarness(
+      prepared.run,
+      {
+        onStart: (run) => progress.start(run),
+        onResult(result, done, total) {
+          journal.append(result);
+          progress.result(result, done, total);
+        },
+        signal: interrupt.signal,
+      },
+      prepared.resumption,
+    );
+    progress.end();
+    const written = writeReports(record, outDirectory);
+    const interruptedWith = interrupt.exitCode();
+    if (interruptedWith !== null) return reportInterruption(record, written, options.out, interruptedWith);
+    journal.remove();
+    if (options.updateBaseline !== null) written.push(writeBaseline(buildBaseline(record), options.updateBaseline));
+    process.stdout.write(`${written.join('\n')}\n`);
+    return check === null ? 0 : checkAgainst(check, record);
+  } finally {
+    progress.end();
+    interrupt.dispose();
+  }
+}
+
+interface PreparedRun {
+  readonly run: HarnessRun;
+  readonly resumption: Resumption;
+  /** The interrupted run's journal, appended to; null for a new run, whose journal starts once all input is valid. */
+  readonly journal: Journal | null;
+}
+
+async function prepareNewRun(options: HarnessOptions, argv: string[]): Promise<PreparedRun> {
+  const workloads = await resolveWorkloads(options.workloads);
+  if (options.killPoint === 'section') {
+    const without = workloads.find((workload) => workload.criticalSections.length === 0);
+    if (without !== undefined) throw new UsageError(`--kill-point value "section" is not allowed for workload "${without.name}", which declares no critical sections; allowed: auto, delay`);
+  }
+  const seed = options.seed ?? randomInt(2 ** 31);
+  const given = options.seed === null ? [...argv, '--seed', String(seed)] : argv;
+  return {
+    run: { ...pickPlan(options), seed, workloads, command: ['npm run harness --', ...given].join(' ') },
+    resumption: { startedAt: new Date().toISOString(), completed: [] },
+    journal: null,
+  };
+}
+
+async function prepareResumedRun(options: HarnessOptions, outDirectory: string): Promise<PreparedRun> {
+  const { header, results, journal } = readJournal(outDirectory);
+  const workloads = await resolveWorkloads(header.plan.workloads.map((workload) => (workload.source === 'built-in' ? workload.name : workload.source)));
+  return {
+    run: { ...header.plan, concurrency: options.concurrency, workloads, command: header.command },
+    resumption: { startedAt: header.startedAt, completed: results },
+    journal,
+  };
+}
+
+function pickPlan(options: HarnessOptions): Omit<HarnessRun, 'seed' | 'workloads' | 'command'> {
+  const { runtimes, kills, trials, startTimeoutMs, stopTimeoutMs, graceMs, deadlineMs, killPoint, killDelayMaxMs, memoryLimitMb, concurrency, shard } = options;
+  return { runtimes, kills, trials, startTimeoutMs, stopTimeoutMs, graceMs, deadlineMs, killPoint, killDelayMaxMs, memoryLimitMb, concurrency, shard };
+}
+
+function reportDeadRuns({ processes, directories }: { processes: number; directories: number }): void {
+  if (processes + directories === 0) return;
+  process.stderr.write(`isolation-harness: cleaned up after an earlier run that died: ${processes} process(es) killed, ${directories} temp folder(s) removed\n`);
+}
+
+function reportInterruption(record: RunRecord, written: string[], out: string, exitCode: number): number {
+  process.stderr.write(
+    `isolation-harness: ${record.incomplete?.reason ?? 'interrupted'}; processes reaped, temp folders removed; ` +
+      `incomplete report of ${record.results.length} of ${record.incomplete?.plannedResults ?? '?'} results written; ` +
+      `resume with: npm run harness -- --resume --out ${out}\n`,
+  );
+  process.stdout.write(`${written.join('\n')}\n`);
+  return exitCode;
+}
+
+/** The reports are written either way; the exit code and stderr tell CI whether any cell regressed. */
+function checkAgainst({ path, baseline }: { path: string; baseline: Baseline }, record: RunRecord): number {
+  const comparison = compareWithBaseline(baseline, record);
+  process.stderr.write(formatComparison(comparison, path));
+  return comparison.regressions.length > 0 ? 1 : 0;
+}

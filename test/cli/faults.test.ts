@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execaNode } from 'execa';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { findMarkedProcesses } from '../../src/marker/find-marked-processes.ts';
+import { JOURNAL_FILE } from '../../src/run/results-journal.ts';
+import { TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { runCli } from './run-cli.ts';
+
+const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'isolation-harness-faults-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Enough trials that the run is still going when the signal comes; grandchild keeps a `sleep` alive in each. */
+const LONG_RUN = ['--workload', 'grandchild', '--runtime', 'process', '--kill', 'sigkill,tree-kill', '--trials', '6', '--seed', '5'];
+
+/** Starts the harness and waits until it has journaled `results` results and a trial's grandchild is alive. */
+async function startMidRun(out: string, results: number) {
+  const harness = execaNode(bin, [...LONG_RUN, '--out', out], { reject: false, nodeOptions: [] });
+  const runId = await new Promise<string>((resolve) => {
+    harness.stderr?.once('data', (chunk) => resolve(/^run (\S+):/.exec(String(chunk))?.[1] ?? 'no run id printed'));
+  });
+  await vi.waitFor(
+    () => {
+      expect(readJournalLines(out).length).toBeGreaterThan(results);
+      expect(findMarkedProcesses(runId).map((found) => found.command)).toContain('sleep');
+    },
+    { timeout: 40_000, interval: 20 },
+  );
+  return { harness, runId };
+}
+
+function readJournalLines(out: string): string[] {
+  const path = join(out, JOURNAL_FILE);
+  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter(Boolean) : [];
+}
+
+function expectNothingLeftOf(runId: string): void {
+  expect(readdirSync(tmpdir()).filter((entry) => entry.startsWith(`${TEMP_PREFIX}${runId}`))).toEqual([]);
+  expect(findMarkedProcesses(runId).filter((found) => found.state !== 'Z')).toEqual([]);
+}
+
+describe('the harness interrupted', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('by %s reaps its processes, removes its folders, writes a report marked incomplete and exits %i', async (signal, exitCode) => {
+    const out = join(scratch, signal);
+    const { harness, runId } = await startMidRun(out, 2);
+    harness.kill(signal);
+    const result = await harness;
+    expect(result.exitCode).toBe(exitCode);
+    expect(result.stderr).toMatch(new RegExp(`interrupted by ${signal}; processes reaped, temp folders removed; incomplete report of \\d+ of 12 results written`));
+    const record = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(record.incomplete).toEqual({ reason: `interrupted by ${signal}`, plannedResults: 12 });
+    // Every trial that completed is in the report, as the journal holds it.
+    const journaled = readJournalLines(out).slice(1).map((line) => JSON.parse(line).result);
+    expect(record.results).toEqual(expect.arrayContaining(journaled));
+    expect(record.results.length).toBeGreaterThanOrEqual(2);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/incomplete/i);
+    expectNothingLeftOf(runId);
+  });
+
+  it('by SIGKILL keeps every completed result on disk; the next run cleans up after it and --resume completes it', async () => {
+    const out = join(scratch, 'SIGKILL');
+    const { harness, runId } = await startMidRun(out, 3);
+    harness.kill('SIGKILL');
+    await harness;
+    const lines = readJournalLines(out);
+    // Whole lines only: each parses, and the header plus at least three results made it to disk.
+    const completed = lines.slice(1).map((line) => JSON.parse(line).result);
+    expect(completed.length).toBeGreaterThanOrEqual(3);
+    // The dead harness's hosts are orphans now, still carrying its marker.
+    expect(findMarkedProcesses(runId).length).toBeGreaterThan(0);
+
+    const resumed = await runCli(['--resume', '--out', out]);
+    expect(resumed.exitCode).toBe(0);
+    expect(resumed.stderr).toMatch(/cleaned up after an earlier run that died: [1-9]\d* process\(es\) killed, 1 temp folder\(s\) removed/);
+    expectNothingLeftOf(runId);
+    const record = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(record.incomplete).toBeNull();
+    expect(record.results).toHaveLength(12);
+    expect(record.results).toEqual(expect.arrayContaining(completed));
+    expect(record.command).toBe(`npm run harness -- ${[...LONG_RUN, '--out', out].join(' ')}`);
+    expect(existsSync(join(out, JOURNAL_FILE))).toBe(false);
+  });
+});
