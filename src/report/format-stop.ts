@@ -37,3 +37,8 @@ function differsNotably(stopMedian: number, reportedMedian: number): boolean {
 export function formatMilliseconds(milliseconds: number): string {
   return milliseconds.toFixed(1);
 }
+
+/** To a tenth without trailing zeros, so a whole number reads as drawn: `3`, `2.5` (kill delays, chart values). */
+export function formatTenths(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}

@@ -13,6 +13,7 @@ export function renderLegend(plan: RunPlan): string {
     '## How to read the tables',
     [
       ...describeOutcomes(plan),
+      ...describeKillPoints(),
       ...describeProbeColumns(),
       ...describeOtherLeftovers(),
       ...describeStops(),
@@ -33,6 +34,15 @@ function describeOutcomes(plan: RunPlan): string[] {
     '  - `n/a`: the kill style has no meaning in that runtime; the table "Where each kill style applies" gives the reason, and the rest of the row is empty. A kill style that applies to none of the runtimes has no rows.',
     '  - `ended by abort 2, force 1`: for an escalating stop, which step ended how many stopped trials (said only when the step is not the kill style itself).',
     '  - `leak rate k/n`: of the trials the kill ended (stopped or leaked), how many leaked, when there were several; hung and errored trials are not counted in it.',
+  ];
+}
+
+function describeKillPoints(): string[] {
+  return [
+    '- **Kill point**: when the kill was applied after `ready()`, over the trials that reached the probes.',
+    "  - `delay 3–47 ms`: after a delay drawn from the run's seed, the range over the cell's trials; `deadline … ms from start`: `timeout`, whose runtime deadline decides.",
+    `  - ${renderInlineCode('in `holding-lock` after 3–47 ms: 3/3 landed')}: the kill was aimed at the workload's first entry into that critical section once a seeded wait after \`ready()\` had passed, and in 3 of 3 trials the workload's own section log shows it was still inside when it stopped: the evidence that the targeted kill landed.`,
+    `  - ${renderInlineCode('inside `…` by chance: 1/3')}: a kill not aimed at a section still stopped the work inside one.`,
   ];
 }
 

@@ -8,10 +8,10 @@ import {
   formatTempFiles,
   NOTHING_RECORDED,
 } from './format-cell.ts';
+import { formatKillPoints } from './format-kill-point.ts';
 import { formatOtherLeftovers } from './format-other-leftovers.ts';
 import { formatStopMs } from './format-stop.ts';
 import { renderApplicability } from './markdown-applicability.ts';
-import { renderRuntimeSummary } from './markdown-runtimes.ts';
 import { renderCodeBlock, renderInlineCode, renderListItem, renderTable } from './markdown-syntax.ts';
 import { type CellSummary, summarizeCells } from './summarize-cell.ts';
 
@@ -19,6 +19,7 @@ const HEADER = [
   'Kill style',
   'Runtime',
   'Outcome',
+  'Kill point',
   'Fds left',
   'Temp files left',
   'Processes left',
@@ -34,13 +35,13 @@ interface Notes {
   render(): string;
 }
 
-/** The "Results" section: a summary per runtime, where each kill style applies, then one table per workload, rows in the order the trials ran. */
+/** The "Results" section: where each kill style applies, then one table per workload, rows in the order the trials ran. */
 export function renderResults(record: RunRecord): string {
   const cells = summarizeCells(record.results);
   const planned = new Map(record.plan.workloads.map((workload) => [workload.name, workload]));
   const names = [...new Set([...planned.keys(), ...cells.map((cell) => cell.workload)])];
   const sections = names.map((name) => renderWorkload(name, planned.get(name), cells.filter((cell) => cell.workload === name)));
-  return ['## Results', renderRuntimeSummary(record), renderApplicability(record.plan), ...sections].join('\n\n');
+  return ['## Results', renderApplicability(record.plan), ...sections].join('\n\n');
 }
 
 function renderWorkload(name: string, workload: WorkloadEntry | undefined, cells: readonly CellSummary[]): string {
@@ -75,6 +76,7 @@ function renderRow(cell: CellSummary, notes: Notes): string[] {
   return [
     ...names,
     outcomes,
+    formatKillPoints(cell.killPoints),
     formatFds(fds),
     formatTempFiles(tempFiles),
     formatProcesses(cell),

@@ -1,38 +1,46 @@
 import type { RunRecord } from '../run/run-record.ts';
 import type { SampleSummary } from '../statistics/summarize-samples.ts';
-import { countOf, formatGrowth, NOT_MEASURED, NOTHING_RECORDED } from './format-cell.ts';
+import { formatGrowth, formatMebibytes, NOT_MEASURED, NOTHING_RECORDED } from './format-cell.ts';
 import { formatMilliseconds } from './format-stop.ts';
 import { renderTable } from './markdown-syntax.ts';
 import { type RuntimeSummary, summarizeRuntimes } from './summarize-runtimes.ts';
 
-const HEADER = ['Runtime', 'Stop ms: median / p95 / max', 'Over', 'Host memory growth: median', 'Over'];
+const HEADER = [
+  'Runtime',
+  'Spawn ms: median / p95 / max',
+  'Work memory at ready: median / max',
+  'Stop ms: median / p95 / max',
+  'Host memory growth after the stop: median',
+];
 
-/** The "By runtime" summary: the run's headline numbers per runtime, before the per-workload tables that explain them. */
+/** The "Runtime costs" table: what starting, holding and stopping work cost each runtime, pooled over the run. */
 export function renderRuntimeSummary(record: RunRecord): string {
   const rows = summarizeRuntimes(record.plan.runtimes, record.results).map(renderRow);
   return [
-    '### By runtime',
+    '### Runtime costs',
     [
-      "Pooled over every workload and kill style the runtime ran, so a slow kill style or workload weighs on its runtime's numbers; the tables below split them.",
-      "Stop ms is `stopMs` of the stopped and leaked trials; host memory growth is the host's resident memory after the stop minus before, over the trials whose memory probe could read (a child's own memory is not the host's).",
-      'The time from spawning a worker or child until it is ready is not recorded, so it is not shown.',
+      "Pooled over every workload and kill style the runtime ran, so a heavy workload or a slow kill style weighs on its runtime's numbers; the tables below split them.",
+      'Spawn ms is `startMs`, from asking the runtime to start the work until the workload called `ready()`.',
+      "Work memory is `workMemoryBytes`, what the work added at `ready()`: the host's resident memory growth for a thread (its memory is the host's), the child's own plus the host's growth for a process.",
+      "Stop ms is `stopMs` of the stopped and leaked trials; host memory growth is the host's resident memory after the stop minus before.",
+      'Each figure gives the number of trials it is over, `n`; a trial that could not measure it is left out, never counted as 0.',
     ].join(' '),
     renderTable(HEADER, rows),
   ].join('\n\n');
 }
 
 function renderRow(summary: RuntimeSummary): string[] {
-  const { stopMs, memoryGrownBytes } = summary;
+  const { startMs, workMemoryBytes, stopMs, memoryGrownBytes } = summary;
   return [
     summary.runtime,
-    stopMs === null ? NOTHING_RECORDED : [stopMs.median, stopMs.p95, stopMs.max].map(formatMilliseconds).join(' / '),
-    describeCount(stopMs, 'stopped trial'),
-    memoryGrownBytes === null ? NOT_MEASURED : formatGrowth(memoryGrownBytes.median),
-    describeCount(memoryGrownBytes, 'trial'),
+    describe(startMs, (spread) => [spread.median, spread.p95, spread.max].map(formatMilliseconds).join(' / ')),
+    describe(workMemoryBytes, (spread) => [spread.median, spread.max].map(formatMebibytes).join(' / ')),
+    describe(stopMs, (spread) => [spread.median, spread.p95, spread.max].map(formatMilliseconds).join(' / '), NOTHING_RECORDED),
+    describe(memoryGrownBytes, (spread) => formatGrowth(spread.median)),
   ];
 }
 
-/** How many samples a figure is over; a dash when there were none, since the figure beside it is missing too. */
-function describeCount(summary: SampleSummary | null, noun: string): string {
-  return summary === null ? NOTHING_RECORDED : countOf(summary.count, noun);
+/** The figures with how many trials they are over; "not measured" when no trial recorded them (a dash for stop times when none stopped). */
+function describe(summary: SampleSummary | null, format: (summary: SampleSummary) => string, missing = NOT_MEASURED): string {
+  return summary === null ? missing : `${format(summary)} (n = ${summary.count})`;
 }

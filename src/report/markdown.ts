@@ -1,22 +1,36 @@
-import type { RunPlan, RunRecord } from '../run/run-record.ts';
+import type { RunRecord } from '../run/run-record.ts';
 import { countOf } from './format-cell.ts';
+import { renderCharts } from './markdown-charts.ts';
+import { renderClaims } from './markdown-claims.ts';
 import { renderEnvironment } from './markdown-environment.ts';
+import { renderIncomplete } from './markdown-incomplete.ts';
 import { renderLegend } from './markdown-legend.ts';
 import { renderResults } from './markdown-results.ts';
+import { renderRuntimeSummary } from './markdown-runtimes.ts';
+import { describeSettings } from './markdown-settings.ts';
+import { renderAtAGlance } from './markdown-summary.ts';
 import { renderCodeBlock } from './markdown-syntax.ts';
+import { renderTradeoffs } from './markdown-tradeoffs.ts';
 
 /** The human-readable report: GitHub-flavoured Markdown rendered from the recorded run only. */
 export function renderMarkdown(record: RunRecord): string {
   const sections = [
     '# Isolation harness report',
+    renderIncomplete(record),
     describeRun(record),
     renderCodeBlock(record.command, 'sh'),
     describeSettings(record.plan),
+    '## Summary',
+    renderAtAGlance(record),
+    renderRuntimeSummary(record),
+    renderCharts(record),
+    renderTradeoffs(record),
+    renderClaims(record),
     renderEnvironment(record),
     renderResults(record),
     renderLegend(record.plan),
   ];
-  return `${sections.join('\n\n')}\n`;
+  return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
 /** One paragraph saying what was run and when; the code block after it reproduces the run. */
@@ -32,15 +46,6 @@ function describeRun(record: RunRecord): string {
     `${countOf(record.results.length, 'trial result')} recorded`,
     `from ${record.startedAt} to ${record.finishedAt}.`,
     'To reproduce it, run this from the repository root:',
-  ].join(' ');
-}
-
-/** The timings the plan gave every trial: each one changes what a stop can show, so the report states them. */
-function describeSettings(plan: RunPlan): string {
-  return [
-    `Each workload had ${plan.startTimeoutMs} ms to become ready (\`--start-timeout\`), each stop ${plan.stopTimeoutMs} ms to end the work (\`--stop-timeout\`).`,
-    `\`abort-then-force\` forces the stop after a grace of ${plan.graceMs} ms (\`--grace\`);`,
-    `\`timeout\` gives the runtime a deadline of ${plan.deadlineMs} ms from the start of the work (\`--deadline\`).`,
   ].join(' ');
 }
 

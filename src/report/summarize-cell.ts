@@ -2,6 +2,7 @@ import type { Leftover } from '../probes/probe.ts';
 import type { Leftovers } from '../probes/probes.ts';
 import type { HungTrial, StoppedTrial, TrialKey, TrialOutcome, TrialResult } from '../trial/trial-result.ts';
 import { type CheckSummary, summarizeChecks } from './summarize-checks.ts';
+import { type KillPointSummary, summarizeKillPoints } from './summarize-kill-points.ts';
 import { type StopSummary, summarizeStops } from './summarize-stops.ts';
 
 /** Every outcome, in the order the report lists them. */
@@ -41,6 +42,8 @@ export interface CellSummary extends CellKey, StopSummary, CheckSummary {
   readonly maxOrphaned: number | null;
   /** Probed trials whose workload marked its cleanup as run. */
   readonly cleanupRan: number;
+  /** Where the kills of the probed trials were aimed, and whether a targeted kill landed in its section. */
+  readonly killPoints: KillPointSummary;
 }
 
 type MeasuredTrial = StoppedTrial | HungTrial;
@@ -84,6 +87,7 @@ function summarizeCell(results: CellResults): CellSummary {
     maxZombies: findMax(processes, (found) => found.zombies),
     maxOrphaned: findMax(processes, (found) => found.survivors.filter((survivor) => survivor.orphaned).length),
     cleanupRan: measured.filter((result) => result.cleanupRan).length,
+    killPoints: summarizeKillPoints(measured),
     ...summarizeStops(stopped),
     ...summarizeChecks(measured),
   };

@@ -12,9 +12,18 @@ export function buildIntegrity(acknowledged: number, missing = 0, torn = 0, extr
   return { acknowledged, missing, torn, ...extra };
 }
 
+/** What every measured trial records about its start and its kill point: a seeded delay, no section, a fast start. */
+const MEASURED = {
+  killPoint: { kind: 'delay', delayMs: 10 },
+  killedInSection: null,
+  startMs: 30,
+  workMemoryBytes: 8 * 1024 ** 2,
+} as const satisfies Partial<StoppedTrial>;
+
 export function buildStopped(overrides: Partial<StoppedTrial> = {}): StoppedTrial {
   return {
     ...KEY,
+    ...MEASURED,
     outcome: 'stopped',
     leftovers: buildLeftovers(),
     cleanupSteps: ['closed'],
@@ -32,7 +41,7 @@ export function buildStopped(overrides: Partial<StoppedTrial> = {}): StoppedTria
 }
 
 export function buildHung(overrides: Partial<HungTrial> = {}): HungTrial {
-  const measured = { leftovers: buildLeftovers(), cleanupSteps: [], cleanupRan: false, integrity: null, sharedMutex: 'held' as const };
+  const measured = { ...MEASURED, leftovers: buildLeftovers(), cleanupSteps: [], cleanupRan: false, integrity: null, sharedMutex: 'held' as const };
   return { ...KEY, ...measured, outcome: 'hung', phase: 'stop', stopMs: null, ...overrides };
 }
 
@@ -60,12 +69,18 @@ export function buildRecord(results: RunRecord['results'], overrides: Partial<Ru
     plan: {
       runtimes: ['thread', 'process'],
       kills: ['terminate'],
-      workloads: [{ name: 'leaks-fd', description: 'opens a file and never closes it', source: 'built-in' }],
+      workloads: [{ name: 'leaks-fd', description: 'opens a file and never closes it', source: 'built-in', criticalSections: [] }],
       trials: 3,
       startTimeoutMs: 10_000,
       stopTimeoutMs: 5_000,
       graceMs: 1_000,
       deadlineMs: 1_500,
+      seed: 12_345,
+      killPoint: 'auto',
+      killDelayMaxMs: 50,
+      memoryLimitMb: 512,
+      concurrency: 1,
+      shard: null,
     },
     environment: {
       node: 'v20.99.1',
@@ -77,6 +92,7 @@ export function buildRecord(results: RunRecord['results'], overrides: Partial<Ru
       packages: { tinypool: '2.2.0', execa: '9.6.1', 'tree-kill': '1.2.2', tmp: '0.2.7' },
     },
     results,
+    incomplete: null,
     ...overrides,
   };
 }

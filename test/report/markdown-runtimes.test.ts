@@ -4,25 +4,23 @@ import { buildLeftovers, buildMemory, MEBIBYTE } from './build-leftovers.ts';
 import { buildNotApplicable, buildRecord, buildStopped } from './build-record.ts';
 
 describe('renderRuntimeSummary', () => {
-  it('shows median, p95 and max stop time and the median memory growth per runtime, with what each is over', () => {
+  it('shows spawn latency, work memory, stop time and host memory growth per runtime, each with its n', () => {
     const grown = (mebibytes: number) => buildLeftovers({ memory: buildMemory(mebibytes * MEBIBYTE) });
     const section = renderRuntimeSummary(
       buildRecord([
-        buildStopped({ stopMs: 4, leftovers: grown(2) }),
-        buildStopped({ kill: 'abort', stopMs: 12.25, leftovers: grown(-1) }),
-        buildStopped({ kill: 'abort', stopMs: 8, leftovers: grown(3) }),
+        buildStopped({ stopMs: 4, leftovers: grown(2), startMs: 20, workMemoryBytes: 10 * MEBIBYTE }),
+        buildStopped({ kill: 'abort', stopMs: 12.25, leftovers: grown(-1), startMs: 40, workMemoryBytes: 12 * MEBIBYTE }),
+        buildStopped({ kill: 'abort', stopMs: 8, leftovers: grown(3), startMs: 30, workMemoryBytes: null }),
         buildNotApplicable(),
       ]),
     );
-    expect(section).toContain('| Runtime | Stop ms: median / p95 / max | Over | Host memory growth: median | Over |');
-    expect(section).toContain('| thread | 8.0 / 11.8 / 12.3 | 3 stopped trials | +2.0 MiB | 3 trials |');
+    expect(section).toContain('| Runtime | Spawn ms: median / p95 / max | Work memory at ready: median / max | Stop ms: median / p95 / max | Host memory growth after the stop: median |');
+    expect(section).toContain('| thread | 30.0 / 39.0 / 40.0 (n = 3) | 11.0 MiB / 12.0 MiB (n = 2) | 8.0 / 11.8 / 12.3 (n = 3) | +2.0 MiB (n = 3) |');
   });
 
-  it('says what is missing instead of 0, and does not invent the time to ready, which is not recorded', () => {
-    const unmeasured = buildLeftovers({ memory: null });
-    const section = renderRuntimeSummary(buildRecord([buildStopped({ stopMs: 5, leftovers: unmeasured }), buildNotApplicable()]));
-    expect(section).toContain('| thread | 5.0 / 5.0 / 5.0 | 1 stopped trial | not measured | — |');
-    expect(section).toContain('| process | — | — | not measured | — |');
-    expect(section).toContain('is not recorded, so it is not shown');
+  it('says "not measured" for what no trial recorded, and a dash for stop times when nothing stopped, never 0', () => {
+    const section = renderRuntimeSummary(buildRecord([buildStopped({ stopMs: 5, startMs: null, workMemoryBytes: null, leftovers: buildLeftovers({ memory: null }) }), buildNotApplicable()]));
+    expect(section).toContain('| thread | not measured | not measured | 5.0 / 5.0 / 5.0 (n = 1) | not measured |');
+    expect(section).toContain('| process | not measured | not measured | — | not measured |');
   });
 });

@@ -4,12 +4,13 @@ import type { RunRecord } from '../../src/run/run-record.ts';
 import { buildFds, buildLeftovers, buildLocks, buildMemory, buildProcesses, buildTempFiles, MEBIBYTE } from './build-leftovers.ts';
 import { buildErrored, buildHung, buildIntegrity, buildNotApplicable, buildRecord, buildStopped } from './build-record.ts';
 
-const COLUMNS = ['kill', 'runtime', 'outcome', 'fds', 'tempFiles', 'processes', 'memory', 'other', 'cleanup', 'stopMs'] as const;
+const COLUMNS = ['kill', 'runtime', 'outcome', 'killPoint', 'fds', 'tempFiles', 'processes', 'memory', 'other', 'cleanup', 'stopMs'] as const;
 type Row = Record<(typeof COLUMNS)[number], string>;
 
-/** The table row for one kill style and runtime, by column name, unescaped; undefined when the table has no such row. */
+/** The workload table row for one kill style and runtime, by column name, unescaped; undefined when the table has no such row. */
 function findRow(markdown: string, kill: string, runtime: string): Row | undefined {
-  const line = markdown.split('\n').find((candidate) => candidate.startsWith(`| \`${kill}\` | ${runtime} |`));
+  const results = markdown.slice(markdown.indexOf('## Results'));
+  const line = results.split('\n').find((candidate) => candidate.startsWith(`| \`${kill}\` | ${runtime} |`));
   if (line === undefined) return undefined;
   const cells = line
     .slice(2, -2)
@@ -56,6 +57,7 @@ describe('renderMarkdown', () => {
       kill: '`terminate`',
       runtime: 'thread',
       outcome: 'stopped 1/2, leaked 1/2; leak rate 1/2 (50%, 95% CI 9–91%)',
+      killPoint: 'delay 10 ms',
       fds: '1/2 (50%, 95% CI 9–91%), max 3 (2 file, 1 socket)',
       tempFiles: '1/2 (50%, 95% CI 9–91%), max 2',
       processes: '1/2 (50%, 95% CI 9–91%), max 1; orphaned: max 1; zombies: max 2',
@@ -76,7 +78,7 @@ describe('renderMarkdown', () => {
     const markdown = render([buildStopped(), buildNotApplicable({ reason: 'a child process has no terminate()' })]);
     const { kill, runtime, outcome, ...rest } = readRow(markdown, 'terminate', 'process');
     expect([kill, runtime, outcome]).toEqual(['`terminate`', 'process', 'n/a']);
-    expect(Object.values(rest)).toEqual(['', '', '', '', '', '', '']);
+    expect(Object.values(rest)).toEqual(['', '', '', '', '', '', '', '']);
     expect(markdown).not.toContain('Notes:');
   });
 
@@ -116,12 +118,12 @@ describe('renderMarkdown', () => {
   it('leaves the columns of a wholly errored cell empty rather than "not measured"', () => {
     const { kill, runtime, outcome, ...rest } = readRow(render([buildErrored()]), 'terminate', 'thread');
     expect([kill, runtime, outcome]).toEqual(['`terminate`', 'thread', '**errored** 1/1 (note 1)']);
-    expect(Object.values(rest)).toEqual(['—', '—', '—', '—', '—', '—', '—']);
+    expect(Object.values(rest)).toEqual(['—', '—', '—', '—', '—', '—', '—', '—']);
   });
 
   it('escapes | in cell text', () => {
     const markdown = render([buildStopped({ workload: 'a|b' })], {
-      plan: { ...buildRecord([]).plan, workloads: [{ name: 'a|b', description: 'pipes', source: 'built-in' }] },
+      plan: { ...buildRecord([]).plan, workloads: [{ name: 'a|b', description: 'pipes', source: 'built-in', criticalSections: [] }] },
       environment: { ...buildRecord([]).environment, cpu: 'CPU | with pipe' },
     });
     expect(markdown).toContain('| CPU | CPU \\| with pipe |');

@@ -38,10 +38,19 @@ describe('summarizeRuntimes', () => {
     ]);
   });
 
+  it('summarizes spawn latency and work memory over the probed trials that recorded them, hung ones included', () => {
+    const [thread] = summarizeRuntimes(
+      ['thread'],
+      [buildStopped({ startMs: 20, workMemoryBytes: 4 * MEBIBYTE }), buildStopped({ startMs: null, workMemoryBytes: null }), buildHung({ startMs: 40, workMemoryBytes: 8 * MEBIBYTE })],
+    );
+    expect(thread?.startMs).toMatchObject({ count: 2, median: 30, max: 40 });
+    expect(thread?.workMemoryBytes).toMatchObject({ count: 2, median: 6 * MEBIBYTE, max: 8 * MEBIBYTE });
+  });
+
   it('is null, never 0, for a runtime with nothing stopped or measured', () => {
     expect(summarizeRuntimes(['thread', 'process'], [buildNotApplicable(), buildErrored()])).toEqual([
-      { runtime: 'thread', stopMs: null, memoryGrownBytes: null },
-      { runtime: 'process', stopMs: null, memoryGrownBytes: null },
+      { runtime: 'thread', startMs: null, workMemoryBytes: null, stopMs: null, memoryGrownBytes: null },
+      { runtime: 'process', startMs: null, workMemoryBytes: null, stopMs: null, memoryGrownBytes: null },
     ]);
   });
 });

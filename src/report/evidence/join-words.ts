@@ -1,0 +1,5 @@
+/** A list as a sentence says it: `a`, `a and b`, `a, b and c`. */
+export function joinWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

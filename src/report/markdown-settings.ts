@@ -1,0 +1,27 @@
+import type { RunPlan } from '../run/run-record.ts';
+
+/** Where the kills landed under each `--kill-point` mode; `timeout` always lands at the runtime's deadline. */
+const KILL_POINTS: Record<RunPlan['killPoint'], (plan: RunPlan) => string> = {
+  auto: (plan) =>
+    `Kills landed inside a critical section the workload names, chosen by the seed, or, for a workload that names none, ${describeDelay(plan)} (\`--kill-point auto\`, \`--kill-delay ${plan.killDelayMaxMs}\`).`,
+  delay: (plan) => `Kills landed ${describeDelay(plan)} (\`--kill-point delay\`, \`--kill-delay ${plan.killDelayMaxMs}\`).`,
+  section: () => 'Kills landed inside a critical section the workload names, chosen by the seed (`--kill-point section`).',
+};
+
+/** The settings every trial ran with: each changes what a stop can show, so the report states them. */
+export function describeSettings(plan: RunPlan): string {
+  const shard = plan.shard === null ? 'every cell of the matrix' : `shard ${plan.shard.index} of ${plan.shard.count} of its cells (\`--shard ${plan.shard.index}/${plan.shard.count}\`)`;
+  return [
+    `Each workload had ${plan.startTimeoutMs} ms to become ready (\`--start-timeout\`), each stop ${plan.stopTimeoutMs} ms to end the work (\`--stop-timeout\`).`,
+    `\`abort-then-force\` forces the stop after a grace of ${plan.graceMs} ms (\`--grace\`);`,
+    `\`timeout\` gives the runtime a deadline of ${plan.deadlineMs} ms from the start of the work (\`--deadline\`).`,
+    KILL_POINTS[plan.killPoint](plan),
+    `Every random choice was drawn from seed ${plan.seed} (\`--seed ${plan.seed}\`): the same seed gives the same kill points.`,
+    `Each worker and child had a heap cap of ${plan.memoryLimitMb} MiB (\`--memory-limit\`);`,
+    `${plan.concurrency} ${plan.concurrency === 1 ? 'trial' : 'trials'} ran at once (\`--concurrency\`); the run covered ${shard}.`,
+  ].join(' ');
+}
+
+function describeDelay(plan: RunPlan): string {
+  return `after a seeded delay of 0 to ${plan.killDelayMaxMs} ms after \`ready()\``;
+}
