@@ -1,5 +1,6 @@
 import { readProcessStatus } from '../marker/proc.ts';
-import { type DescriptorTable, readDescriptorTable } from './descriptor-table.ts';
+import type { DescriptorTable } from './descriptor-table.ts';
+import { readsOf } from './moment-reads.ts';
 import type { Leftover, Probe } from './probe.ts';
 
 export const FD_KINDS = ['file', 'socket', 'pipe', 'other'] as const;
@@ -21,10 +22,11 @@ interface FdSnapshot {
 export const fdsProbe: Probe<FdSnapshot, FdLeftovers> = {
   name: 'fds',
   snapshot(target) {
-    const host = readDescriptorTable(target.hostPid);
+    const reads = readsOf(target);
+    const host = reads.descriptorTable(target.hostPid);
     if (host === null) return null;
     const childAlive = target.childPid !== null && readProcessStatus(target.childPid)?.state !== 'Z';
-    return { host, child: childAlive && target.childPid !== null ? readDescriptorTable(target.childPid) : null };
+    return { host, child: childAlive && target.childPid !== null ? reads.descriptorTable(target.childPid) : null };
   },
   diff(before, after) {
     const descriptors = [

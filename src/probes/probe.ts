@@ -1,3 +1,5 @@
+import type { MomentReads } from './moment-reads.ts';
+
 /** The processes and directory one trial's probes look at. */
 export interface ProbeTarget {
   readonly trialId: string;
@@ -5,6 +7,8 @@ export interface ProbeTarget {
   /** The child running the workload (process runtime), once known. */
   readonly childPid: number | null;
   readonly workDir: string;
+  /** Reads of /proc the probes of one snapshot share (takeSnapshots makes them); a probe given none reads for itself. */
+  readonly reads?: MomentReads;
 }
 
 /** Every leftover names how many things were left; the rest is detail for the report. */

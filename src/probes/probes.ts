@@ -1,6 +1,7 @@
 import { fdsProbe } from './fds.ts';
 import { locksProbe } from './locks.ts';
 import { memoryProbe } from './memory.ts';
+import { createMomentReads } from './moment-reads.ts';
 import { compareSnapshots, type ProbeTarget } from './probe.ts';
 import { processesProbe } from './processes.ts';
 import { socketsProbe } from './sockets.ts';
@@ -26,7 +27,8 @@ export type Snapshots = { [Name in ProbeName]: SnapshotOf<Name> };
 export type Leftovers = { [Name in ProbeName]: LeftoverOf<Name> | null };
 
 /** Every probe's snapshot of the trial at one moment: before, at ready, or after the stop. */
-export function takeSnapshots(target: ProbeTarget): Snapshots {
+export function takeSnapshots(probeTarget: ProbeTarget): Snapshots {
+  const target: ProbeTarget = { ...probeTarget, reads: createMomentReads(probeTarget) };
   return {
     fds: fdsProbe.snapshot(target),
     tempFiles: tempFilesProbe.snapshot(target),

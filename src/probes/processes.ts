@@ -1,7 +1,5 @@
-import { findMarkedProcesses } from '../marker/find-marked-processes.ts';
-import { listPids, readProcessStatus } from '../marker/proc.ts';
+import { readsOf } from './moment-reads.ts';
 import type { Leftover, Probe } from './probe.ts';
-import { trialPidsOf } from './trial-pids.ts';
 
 export interface Survivor {
   readonly pid: number;
@@ -28,12 +26,11 @@ interface ProcessSnapshot {
 export const processesProbe: Probe<ProcessSnapshot, ProcessLeftovers> = {
   name: 'processes',
   snapshot(target) {
-    const marked = findMarkedProcesses(target.trialId);
-    const trialPids = trialPidsOf(target, marked);
+    const { marked, pids, zombies } = readsOf(target).trialProcesses();
     const survivors = marked
       .filter((found) => found.pid !== target.hostPid && found.state !== 'Z')
-      .map(({ pid, command, parentPid }) => ({ pid, command, parentPid, orphaned: !trialPids.has(parentPid) }));
-    return { survivors, zombies: countZombieChildren(trialPids) };
+      .map(({ pid, command, parentPid }) => ({ pid, command, parentPid, orphaned: !pids.has(parentPid) }));
+    return { survivors, zombies };
   },
   diff(before, after) {
     const existing = new Set(before.survivors.map((survivor) => survivor.pid));
@@ -41,13 +38,3 @@ export const processesProbe: Probe<ProcessSnapshot, ProcessLeftovers> = {
     return { total: survivors.length, survivors, zombies: Math.max(0, after.zombies - before.zombies) };
   },
 };
-
-/** A zombie has no environment left to read, so it is attributed through its parent. */
-function countZombieChildren(parentPids: Set<number>): number {
-  let zombies = 0;
-  for (const pid of listPids()) {
-    const status = readProcessStatus(pid);
-    if (status?.state === 'Z' && parentPids.has(status.parentPid)) zombies += 1;
-  }
-  return zombies;
-}

@@ -1,8 +1,9 @@
-import { readDescriptorTable, socketInodesOf } from './descriptor-table.ts';
+import { socketInodesOf } from './descriptor-table.ts';
 import { canListenAgain } from './listen-again.ts';
+import { readsOf } from './moment-reads.ts';
 import type { Leftover, Probe, ProbeTarget } from './probe.ts';
 import { readTcpTable, TCP_STATES, type TcpSocket } from './tcp-table.ts';
-import { findTrialPids } from './trial-pids.ts';
+import { readUnixSocketInodes } from './unix-sockets.ts';
 
 /** A port a process of the trial started listening on during the trial, and its state after the stop. */
 export interface ListenedPort {
@@ -38,8 +39,9 @@ export const socketsProbe: Probe<SocketSnapshot, SocketLeftovers> = {
   name: 'sockets',
   snapshot(target) {
     const owners = readSocketOwners(target);
-    const table = readTcpTable();
-    if (owners === null || table === null) return null;
+    if (owners === null) return null;
+    const table = mayHoldTcpSockets(owners) ? readTcpTable() : [];
+    if (table === null) return null;
     const held = table.flatMap((socket) => {
       const pids = owners.get(socket.inode);
       return pids === undefined ? [] : [{ ...socket, pids }];
@@ -63,14 +65,21 @@ export const socketsProbe: Probe<SocketSnapshot, SocketLeftovers> = {
 
 /** Socket inode → pids holding it; null when the host's descriptors cannot be read (it is gone). */
 function readSocketOwners(target: ProbeTarget): Map<number, number[]> | null {
-  const hostTable = readDescriptorTable(target.hostPid);
-  if (hostTable === null) return null;
+  const reads = readsOf(target);
+  if (reads.descriptorTable(target.hostPid) === null) return null;
   const owners = new Map<number, number[]>();
-  for (const pid of findTrialPids(target)) {
-    const table = pid === target.hostPid ? hostTable : readDescriptorTable(pid);
+  for (const pid of reads.trialProcesses().pids) {
+    const table = reads.descriptorTable(pid);
     for (const inode of table === null ? [] : socketInodesOf(table)) owners.set(inode, [...(owners.get(inode) ?? []), pid]);
   }
   return owners;
+}
+
+/** False when every socket the trial holds is a Unix socket (a host's IPC channels): then no TCP row can be the trial's. */
+function mayHoldTcpSockets(owners: Map<number, number[]>): boolean {
+  if (owners.size === 0) return false;
+  const unixSockets = readUnixSocketInodes();
+  return unixSockets === null || [...owners.keys()].some((inode) => !unixSockets.has(inode));
 }
 
 function openedSince(before: readonly HeldSocket[], later: readonly HeldSocket[]): HeldSocket[] {
