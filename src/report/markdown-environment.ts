@@ -16,6 +16,7 @@ export function renderEnvironment(record: RunRecord): string {
     ['Memory', formatMemory(environment.memoryBytes)],
     ...packages,
     ['isolation-harness', record.harnessVersion],
+    ['Source digest (src/)', renderInlineCode(record.sourceDigest)],
   ];
   return ['## Environment', renderTable(['Item', 'Value'], rows)].join('\n\n');
 }

@@ -1,6 +1,7 @@
 import { createRunId } from '../marker/marker.ts';
 import { reapMarkedProcesses } from '../marker/reap.ts';
 import { collectEnvironment, readHarnessVersion } from '../report/collect-environment.ts';
+import { digestSource } from '../report/source-digest.ts';
 import { createRunDirectory, removeDirectory } from '../trial/trial-directory.ts';
 import type { TrialResult } from '../trial/trial-result.ts';
 import { claimRunDirectory } from './clean-dead-runs.ts';
@@ -43,6 +44,7 @@ export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}
     const results = await runMatrix({ ...run, runId, runDirectory }, observer, resumption?.completed);
     return {
       harnessVersion: readHarnessVersion(),
+      sourceDigest: digestSource(),
       command: run.command,
       startedAt,
       finishedAt: new Date().toISOString(),

@@ -60,6 +60,8 @@ export interface Environment {
 /** Everything a report is rendered from: the plan, the environment and every trial's result. */
 export interface RunRecord {
   readonly harnessVersion: string;
+  /** Digest of the harness's src/ that produced the run (see src/report/source-digest.ts). */
+  readonly sourceDigest: string;
   /** The command that reproduces this run. */
   readonly command: string;
   readonly startedAt: string;

@@ -63,6 +63,7 @@ export function buildCell(...results: RunRecord['results']): CellSummary {
 export function buildRecord(results: RunRecord['results'], overrides: Partial<RunRecord> = {}): RunRecord {
   return {
     harnessVersion: '9.8.7',
+    sourceDigest: 'sha256:0123',
     command: 'npm run harness -- --runtime thread,process --kill terminate --workload leaks-fd --trials 3',
     startedAt: '2025-01-02T03:04:05.000Z',
     finishedAt: '2025-01-02T03:05:06.000Z',

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
+import { renderJson, SCHEMA_VERSION } from '../../src/report/json.ts';
+import { renderMarkdown } from '../../src/report/markdown.ts';
+import { digestSource } from '../../src/report/source-digest.ts';
+import type { RunRecord } from '../../src/run/run-record.ts';
+
+const reports = new URL('../../reports/', import.meta.url);
+const results = readFileSync(new URL('results.json', reports), 'utf8');
+const { schemaVersion, ...record }: RunRecord & { schemaVersion: number } = JSON.parse(results);
+
+describe('the committed report', () => {
+  it('was produced by the committed code: regenerate it with `npm run harness` after changing src/', () => {
+    expect(record.sourceDigest).toBe(digestSource());
+  });
+
+  it('is the default run, complete, and its Markdown is what the code renders from its results', () => {
+    expect(schemaVersion).toBe(SCHEMA_VERSION);
+    expect(renderJson(record)).toBe(results);
+    expect(record.incomplete).toBeNull();
+    expect(record.plan).toMatchObject({ trials: DEFAULTS.trials, stopTimeoutMs: DEFAULTS.stopTimeoutMs, killPoint: DEFAULTS.killPoint, shard: null });
+    expect(readFileSync(new URL('report.md', reports), 'utf8')).toBe(renderMarkdown(record));
+  });
+});
+
+describe('digestSource', () => {
+  it('names a tree by its files: two different trees get different digests', () => {
+    const folder = new URL('../fixtures/', import.meta.url).pathname;
+    expect(digestSource(folder)).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(digestSource(folder)).not.toBe(digestSource(new URL('../fixtures/workloads/', import.meta.url).pathname));
+  });
+});
