@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitUntilFound } from '../support/sleeping-processes.ts';
 import { killMarkedTree } from '../../src/kill-styles/tree-kill.ts';
 import { createRunId, createTrialId, MARKER_VARIABLE } from '../../src/marker/marker.ts';
 import { listPids, readEnvironmentVariable, readProcessStatus } from '../../src/marker/proc.ts';
@@ -38,7 +39,7 @@ async function startTree(trialId: string, strayMarker: string | null): Promise<T
   roots.push({ trialId, root });
   await once(root, 'spawn');
   // Wait until both children have become `sleep`: before env's exec, the second one is still a marked copy of sh.
-  const children = await waitFor(() => {
+  const children = await waitUntilFound(() => {
     const sleeps = listPids().filter((pid) => readProcessStatus(pid)?.parentPid === root.pid && readProcessStatus(pid)?.command === 'sleep');
     return sleeps.length === 2 ? sleeps : undefined;
   });
@@ -50,15 +51,6 @@ async function startTree(trialId: string, strayMarker: string | null): Promise<T
   return { root, marked, unmarked };
 }
 
-async function waitFor<T>(find: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (performance.now() > deadline) throw new Error('waited in vain');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function sorted(pids: readonly number[]): number[] {
   return [...pids].sort((left, right) => left - right);
@@ -89,7 +81,7 @@ describe('killMarkedTree', () => {
     expect(outcome.skipped).toEqual([unmarked]);
     expect(sorted(outcome.signalled)).toEqual(sorted([root.pid ?? Number.NaN, marked]));
     expect(await rootExit).toEqual([null, 'SIGKILL']);
-    await waitFor(() => isDead(marked) || undefined);
+    await waitUntilFound(() => isDead(marked) || undefined);
     expect(isAlive(unmarked)).toBe(true);
   });
 

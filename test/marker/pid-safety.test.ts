@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSleepingProcesses, waitUntilFound } from '../support/sleeping-processes.ts';
 import { guardSignals } from '../../src/marker/guard-signals.ts';
 import { createRunId, createTrialId, MARKER_VARIABLE, readOwnMarker } from '../../src/marker/marker.ts';
 import { listPids, type ProcessStatus, readProcessStatus } from '../../src/marker/proc.ts';
@@ -10,27 +11,10 @@ import { killStillMarked } from '../../src/marker/reap.ts';
 // be made to recycle a pid on demand, so each test hands the killing function the pid of a real, unmarked `sleep`
 // as if it were one of its targets, next to marked targets that must die.
 
-const started: ChildProcess[] = [];
-afterEach(async () => {
-  // Every process below was started by this file and is still its child: killing it through its handle is safe.
-  await Promise.all(started.splice(0).map(killAndWait));
-});
-
-/** A `sleep 300` carrying the marker given, or with a clean environment (no marker at all) when null. */
-async function startSleep(marker: string | null): Promise<ChildProcess> {
-  const environment = marker === null ? { PATH: process.env.PATH } : { ...process.env, [MARKER_VARIABLE]: marker };
-  const child = spawn('sleep', ['300'], { env: environment, stdio: 'ignore' });
-  started.push(child);
-  await once(child, 'spawn');
-  return child;
-}
-
-async function killAndWait(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGKILL');
-  await exited;
-}
+const sleeps = createSleepingProcesses();
+const startSleep = sleeps.start;
+// Every process below was started by this file and is still its child: killing it through its handle is safe.
+afterEach(() => sleeps.stopAll());
 
 function pidOf(child: ChildProcess): number {
   if (child.pid === undefined) throw new Error('the sleep did not start');
@@ -44,15 +28,6 @@ function childrenOf(parentPid: number): ProcessStatus[] {
   });
 }
 
-async function waitFor<T>(find: () => T | undefined, timeoutMs = 5000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (performance.now() > deadline) throw new Error('waited in vain');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /**
  * Alive, and its parent saw no exit. Checked after the marked targets' exit was seen: a SIGKILL sent in the same
@@ -83,10 +58,10 @@ describe('the reaper', () => {
     const trialId = createTrialId(createRunId(), 1);
     // The exec'd sleep never waits for the background one, so once that one dies it stays a zombie of ours.
     const parent = spawn('sh', ['-c', 'sleep 300 & exec sleep 300'], { env: { ...process.env, [MARKER_VARIABLE]: trialId }, stdio: 'ignore' });
-    started.push(parent);
-    const zombie = await waitFor(() => childrenOf(pidOf(parent)).find((child) => child.command === 'sleep'));
+    sleeps.adopt(parent);
+    const zombie = await waitUntilFound(() => childrenOf(pidOf(parent)).find((child) => child.command === 'sleep'));
     expect(killStillMarked([zombie.pid], trialId).signalled).toEqual([zombie.pid]);
-    await waitFor(() => readProcessStatus(zombie.pid)?.state === 'Z' || undefined);
+    await waitUntilFound(() => readProcessStatus(zombie.pid)?.state === 'Z' || undefined);
 
     expect(killStillMarked([zombie.pid], trialId)).toEqual({ signalled: [], skipped: [zombie.pid] });
   });

@@ -1,33 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSleepingProcesses } from '../support/sleeping-processes.ts';
 import { findMarkedProcesses, stillMarked } from '../../src/marker/find-marked-processes.ts';
-import { createRunId, createTrialId, MARKER_VARIABLE } from '../../src/marker/marker.ts';
+import { createRunId, createTrialId } from '../../src/marker/marker.ts';
 import { readProcessStatus } from '../../src/marker/proc.ts';
 import { reapMarkedProcesses } from '../../src/marker/reap.ts';
 
-const started: ChildProcess[] = [];
-afterEach(async () => {
-  // Whatever a failed test left running is ours: it was started just below.
-  await Promise.all(started.splice(0).map(killAndWait));
-});
-
-async function startSleep(marker: string | null): Promise<ChildProcess> {
-  const environment = { ...process.env };
-  if (marker === null) delete environment[MARKER_VARIABLE];
-  else environment[MARKER_VARIABLE] = marker;
-  const child = spawn('sleep', ['300'], { env: environment, stdio: 'ignore' });
-  started.push(child);
-  await once(child, 'spawn');
-  return child;
-}
-
-async function killAndWait(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGKILL');
-  await exited;
-}
+const sleeps = createSleepingProcesses();
+const startSleep = sleeps.start;
+// Whatever a failed test left running is ours: it was started just below.
+afterEach(() => sleeps.stopAll());
 
 function isAlive(child: ChildProcess): boolean {
   const state = readProcessStatus(child.pid ?? Number.NaN)?.state;
