@@ -17,8 +17,9 @@ export interface TracedTrial {
 }
 
 /**
- * Runs `trials` trials of one runtime one after another, as one lane of runMatrix does: the next trial's host is
- * started when the current trial begins. Each trial is the harness's own runTrial; only its host handle is traced.
+ * Runs `trials` trials of one runtime one after another, each in a fresh host of that runtime started when the
+ * trial before begins: the phases of a trial that cannot reuse a host (the harness rows measure reuse). Each trial
+ * is the harness's own runTrial; only its host handle is traced.
  */
 export async function traceTrials(runtime: BenchRuntime, trials: number): Promise<TracedTrial[]> {
   const runId = createRunId();
@@ -26,7 +27,7 @@ export async function traceTrials(runtime: BenchRuntime, trials: number): Promis
   claimRunDirectory(runDirectory);
   const startTraced = (number: number) => {
     const startedAt = now();
-    return { trialId: createTrialId(runId, number), ...traceHost(startHost(createTrialId(runId, number)), startedAt) };
+    return { trialId: createTrialId(runId, number), ...traceHost(startHost(createTrialId(runId, number), runtime), startedAt) };
   };
   const traced: TracedTrial[] = [];
   try {

@@ -1,17 +1,33 @@
+import { stat } from 'node:fs/promises';
+import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
 import type { HostCommand, HostEvent } from './host-messages.ts';
 import { hostTrial } from './host-trial.ts';
+import { loadAdapter } from './load-adapter.ts';
 
-// The host process: one per trial, so a thread's leftovers stay in a process the harness can inspect and discard.
-// It reports over IPC; its stdio may be closed under it by a worker that closes fds 0–2, which must not kill it.
+// The host process: it runs trials one after another (a lane gives it another only once a trial left it exactly as
+// clean as it started, see src/host/host-clean-state.ts), so a thread's leftovers stay in a process the harness
+// can inspect and discard. It reports over IPC; its stdio may be closed under it by a worker that closes fds 0–2,
+// which must not kill it.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 const send = (event: HostEvent) => process.send?.(event);
 let orderKill: () => void = () => undefined;
-const killOrdered = new Promise<void>((resolve) => {
-  orderKill = resolve;
-});
 
 process.on('message', (command: HostCommand) => {
   if (command.type === 'kill') return orderKill();
+  // Each trial waits for its own kill order; the harness sends one per trial, after that trial's start.
+  const killOrdered = new Promise<void>((resolve) => {
+    orderKill = resolve;
+  });
   hostTrial(command.trial, send, killOrdered).catch((error: unknown) => send({ type: 'work-failed', message: String(error) }));
 });
+// A host started for one runtime imports that adapter before it says it is ready, so the work's start never pays for it.
+const runtime = process.argv[2];
+if (isRuntimeName(runtime)) await loadAdapter(runtime);
+// libuv starts its thread pool on the first asynchronous file call; starting it here puts its threads in the
+// host's baseline, so the thread count after every trial, the first included, compares with the same number.
+await stat(process.execPath);
 send({ type: 'host-ready' });
+
+function isRuntimeName(value: string | undefined): value is RuntimeName {
+  return (RUNTIME_NAMES as readonly (string | undefined)[]).includes(value);
+}

@@ -5,6 +5,8 @@ import type { RuntimeName } from '../runtime/runtime.ts';
 
 /** Everything the host needs to run one trial. */
 export interface HostedTrial {
+  /** The trial's marker: the host puts it in its environment, so every process started for this trial carries it. */
+  readonly trialId: string;
   readonly runtime: RuntimeName;
   readonly kill: KillStyleName;
   readonly spec: WorkloadSpec;

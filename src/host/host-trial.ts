@@ -1,16 +1,11 @@
 import { type ApplyKill, isNotApplicable, type KillStyle, type WorkKillStyle } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
-import { startProcessWork } from '../process/start-process-work.ts';
-import type { RuntimeName, StartWork, WorkByRuntime } from '../runtime/runtime.ts';
-import { startThreadWork } from '../thread/start-thread-work.ts';
+import { MARKER_VARIABLE } from '../marker/marker.ts';
+import type { RuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
 import { within } from '../runtime/within.ts';
 import type { HostEvent, HostedTrial, MutexState } from './host-messages.ts';
+import { loadAdapter } from './load-adapter.ts';
 import { reachKillPoint } from './reach-kill-point.ts';
-
-const START_WORK: { readonly [Name in RuntimeName]: StartWork<Name> } = {
-  thread: startThreadWork,
-  process: startProcessWork,
-};
 
 /** How long the host tries to take a stopped worker's shared mutex before calling it held for good. */
 const MUTEX_PROBE_MS = 100;
@@ -22,8 +17,14 @@ export async function hostTrial<Name extends RuntimeName>(
   killOrdered: Promise<void>,
 ): Promise<void> {
   const style: KillStyle = KILL_STYLES[trial.kill];
+  // The marker of this trial, not the host's: workers copy process.env, children inherit it, and setenv() puts
+  // it in the C environment too, for anything native code spawns. /proc/<host>/environ keeps the host's own
+  // marker (the kernel shows the environment the process was started with), so reaping this trial's marker
+  // never reaches the host, and a host reused for the next trial marks that trial's processes with that trial.
+  process.env[MARKER_VARIABLE] = trial.trialId;
   const deadlineMs = style.start?.usesDeadline ? trial.deadlineMs : null;
-  const work: WorkByRuntime[Name] = START_WORK[trial.runtime](trial.spec, trial.controlDir, {
+  const startWork = await loadAdapter(trial.runtime);
+  const work: WorkByRuntime[Name] = startWork(trial.spec, trial.controlDir, {
     deadlineMs,
     stopOnSigterm: style.start?.stopOnSigterm ?? false,
     memoryLimitMb: trial.memoryLimitMb,

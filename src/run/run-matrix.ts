@@ -1,6 +1,8 @@
 import { createTrialId } from '../marker/marker.ts';
-import { type HostProcess, startHost } from '../trial/host-process.ts';
-import { runTrial } from '../trial/run-trial.ts';
+import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import type { RuntimeName } from '../runtime/runtime.ts';
+import { createHostMarker, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
+import { type HostedResult, runTrialOnHost } from '../trial/run-trial.ts';
 import type { TrialKey, TrialResult } from '../trial/trial-result.ts';
 import { type PlannedTrial, planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
@@ -20,9 +22,9 @@ export interface MatrixObserver {
 }
 
 /**
- * Runs every planned trial not among `completed` (a resumed run's), `concurrency` at a time. Each lane starts the
- * host of its next trial while the current one runs, so a Node.js start-up is off the critical path. Results come
- * back in plan order.
+ * Runs every planned trial not among `completed` (a resumed run's), `concurrency` at a time. Each lane reuses a
+ * host a trial left clean, or starts the host of its next trial while the current one runs, so a Node.js start-up
+ * is rarely on the critical path. Results come back in plan order.
  */
 export async function runMatrix(plan: MatrixPlan, observer: MatrixObserver = {}, completed: readonly TrialResult[] = []): Promise<TrialResult[]> {
   const planned = planTrials(plan);
@@ -35,6 +37,8 @@ export async function runMatrix(plan: MatrixPlan, observer: MatrixObserver = {},
   const lane: Lane = {
     take: () => (observer.signal?.aborted ? undefined : queue.shift()),
     record(trial, result) {
+      // The interrupt reaps the trials under way: what they report after it is the interruption, not the kill.
+      if (observer.signal?.aborted) return;
       results.set(trial.number, result);
       observer.onResult?.(result, results.size, planned.length);
     },
@@ -50,28 +54,63 @@ interface Lane {
   record(trial: PlannedTrial, result: TrialResult): void;
 }
 
+/**
+ * A lane runs its trials one after another. A trial that ends `stopped` and leaves its host exactly as clean as it
+ * started hands the host back (see runTrialOnHost), and the lane's next trial of that runtime runs in it. When the
+ * next trial will need a fresh host (another runtime, a host-death trial, or a trial of a cell whose last trial did
+ * not hand its host back), the lane starts it once the current trial's at-ready snapshot is taken, so that the
+ * Node.js start-up does not share the cores with the work start the trial measures. A lane keeps at most one idle
+ * host per runtime, so a host handed back survives a run of trials of the other runtime.
+ */
 async function runLane(plan: MatrixPlan, lane: Lane): Promise<void> {
-  let current = lane.take();
-  let host = current === undefined ? undefined : startHostFor(plan, current);
-  while (current !== undefined) {
-    const next = lane.take();
-    const nextHost = next === undefined ? undefined : startHostFor(plan, next);
-    lane.record(current, await runPlannedTrial(plan, current, host));
-    current = next;
-    host = nextHost;
+  const idle = new Map<RuntimeName, HostProcess>();
+  let lastHandedBack = true;
+  try {
+    let current = lane.take();
+    while (current !== undefined) {
+      const next = lane.take();
+      if (current.notApplicable !== null) {
+        lane.record(current, { ...current.key, outcome: 'not-applicable', reason: current.notApplicable });
+      } else {
+        const host = takeIdleHost(idle, current.key.runtime) ?? startHostFor(plan, current);
+        const needsFresh = next?.notApplicable === null && (!lastHandedBack || !mayReuseFor(current, next));
+        const onReadyProbed = () => {
+          if (needsFresh && !idle.has(next.key.runtime)) idle.set(next.key.runtime, startHostFor(plan, next));
+        };
+        const { result, host: handedBack } = await runPlannedTrial(plan, current, host, onReadyProbed);
+        lane.record(current, result);
+        lastHandedBack = handedBack !== undefined;
+        // A host started ahead for the same runtime is as good: one of the two is enough.
+        if (handedBack !== undefined && idle.has(current.key.runtime)) await retireHost(handedBack);
+        else if (handedBack !== undefined) idle.set(current.key.runtime, handedBack);
+      }
+      current = next;
+    }
+  } finally {
+    for (const host of idle.values()) await retireHost(host);
   }
 }
 
-/** Not-applicable trials need no host. */
-function startHostFor(plan: MatrixPlan, trial: PlannedTrial): HostProcess | undefined {
-  return trial.notApplicable === null ? startHost(createTrialId(plan.runId, trial.number)) : undefined;
+/** Whether the host of `current`, if it hands it back, can run `next`: the same runtime, and not killed by the trial. */
+function mayReuseFor(current: PlannedTrial, next: PlannedTrial): boolean {
+  return current.key.runtime === next.key.runtime && KILL_STYLES[current.key.kill].kind !== 'host';
 }
 
-function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProcess | undefined): Promise<TrialResult> {
-  if (trial.notApplicable !== null) return Promise.resolve({ ...trial.key, outcome: 'not-applicable', reason: trial.notApplicable });
+function takeIdleHost(idle: Map<RuntimeName, HostProcess>, runtime: RuntimeName): HostProcess | undefined {
+  const host = idle.get(runtime);
+  idle.delete(runtime);
+  return host;
+}
+
+/** A host for one runtime, marked as a host (not as a trial) so the lane may reuse it; the trial number keeps it unique. */
+function startHostFor(plan: MatrixPlan, trial: PlannedTrial): HostProcess {
+  return startHost(createHostMarker(plan.runId, trial.number), trial.key.runtime);
+}
+
+function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProcess, onReadyProbed: () => void): Promise<HostedResult> {
   const workload = plan.workloads.find((candidate) => candidate.name === trial.key.workload);
-  if (workload === undefined) throw new Error(`no workload named ${trial.key.workload} in the plan`);
-  return runTrial(
+  if (workload === undefined || trial.killPoint === null) throw new Error(`no workload named ${trial.key.workload} in the plan, or no kill point`);
+  return runTrialOnHost(
     {
       ...trial.key,
       trialId: createTrialId(plan.runId, trial.number),
@@ -85,6 +124,7 @@ function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProces
       memoryLimitMb: plan.memoryLimitMb,
     },
     host,
+    { onReadyProbed, keepHost: true },
   );
 }
 

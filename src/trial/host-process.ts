@@ -1,8 +1,10 @@
 import { execaNode } from 'execa';
 import type { HostCommand, HostEvent } from '../host/host-messages.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
+import { reapMarkedProcesses } from '../marker/reap.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 import { describeOwner, OWNER_VARIABLE } from '../run/run-owner.ts';
+import type { RuntimeName } from '../runtime/runtime.ts';
 
 const hostMain = compiledEntry('../host/host-main.ts', import.meta.url);
 
@@ -12,19 +14,38 @@ export type HostWait<Type extends HostEventType> = Extract<HostEvent, { type: Ty
 /** The harness's handle on one host process: send it commands, wait for its events, kill it. */
 export interface HostProcess {
   readonly pid: number;
+  /**
+   * The marker the host was started with, which /proc/<pid>/environ shows for its whole life; the processes of each
+   * trial carry that trial's id instead (see src/host/host-trial.ts). Absent on a handle that does not say: the trial's id.
+   */
+  readonly marker?: string;
+  /** The runtime whose adapter the host imported before it reported ready, if it was started for one. */
+  readonly runtime?: RuntimeName;
   send(command: HostCommand): void;
   waitFor<Type extends HostEventType>(types: readonly Type[], timeoutMs: number): Promise<HostWait<Type>>;
   kill(): Promise<void>;
 }
 
-/** Starts a host carrying the trial's marker; the marker is inherited by every worker and child it starts. */
-export function startHost(trialId: string): HostProcess {
-  const host = execaNode(hostMain, [], {
+/**
+ * The marker of a host a lane may reuse: it belongs to the run (so the run's reap reaches it) but to no trial, so
+ * no trial's reap ever kills the host that ran the trial.
+ */
+export function createHostMarker(runId: string, firstTrialNumber: number): string {
+  return `${runId}-host-${firstTrialNumber}`;
+}
+
+/**
+ * Starts a host carrying a marker: a trial's id for a host used once, or createHostMarker's for one a lane may
+ * reuse. Given the runtime, the host imports only that runtime's adapter, before it reports ready; without, on its
+ * first trial.
+ */
+export function startHost(marker: string, runtime?: RuntimeName): HostProcess {
+  const host = execaNode(hostMain, runtime === undefined ? [] : [runtime], {
     nodeOptions: [],
     ipc: true,
     reject: false,
     forceKillAfterDelay: false,
-    env: { [MARKER_VARIABLE]: trialId, [OWNER_VARIABLE]: describeOwner() },
+    env: { [MARKER_VARIABLE]: marker, [OWNER_VARIABLE]: describeOwner() },
     stdout: 'ignore',
     stderr: 'pipe',
   });
@@ -33,13 +54,25 @@ export function startHost(trialId: string): HostProcess {
   const exited = host.then((result) => `host exited (${result.signal ?? `code ${result.exitCode}`}): ${String(result.stderr).trim().split('\n').pop() || 'no output'}`);
   return {
     pid: host.pid ?? Number.NaN,
-    send: (command) => host.send(command),
+    marker,
+    ...(runtime === undefined ? {} : { runtime }),
+    send(command) {
+      // A new trial: the events of the host's previous one must not answer its waits (its start-up's still may).
+      if (command.type === 'start') received.splice(0, received.length, ...received.filter((event) => event.type === 'host-ready'));
+      host.send(command);
+    },
     waitFor: (types, timeoutMs) => waitForEvent(host, received, types, timeoutMs, exited),
     async kill() {
       host.kill('SIGKILL');
       await host;
     },
   };
+}
+
+/** SIGKILLs a host that will run no more trials and reaps anything carrying its own marker. */
+export async function retireHost(host: HostProcess): Promise<void> {
+  await host.kill();
+  if (host.marker !== undefined) await reapMarkedProcesses(host.marker);
 }
 
 function waitForEvent<Type extends HostEventType>(

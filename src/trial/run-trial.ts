@@ -10,6 +10,7 @@ import { measureTrial, type TrialEnd } from './measure-trial.ts';
 import { createTrialDirectory, removeDirectory, type TrialDirectory } from './trial-directory.ts';
 import type { KillPoint, TrialKey, TrialResult } from './trial-result.ts';
 import { measureWorkMemory } from '../probes/memory.ts';
+import { type HostBaseline, readHostBaseline, waitUntilClean } from '../host/host-clean-state.ts';
 
 /** How long a host may take to start: a Node.js start-up on a loaded 2-core machine, with margin. */
 const HOST_START_TIMEOUT_MS = 15_000;
@@ -28,32 +29,98 @@ export interface TrialPlan extends TrialKey {
   readonly memoryLimitMb: number;
 }
 
+/** What a caller may ask of a trial besides running it. */
+export interface TrialOptions {
+  /** Called once the at-ready snapshot is taken: the work's start, which the trial measures, is over. */
+  readonly onReadyProbed?: () => void;
+  /** Hand the host back, instead of killing it, when the trial left it exactly as clean as before its first trial. */
+  readonly keepHost?: boolean;
+}
+
+/** A trial's result, and its host when the trial handed it back for another trial of the same runtime. */
+export interface HostedResult {
+  readonly result: TrialResult;
+  readonly host: HostProcess | undefined;
+}
+
+/** What each host looked like before its first trial, read when it first reported ready. */
+const baselines = new WeakMap<HostProcess, HostBaseline | null>();
+
 /**
- * Runs one trial in a fresh host (started by the caller ahead of need, or here), probes it, SIGKILLs the host and
- * reaps its marker, checks its data, and removes its directory.
+ * Runs one trial in a host that ran no trial yet (started by the caller ahead of need, or here), probes it, SIGKILLs
+ * the host and reaps its marker, checks its data, and removes its directory.
  */
-export async function runTrial(plan: TrialPlan, host: HostProcess = startHost(plan.trialId)): Promise<TrialResult> {
+export async function runTrial(plan: TrialPlan, host: HostProcess = startHost(plan.trialId, plan.runtime), options: TrialOptions = {}): Promise<TrialResult> {
+  return (await runTrialOnHost(plan, host, options)).result;
+}
+
+/**
+ * runTrial, which may hand its host back (with `keepHost`) for the lane's next trial. Only a host whose trial ended
+ * `stopped` (nothing left, the data intact, the shared mutex free) by a stop that spares the host, and that is back
+ * to its baseline, is handed back: every other host is SIGKILLed and reaped as a single-use host is.
+ */
+export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options: TrialOptions = {}): Promise<HostedResult> {
   const key: TrialKey = { runtime: plan.runtime, kill: plan.kill, workload: plan.workload, trial: plan.trial };
   const directory = createTrialDirectory(plan.runDirectory, plan.trialId);
   try {
-    let result: TrialResult;
-    try {
-      result = await observeTrial(plan, key, directory, host);
-    } finally {
-      await host.kill();
-      await reapMarkedProcesses(plan.trialId);
+    const observed = await observeTrial(plan, key, directory, host, options).catch(async (error: unknown) => {
+      await endHost(host, plan.trialId);
+      throw error;
+    });
+    if (options.keepHost !== true || !mayHandBack(plan, observed)) {
+      await endHost(host, plan.trialId);
+      return { result: await checkIntegrity(observed, plan.workloadUrl, directory), host: undefined };
     }
-    return await checkIntegrity(result, plan.workloadUrl, directory);
+    return await handBackIfClean(plan, directory, host, observed);
   } finally {
     removeDirectory(directory.root);
   }
 }
 
-async function observeTrial(plan: TrialPlan, key: TrialKey, directory: TrialDirectory, host: HostProcess): Promise<TrialResult> {
+/** A host-death trial killed its host; any other outcome than stopped may have left something in it. */
+function mayHandBack(plan: TrialPlan, result: TrialResult): boolean {
+  return result.outcome === 'stopped' && KILL_STYLES[plan.kill].kind !== 'host';
+}
+
+/**
+ * The trial's processes are reaped by its own marker, which the host does not carry (its environment shows the
+ * host's marker), so the host lives on; it is handed back only if it is then back to its baseline and the
+ * workload's data check, run as before with every process of the trial dead, finds nothing lost.
+ */
+async function handBackIfClean(plan: TrialPlan, directory: TrialDirectory, host: HostProcess, observed: TrialResult): Promise<HostedResult> {
+  let handedBack = false;
+  let ended = false;
+  const end = async () => {
+    ended = true;
+    await endHost(host, plan.trialId);
+  };
+  try {
+    await reapMarkedProcesses(plan.trialId);
+    const baseline = baselines.get(host) ?? null;
+    const clean = baseline !== null && (await waitUntilClean(host.pid, host.marker ?? plan.trialId, baseline)) === null;
+    // A host not back to its baseline may still hold the trial's files: it dies before the data is checked.
+    if (!clean) await end();
+    const result = await checkIntegrity(observed, plan.workloadUrl, directory);
+    handedBack = clean && result.outcome === 'stopped';
+    return { result, host: handedBack ? host : undefined };
+  } finally {
+    if (!handedBack && !ended) await end();
+  }
+}
+
+/** SIGKILLs the host, then reaps the trial's marker and the host's own, as every trial did before hosts were reused. */
+async function endHost(host: HostProcess, trialId: string): Promise<void> {
+  await host.kill();
+  await reapMarkedProcesses(trialId);
+  if (host.marker !== undefined && host.marker !== trialId) await reapMarkedProcesses(host.marker);
+}
+
+async function observeTrial(plan: TrialPlan, key: TrialKey, directory: TrialDirectory, host: HostProcess, options: TrialOptions): Promise<TrialResult> {
   const hostReady = await host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS);
   if (hostReady.type !== 'host-ready') {
     return errored(key, hostReady.type === 'timeout' ? `the host did not start within ${HOST_START_TIMEOUT_MS} ms` : hostReady.detail);
   }
+  if (options.keepHost === true && !baselines.has(host)) baselines.set(host, readHostBaseline(host.pid));
   const target: ProbeTarget = { trialId: plan.trialId, hostPid: host.pid, childPid: null, workDir: directory.workDir };
   const measure = { key, killPoint: plan.killPoint, directory, workloadUrl: plan.workloadUrl, before: takeSnapshots(target) };
   host.send({ type: 'start', trial: toHostedTrial(plan, directory) });
@@ -68,6 +135,7 @@ async function observeTrial(plan: TrialPlan, key: TrialKey, directory: TrialDire
   const workMemoryBytes = measureWorkMemory(measure.before.memory, atReady.memory, started.childPid);
   const style: KillStyle = KILL_STYLES[plan.kill];
   host.send({ type: 'kill' });
+  options.onReadyProbed?.();
   const end = style.kind === 'host' ? await killHostAtKillPoint(host, plan) : await waitForStop(host, plan);
   return measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemoryBytes }, end);
 }
@@ -109,6 +177,7 @@ function toHostedTrial(plan: TrialPlan, directory: TrialDirectory): HostedTrial 
   return {
     runtime: plan.runtime,
     kill: plan.kill,
+    trialId: plan.trialId,
     spec: {
       workloadUrl: plan.workloadUrl,
       workDir: directory.workDir,
