@@ -12,6 +12,8 @@ const workerEntry = compiledEntry('./worker-entry.ts', import.meta.url);
 const THREAD_POLL_INTERVAL_MS = 1;
 /** How long after the worker's thread is gone tinypool may take to settle the task before it counts as never. */
 const SETTLE_AFTER_EXIT_MS = 1_000;
+/** Deadline signals of the work under way, strongly held (see startThreadWork). */
+const pendingDeadlines = new Set<AbortSignal>();
 const UNSETTLED = `the worker's thread ended but tinypool had not settled the task ${SETTLE_AFTER_EXIT_MS} ms later`;
 
 /** Runs the workload in a fresh tinypool worker; terminate() is tinypool's abort, which terminates that worker. */
@@ -23,14 +25,21 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
   const { port1: hostPort, port2: workerPort } = new MessageChannel();
   const commandSlot = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const terminateController = new AbortController();
-  const signal = options.deadlineMs === null ? terminateController.signal : AbortSignal.any([terminateController.signal, AbortSignal.timeout(options.deadlineMs)]);
+  const deadline = options.deadlineMs === null ? null : AbortSignal.timeout(options.deadlineMs);
+  const signal = deadline === null ? terminateController.signal : AbortSignal.any([terminateController.signal, deadline]);
+  // AbortSignal.any() holds its sources weakly and the timeout's timer holds its signal weakly too: a collected
+  // timeout signal never fires (nodejs/node#57736; seen here as `timeout` trials hanging). Held until the end.
+  if (deadline !== null) pendingDeadlines.add(deadline);
   const ready = watchReady(hostPort);
   const mutex = new SharedMutex();
   const task = pool.run({ spec, port: workerPort, commandSlot, mutex: mutex.buffer }, { transferList: [workerPort], signal });
   return {
     ready,
     sectionEntered: watchSectionEntered(hostPort),
-    ended: observeEnd(task, ready).finally(() => hostPort.close()),
+    ended: observeEnd(task, ready).finally(() => {
+      hostPort.close();
+      if (deadline !== null) pendingDeadlines.delete(deadline);
+    }),
     startedAt,
     sendCommand(command) {
       Atomics.store(new Int32Array(commandSlot), 0, WORKER_COMMANDS[command]);
