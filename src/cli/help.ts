@@ -2,11 +2,13 @@ import { type KillStyle, notApplicableReason } from '../kill-styles/kill-style.t
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../workloads/built-in-workloads.ts';
+import { KILL_POINT_MODES } from '../run/run-record.ts';
 import { DEFAULTS } from './parse-arguments.ts';
 
 /** The --help text; defaults and names come from the code so they cannot drift. */
 export function renderHelp(): string {
   return `Usage: npm run harness -- [options]
+       npm run harness -- merge RESULTS.json RESULTS.json... [--out DIR]
 
 Runs workloads in worker threads (tinypool) and child processes (execa), stops each run
 with a kill style, probes what was left behind, and writes report.md and results.json.
@@ -21,6 +23,13 @@ Options:
   --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs})
   --grace MS             abort-then-force: how long to wait for the abort before forcing (default: ${DEFAULTS.graceMs})
   --deadline MS          timeout: the runtime's own deadline, from the start of the work (default: ${DEFAULTS.deadlineMs})
+  --seed N               seeds every random choice (kill delays, sections); default: drawn, and printed in the report
+  --kill-point MODE      ${KILL_POINT_MODES.join(', ')}: where kills land after ready() (default: ${DEFAULTS.killPoint})
+  --kill-delay MS        the longest seeded delay after ready() before a kill (default: ${DEFAULTS.killDelayMaxMs})
+  --memory-limit MB      heap cap of each worker and child (default: ${DEFAULTS.memoryLimitMb})
+  --concurrency N        trials run at once, each in its own host process (default: ${DEFAULTS.concurrency}, the cores)
+  --shard I/N            run every N-th cell, starting with the I-th; combine the shards with merge
+  --resume               finish the interrupted run whose journal is in --out
   --update-baseline FILE write the run's per-cell expectations to FILE, for later --check runs
   --check FILE           compare the run against the baseline FILE: exit 1 and list every regressed cell
   --list                 list workloads and kill styles

@@ -61,14 +61,15 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-// A hung trial costs the whole stop timeout, and most stops take well under 200 ms: one trial per cell and a 2 s
-// stop timeout keep the default matrix to a few minutes on 2 cores.
+// A hung trial costs the whole stop timeout; the slowest stop that ends is abort-then-force's grace plus the force
+// (about 1.02 s here). Two trials per cell, a 1.5 s stop timeout and two trials at once (on 2 cores) keep the
+// default matrix to about 3 minutes (measured: 2 min 59 s).
 // A worker's heap cap must leave room for memory-hog's ~290 MiB, which lives outside the V8 heap anyway.
 export const DEFAULTS = {
-  trials: 1,
+  trials: 2,
   out: 'reports',
   startTimeoutMs: 10_000,
-  stopTimeoutMs: 2_000,
+  stopTimeoutMs: 1_500,
   graceMs: 1_000,
   deadlineMs: 1_500,
   killPoint: 'auto',
