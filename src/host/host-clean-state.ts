@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findMarkedProcesses } from '../marker/find-marked-processes.ts';
 import { type DescriptorTable, readDescriptorTable } from '../probes/descriptor-table.ts';
-import { MEMORY_GROWTH_THRESHOLD_BYTES } from '../probes/memory.ts';
+import { MEMORY_GROWTH_THRESHOLD_BYTES, readResidentBytes } from '../probes/memory.ts';
 import { readOsLocks } from '../probes/os-locks.ts';
 
 /** A host as it was before its first trial: what it must be again before it may run another. */
@@ -83,14 +83,5 @@ function readOrEmpty(path: string): string {
     return readFileSync(path, 'utf8');
   } catch {
     return '';
-  }
-}
-
-function readResidentBytes(pid: number): number | null {
-  try {
-    const kibibytes = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kibibytes === undefined ? null : Number(kibibytes) * 1024;
-  } catch {
-    return null;
   }
 }

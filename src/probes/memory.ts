@@ -54,7 +54,7 @@ export function measureWorkMemory(hostBefore: number | null, hostAtReady: number
 }
 
 /** VmRSS in bytes; null when the process is gone, or a zombie (whose status has no VmRSS line). */
-function readResidentBytes(pid: number): number | null {
+export function readResidentBytes(pid: number): number | null {
   try {
     const kibibytes = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kibibytes === undefined ? null : Number(kibibytes) * 1024;
