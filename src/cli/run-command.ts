@@ -71,7 +71,8 @@ async function prepareNewRun(options: HarnessOptions, argv: string[]): Promise<P
   const seed = options.seed ?? randomInt(2 ** 31);
   const given = options.seed === null ? [...argv, '--seed', String(seed)] : argv;
   return {
-    run: { ...pickPlan(options), seed, workloads, command: ['npm run harness --', ...given].join(' ') },
+    // The options' extra fields (out, check, …) ride along; toRunPlan keeps only the plan's when it is recorded.
+    run: { ...options, seed, workloads, command: ['npm run harness --', ...given].join(' ') },
     resumption: { startedAt: new Date().toISOString(), completed: [] },
     journal: null,
   };
@@ -85,11 +86,6 @@ async function prepareResumedRun(options: HarnessOptions, outDirectory: string):
     resumption: { startedAt: header.startedAt, completed: results },
     journal,
   };
-}
-
-function pickPlan(options: HarnessOptions): Omit<HarnessRun, 'seed' | 'workloads' | 'command'> {
-  const { runtimes, kills, trials, startTimeoutMs, stopTimeoutMs, graceMs, deadlineMs, killPoint, killDelayMaxMs, memoryLimitMb, concurrency, shard } = options;
-  return { runtimes, kills, trials, startTimeoutMs, stopTimeoutMs, graceMs, deadlineMs, killPoint, killDelayMaxMs, memoryLimitMb, concurrency, shard };
 }
 
 function reportDeadRuns({ processes, directories }: { processes: number; directories: number }): void {

@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { WorkloadContext } from '../workload/define-workload.ts';
+import { sleepUntilStopped } from '../workloads/sleep-until-stopped.ts';
 import type { WorkloadSpec } from './messages.ts';
 
 /** How long each synchronous wait lasts between two checks of the stop request while a section is held. */
@@ -37,23 +38,13 @@ export function createSectionHooks(spec: WorkloadSpec, state: SectionState): Sec
   };
   return {
     async enterSection(name) {
-      if (enter(name)) await holdUntilStopped(state.signal, spec.sectionHoldMs);
+      if (enter(name)) await sleepUntilStopped(state.signal, spec.sectionHoldMs);
     },
     enterSectionSync(name) {
       if (enter(name)) holdSynchronously(state, spec.sectionHoldMs);
     },
     leaveSection: (name) => appendFileSync(spec.sectionLog, `leave ${name}\n`),
   };
-}
-
-function holdUntilStopped(signal: AbortSignal, holdMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, holdMs);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 }
 
 /** Blocks as synchronous code does: signals and the event loop wait, and only the synchronous stop check gets through. */
