@@ -1,8 +1,9 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createRunId } from '../src/marker/marker.ts';
-import { findMarkedProcesses } from '../src/marker/find-marked-processes.ts';
-import { reapMarkedProcesses } from '../src/marker/reap.ts';
+import { scanFamily } from '../src/processes/scan-family.ts';
+import { createProcessFamily } from '../src/processes/process-family.ts';
+import { reapFamily } from '../src/processes/reap-family.ts';
 import { BENCH_RUNTIMES, DEFAULT_CONCURRENCY } from './bench-runtime.ts';
 import { measureFloor } from './measure-floor.ts';
 import { measureHarness } from './measure-harness.ts';
@@ -46,9 +47,10 @@ async function bench(argv: string[]): Promise<number> {
 
 /** A process of the bench still alive at the end is a bug of the bench: it is reaped, and said. */
 async function cleanUp(marker: string): Promise<void> {
-  const left = findMarkedProcesses(marker).filter((found) => found.state !== 'Z');
+  const family = createProcessFamily({ marker });
+  const left = scanFamily(family).living;
   if (left.length > 0) process.stderr.write(`bench: ${left.length} process(es) of the bench were still running; reaped\n`);
-  await reapMarkedProcesses(marker);
+  await reapFamily(family);
 }
 
 function formatLoad(): string {

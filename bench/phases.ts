@@ -14,7 +14,7 @@ const PHASES = [
   { name: 'stop', from: 'sent kill', to: 'got work-stopped', what: 'in the host: kill point, kill, end seen by the OS, mutex probe' },
   { name: 'release window', from: 'got work-stopped', to: 'kill called', what: 'takeSnapshots + compareAll until clean, then the logs' },
   { name: 'host kill', from: 'kill called', to: 'kill done', what: 'SIGKILL to the host until execa saw it exit' },
-  { name: 'reap + integrity + rm', from: 'kill done', to: 'ended', what: 'reapMarkedProcesses, checkIntegrity, removeDirectory' },
+  { name: 'reap + integrity + rm', from: 'kill done', to: 'ended', what: 'reapFamily, checkIntegrity, removeDirectory' },
 ] as const;
 
 const PROBE_PHASES = PHASES.filter((phase) => phase.name.startsWith('probes') || phase.name === 'release window');

@@ -1,6 +1,9 @@
 import { createRunId, createTrialId } from '../src/marker/marker.ts';
-import { reapMarkedProcesses } from '../src/marker/reap.ts';
+import { createProbeTarget } from '../src/probes/probe-target.ts';
 import { compareAll, takeSnapshots } from '../src/probes/probes.ts';
+import { reapMarker } from '../src/processes/reap-family.ts';
+import { scanFamily, scanFamilyTree } from '../src/processes/scan-family.ts';
+import { FAMILY_WATCH_INTERVAL_MS } from '../src/processes/watch-family.ts';
 import { summarizeSamples } from '../src/statistics/summarize-samples.ts';
 import { startHost } from '../src/trial/host-process.ts';
 import { createRunDirectory, createTrialDirectory, removeDirectory } from '../src/trial/trial-directory.ts';
@@ -11,6 +14,12 @@ export interface ProbesAlone {
   readonly compareMs: number;
   /** A clean trial probes three times (before, at ready, one pass of the release window) and compares once. */
   readonly perTrialMs: number;
+  /** One full scan of the trial's processes (every pid's status and marker, its cgroup, groups and sessions). */
+  readonly fullScanMs: number;
+  /** One read of the trial's tree and cgroup, what runs every FAMILY_WATCH_INTERVAL_MS between snapshots. */
+  readonly treeScanMs: number;
+  /** The share of one core the tree reads take while a trial runs. */
+  readonly treeScanCoreShare: number;
 }
 
 export async function timeProbesAlone(rounds: number): Promise<ProbesAlone> {
@@ -21,7 +30,7 @@ export async function timeProbesAlone(rounds: number): Promise<ProbesAlone> {
   try {
     const ready = await host.waitFor(['host-ready'], 15_000);
     if (ready.type !== 'host-ready') throw new Error(`the host for timing the probes did not start: ${ready.type === 'host-exited' ? ready.detail : 'timeout'}`);
-    const target = { trialId, hostPid: host.pid, childPid: null, workDir: createTrialDirectory(runDirectory, trialId).workDir };
+    const target = createProbeTarget({ trialId, hostPid: host.pid, workDir: createTrialDirectory(runDirectory, trialId).workDir });
     const before = takeSnapshots(target);
     const snapshots: number[] = [];
     const compares: number[] = [];
@@ -33,12 +42,25 @@ export async function timeProbesAlone(rounds: number): Promise<ProbesAlone> {
       snapshots.push(takenAt - startedAt);
       compares.push(performance.now() - takenAt);
     }
+    target.window.close();
     const snapshotMs = summarizeSamples(snapshots)?.median ?? Number.NaN;
     const compareMs = summarizeSamples(compares)?.median ?? Number.NaN;
-    return { snapshotMs, compareMs, perTrialMs: 3 * snapshotMs + compareMs };
+    const fullScanMs = timeMedian(rounds, () => scanFamily(target.family));
+    const treeScanMs = timeMedian(rounds, () => scanFamilyTree(target.family));
+    return { snapshotMs, compareMs, perTrialMs: 3 * snapshotMs + compareMs, fullScanMs, treeScanMs, treeScanCoreShare: treeScanMs / FAMILY_WATCH_INTERVAL_MS };
   } finally {
     await host.kill();
-    await reapMarkedProcesses(runId);
+    await reapMarker(runId);
+    await host.containment?.remove();
     removeDirectory(runDirectory);
   }
+}
+
+function timeMedian(rounds: number, action: () => void): number {
+  const samples = Array.from({ length: rounds }, () => {
+    const startedAt = performance.now();
+    action();
+    return performance.now() - startedAt;
+  });
+  return summarizeSamples(samples)?.median ?? Number.NaN;
 }

@@ -38,6 +38,8 @@ export function traceHost(host: HostProcess, startedAt: Moment): { host: HostPro
     trace: { startedAt, marks },
     host: {
       pid: host.pid,
+      identity: host.identity,
+      containment: host.containment,
       send(command: HostCommand) {
         mark(`sent ${command.type}`);
         host.send(command);

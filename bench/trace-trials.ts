@@ -1,6 +1,5 @@
 import { createRunId, createTrialId } from '../src/marker/marker.ts';
-import { reapMarkedProcesses } from '../src/marker/reap.ts';
-import { claimRunDirectory } from '../src/run/clean-dead-runs.ts';
+import { reapMarker } from '../src/processes/reap-family.ts';
 import { startHost } from '../src/trial/host-process.ts';
 import { runTrial } from '../src/trial/run-trial.ts';
 import { createRunDirectory, removeDirectory } from '../src/trial/trial-directory.ts';
@@ -24,7 +23,6 @@ export interface TracedTrial {
 export async function traceTrials(runtime: BenchRuntime, trials: number): Promise<TracedTrial[]> {
   const runId = createRunId();
   const runDirectory = createRunDirectory(runId);
-  claimRunDirectory(runDirectory);
   const startTraced = (number: number) => {
     const startedAt = now();
     return { trialId: createTrialId(runId, number), ...traceHost(startHost(createTrialId(runId, number), runtime), startedAt) };
@@ -54,7 +52,7 @@ export async function traceTrials(runtime: BenchRuntime, trials: number): Promis
     }
     return traced;
   } finally {
-    await reapMarkedProcesses(runId);
+    await reapMarker(runId);
     removeDirectory(runDirectory);
   }
 }

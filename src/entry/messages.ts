@@ -19,6 +19,8 @@ export interface WorkloadSpec {
   readonly workloadUrl: string;
   /** The trial's private directory, also the workload's TMPDIR. */
   readonly workDir: string;
+  /** The temp directory the harness itself uses, where the TypeScript loader keeps its cache (not a leftover of the trial). */
+  readonly loaderTempDir: string;
   /** Where the workload keeps data on purpose, for its verify(); not a leftover. */
   readonly dataDir: string;
   /** Append-only log of cleanup steps, kept outside workDir so it never counts as a leftover. */

@@ -18,7 +18,9 @@ export interface WorkloadTransport {
 
 /** The one body that runs a workload, unchanged in both runtimes. */
 export async function runWorkload(spec: WorkloadSpec, transport: WorkloadTransport): Promise<void> {
-  // The loader keeps its cache in the temp folder, which must be the real one, not the workload's.
+  // The loader keeps its cache in the temp folder, which must be the harness's, not the workload's (the host has
+  // already given the trial's to every process of the trial, so it is put back for as long as the loader starts).
+  process.env.TMPDIR = spec.loaderTempDir;
   await prepareLoaderFor(spec.workloadUrl);
   // Temp files a workload creates must land in its trial directory so the probes can attribute them.
   process.env.TMPDIR = spec.workDir;

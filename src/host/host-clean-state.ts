@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findMarkedProcesses } from '../marker/find-marked-processes.ts';
-import { type DescriptorTable, readDescriptorTable } from '../probes/descriptor-table.ts';
+import { listChildren, listThreads } from '../proc/process-tasks.ts';
+import type { ProcessFamily } from '../processes/process-family.ts';
+import { scanFamily } from '../processes/scan-family.ts';
+import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
 import { MEMORY_GROWTH_THRESHOLD_BYTES, readResidentBytes } from '../probes/memory.ts';
-import { readOsLocks } from '../probes/os-locks.ts';
+import { readOsLocks } from '../proc/os-locks.ts';
 
 /** A host as it was before its first trial: what it must be again before it may run another. */
 export interface HostBaseline {
@@ -26,20 +27,20 @@ export function readHostBaseline(pid: number): HostBaseline | null {
 
 /**
  * Why the host is not back to its baseline, or null once it is: the same descriptors (number and target), the same
- * threads, no child (a zombie included), no other process carrying its marker, no OS lock placed by it, and memory
+ * threads, no child (a zombie included), no living process of the trial's family, no OS lock placed by it, and memory
  * grown by no more than the memory probe counts as noise. Polled for a short window, since a terminated worker's
  * thread can still be leaving.
  */
-export async function waitUntilClean(pid: number, marker: string, baseline: HostBaseline): Promise<string | null> {
+export async function waitUntilClean(pid: number, family: ProcessFamily, baseline: HostBaseline): Promise<string | null> {
   const deadline = performance.now() + SETTLE_WINDOW_MS;
   for (;;) {
-    const dirt = findDirt(pid, marker, baseline);
+    const dirt = findDirt(pid, family, baseline);
     if (dirt === null || performance.now() >= deadline) return dirt;
     await sleep(SETTLE_POLL_MS);
   }
 }
 
-function findDirt(pid: number, marker: string, baseline: HostBaseline): string | null {
+function findDirt(pid: number, family: ProcessFamily, baseline: HostBaseline): string | null {
   const descriptors = readDescriptorTable(pid);
   if (descriptors === null) return 'its descriptors cannot be read';
   const changed = [...new Set([...baseline.descriptors.keys(), ...descriptors.keys()])].filter((fd) => baseline.descriptors.get(fd) !== descriptors.get(fd));
@@ -48,8 +49,8 @@ function findDirt(pid: number, marker: string, baseline: HostBaseline): string |
   if (threads !== baseline.threads) return `it runs ${threads ?? 'an unknown number of'} threads, ${baseline.threads} at its baseline`;
   const children = listChildren(pid);
   if (children === null || children.length > 0) return children === null ? 'its children cannot be read' : `it has children (zombies included): ${children.join(', ')}`;
-  const marked = findMarkedProcesses(marker).filter((found) => found.pid !== pid && found.state !== 'Z');
-  if (marked.length > 0) return `processes ${marked.map((found) => found.pid).join(', ')} carry its marker`;
+  const { living } = scanFamily(family);
+  if (living.length > 0) return `processes ${living.map((found) => found.pid).join(', ')} of its trial still live`;
   const locks = readOsLocks();
   if (locks === null || locks.some((lock) => lock.pid === pid)) return locks === null ? '/proc/locks cannot be read' : 'it holds an OS lock';
   const residentBytes = readResidentBytes(pid);
@@ -59,29 +60,5 @@ function findDirt(pid: number, marker: string, baseline: HostBaseline): string |
 }
 
 function countThreads(pid: number): number | null {
-  try {
-    return readdirSync(`/proc/${pid}/task`).length;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Every child of every thread of the process, dead or alive: a zombie stays listed until it is reaped. A thread that
- * ends between the listing and its read hands its children to another thread of the process, listed there.
- */
-function listChildren(pid: number): number[] | null {
-  try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((thread) => readOrEmpty(`/proc/${pid}/task/${thread}/children`).split(' ').filter(Boolean).map(Number));
-  } catch {
-    return null;
-  }
-}
-
-function readOrEmpty(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
+  return listThreads(pid)?.length ?? null;
 }

@@ -1,5 +1,7 @@
 import type { WorkloadSpec } from '../entry/messages.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { CgroupReference } from '../proc/cgroups.ts';
+import type { FamilyMember } from '../processes/process-family.ts';
 import type { KillPoint } from '../trial/trial-result.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 
@@ -11,6 +13,8 @@ export interface HostedTrial {
   readonly kill: KillStyleName;
   readonly spec: WorkloadSpec;
   readonly controlDir: string;
+  /** The host's own cgroup, when the harness could give it one: every process of the trial is in it. */
+  readonly cgroup: CgroupReference | null;
   /** How long the workload may take to call ready(). */
   readonly startTimeoutMs: number;
   /** How long the work may take to end once the kill is applied. */
@@ -30,13 +34,19 @@ export type HostCommand = { type: 'start'; trial: HostedTrial } | { type: 'kill'
 /** Whether the workload's shared mutex could be taken after the stop; null where no memory is shared (a child's). */
 export type MutexState = 'free' | 'held' | null;
 
+/** What the host saw of the trial at the kill and when the work ended: its processes, and outside files they held open. */
+export interface HostSightings {
+  readonly processes: FamilyMember[];
+  readonly heldFiles: string[];
+}
+
 /** What the host tells the harness; times are milliseconds from the kill request. */
 export type HostEvent =
   | { type: 'host-ready' }
   | { type: 'work-ready'; childPid: number | null; osThreadId: number; startMs: number }
   /** For host-death: the work reached its kill point, and the harness may now kill the host. */
   | { type: 'kill-point-reached' }
-  | {
+  | (HostSightings & {
       type: 'work-stopped';
       exitCode: number | null;
       signal: string | null;
@@ -47,6 +57,6 @@ export type HostEvent =
       killRequestedEpochMs: number;
       endedBy: string | null;
       mutex: MutexState;
-    }
-  | { type: 'work-hung'; phase: 'start' | 'stop'; mutex: MutexState }
+    })
+  | ({ type: 'work-hung'; phase: 'start' | 'stop'; mutex: MutexState } & Partial<HostSightings>)
   | { type: 'work-failed'; message: string };

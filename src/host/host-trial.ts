@@ -1,6 +1,10 @@
 import { type ApplyKill, isNotApplicable, type KillStyle, type WorkKillStyle } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
+import { ownIdentity } from '../proc/process-identity.ts';
+import { findHeldOutsideFiles } from '../probes/outside-files.ts';
+import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
+import { scanFamily } from '../processes/scan-family.ts';
 import type { RuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
 import { within } from '../runtime/within.ts';
 import type { HostEvent, HostedTrial, MutexState } from './host-messages.ts';
@@ -22,6 +26,9 @@ export async function hostTrial<Name extends RuntimeName>(
   // marker (the kernel shows the environment the process was started with), so reaping this trial's marker
   // never reaches the host, and a host reused for the next trial marks that trial's processes with that trial.
   process.env[MARKER_VARIABLE] = trial.trialId;
+  // The trial's temp directory for every process of the trial, in the host's own C environment too: native code in
+  // a worker (SQLite's temp files) reads the process's TMPDIR, not the worker's copy of process.env.
+  process.env.TMPDIR = trial.spec.workDir;
   const deadlineMs = style.start?.usesDeadline ? trial.deadlineMs : null;
   const startWork = await loadAdapter(trial.runtime);
   const work: WorkByRuntime[Name] = startWork(trial.spec, trial.controlDir, {
@@ -39,11 +46,16 @@ export async function hostTrial<Name extends RuntimeName>(
   const killPoint = await reachKillPoint(work, trial.killPoint, trial.stopTimeoutMs);
   if (killPoint.kind === 'missed') return send({ type: 'work-failed', message: killPoint.reason });
   if (style.kind === 'host') return send({ type: 'kill-point-reached' });
+  // Right before the kill: every process of the trial alive now, so that none the kill orphans goes unseen.
+  const family = createProcessFamily({ marker: trial.trialId, roots: [ownIdentity()], cgroup: trial.cgroup });
+  const atKill = sight(family, work, trial.spec.workDir);
   const killRequestedAt = deadlineMs === null ? performance.now() : work.startedAt + deadlineMs;
-  const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs });
+  const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs, family });
   const end = await within(trial.stopTimeoutMs, work.ended);
-  if (end === undefined) return send({ type: 'work-hung', phase: 'stop', mutex: probeMutex(work) });
+  const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, work, trial.spec.workDir)])], processes: family.members() };
+  if (end === undefined) return send({ type: 'work-hung', phase: 'stop', mutex: probeMutex(work), ...sighted });
   send({
+    ...sighted,
     type: 'work-stopped',
     exitCode: end.exitCode,
     signal: end.signal,
@@ -54,6 +66,12 @@ export async function hostTrial<Name extends RuntimeName>(
     endedBy: describeEnding(await endedBy),
     mutex: probeMutex(work),
   });
+}
+
+/** Records the trial's processes in the family and returns the outside files they hold open. */
+function sight(family: ProcessFamily, work: WorkByRuntime[RuntimeName], workDir: string): string[] {
+  const { livingPids } = scanFamily(family);
+  return findHeldOutsideFiles([process.pid, ...('pid' in work ? [work.pid] : []), ...livingPids], workDir);
 }
 
 /** A host style (host-death) is applied by the harness, which never orders the host to kill. */

@@ -1,3 +1,4 @@
+import type { ProcessFamily } from '../processes/process-family.ts';
 import type { RuntimeName, StartOptions, WorkByRuntime } from '../runtime/runtime.ts';
 
 /** Why a kill style has no meaning in a runtime; the report shows it in place of a result. */
@@ -8,6 +9,8 @@ export interface NotApplicable {
 export interface KillContext {
   /** How long an escalating style waits for the cooperative stop before it forces. */
   readonly graceMs: number;
+  /** The trial's processes as the host found them right before the kill: what a style that signals a tree may hit. */
+  readonly family: ProcessFamily;
 }
 
 /** Applies the kill; an escalating style resolves with the step that ended the work (`abort` or `force`). */

@@ -1,5 +1,5 @@
-import { readProcessStatus } from '../marker/proc.ts';
-import type { DescriptorTable } from './descriptor-table.ts';
+import { readProcessStat } from '../proc/process-stat.ts';
+import type { DescriptorTable } from '../proc/descriptor-table.ts';
 import { readsOf } from './moment-reads.ts';
 import type { Leftover, Probe } from './probe.ts';
 
@@ -25,7 +25,7 @@ export const fdsProbe: Probe<FdSnapshot, FdLeftovers> = {
     const reads = readsOf(target);
     const host = reads.descriptorTable(target.hostPid);
     if (host === null) return null;
-    const childAlive = target.childPid !== null && readProcessStatus(target.childPid)?.state !== 'Z';
+    const childAlive = target.childPid !== null && readProcessStat(target.childPid)?.state !== 'Z';
     return { host, child: childAlive && target.childPid !== null ? reads.descriptorTable(target.childPid) : null };
   },
   diff(before, after) {

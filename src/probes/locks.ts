@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { describeLockDirectory, type LockDirectory, type LockDirectoryStamp, stampLockDirectories } from './lock-directories.ts';
-import { lockKeyOf, type OsLock, readOsLocks } from './os-locks.ts';
+import { lockKeyOf, type OsLock, readOsLocks } from '../proc/os-locks.ts';
 import type { Leftover, Probe, ProbeTarget } from './probe.ts';
-import { findTrialPids } from './trial-pids.ts';
+import { readProcessStat } from '../proc/process-stat.ts';
+import { trialPidsOf } from './moment-reads.ts';
 import { listWorkDir, type WorkDirEntry } from './work-dir-entries.ts';
 
-/** An OS lock of the trial: placed by one of its processes, or on a file in its work directory. */
+/** An OS lock of the trial: placed by one of its processes, or on a file in its work directory or one it held open. */
 export interface TrialLock extends OsLock {
-  /** The locked file relative to the work directory; null for a file elsewhere. */
+  /** The locked file, relative to the work directory or absolute outside it; null when no process of the trial was seen holding it. */
   readonly path: string | null;
 }
 
@@ -54,14 +55,19 @@ export const locksProbe: Probe<LockSnapshot, LockLeftovers> = {
   },
 };
 
-/** By pid for locks whose placer is alive; by device and inode for those whose placer has exited (see PLATFORM.md). */
+/**
+ * By pid: placed by a living process of the trial, or by one that has exited while another holds the file (its pid
+ * not since reused); by device and inode: on a file of the work directory, or on one a process of the trial held open.
+ */
 function selectTrialLocks(locks: readonly OsLock[], target: ProbeTarget, entries: readonly WorkDirEntry[]): TrialLock[] {
   const pathsByKey = new Map<string, string>();
-  for (const entry of entries) {
-    const key = lockKeyOf(join(target.workDir, entry.path));
-    if (key !== null) pathsByKey.set(key, entry.path);
+  const paths = [...entries.map((entry) => ({ full: join(target.workDir, entry.path), shown: entry.path })), ...[...target.heldFiles].map((full) => ({ full, shown: full }))];
+  for (const { full, shown } of paths) {
+    const key = lockKeyOf(full);
+    if (key !== null) pathsByKey.set(key, shown);
   }
-  const trialPids = findTrialPids(target);
+  const trialPids = trialPidsOf(target);
+  for (const member of target.family.members()) if (readProcessStat(member.pid) === null) trialPids.add(member.pid);
   return locks
     .filter((lock) => trialPids.has(lock.pid) || pathsByKey.has(lock.file))
     .map((lock) => ({ ...lock, path: pathsByKey.get(lock.file) ?? null }));

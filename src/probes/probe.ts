@@ -1,4 +1,6 @@
+import type { ProcessFamily } from '../processes/process-family.ts';
 import type { MomentReads } from './moment-reads.ts';
+import type { TrialWindow } from './trial-window.ts';
 
 /** The processes and directory one trial's probes look at. */
 export interface ProbeTarget {
@@ -7,6 +9,12 @@ export interface ProbeTarget {
   /** The child running the workload (process runtime), once known. */
   readonly childPid: number | null;
   readonly workDir: string;
+  /** The trial's processes, recorded by identity as they are found, its host the root. */
+  readonly family: ProcessFamily;
+  /** When the trial's work ran, to tell files it created from older ones, and which other trials ran beside it. */
+  readonly window: TrialWindow;
+  /** Outside files a process of the trial was seen holding open, gathered at every snapshot and at the kill. */
+  readonly heldFiles: Set<string>;
   /** Reads of /proc the probes of one snapshot share (takeSnapshots makes them); a probe given none reads for itself. */
   readonly reads?: MomentReads;
 }

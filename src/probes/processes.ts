@@ -1,4 +1,5 @@
-import { readsOf } from './moment-reads.ts';
+import type { WayFound } from '../processes/process-family.ts';
+import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { Leftover, Probe } from './probe.ts';
 
 export interface Survivor {
@@ -8,33 +9,41 @@ export interface Survivor {
   readonly parentPid: number;
   /** Its parent is no longer a process of the trial: nothing the trial runs will wait for it or stop it. */
   readonly orphaned: boolean;
+  /** How the harness tied it to the trial: its ancestry, the trial's marker, or a group or session of the trial. */
+  readonly foundBy: WayFound[];
 }
 
 export interface ProcessLeftovers extends Leftover {
   /** Living processes of the trial other than its host, started during the trial. */
   readonly survivors: Survivor[];
-  /** Dead children of the trial's processes that nobody has reaped yet (dead, so not in `total`). */
+  /** Dead processes of the trial, or dead children of its living ones, that nobody has reaped yet (dead, so not in `total`). */
   readonly zombies: number;
 }
 
 interface ProcessSnapshot {
-  readonly survivors: Survivor[];
+  readonly survivors: Array<Survivor & { readonly startTime: number }>;
   readonly zombies: number;
 }
 
-/** Marker-carrying processes still alive after the stop (and whether they were orphaned), and zombies left under the trial's processes. */
+/**
+ * Processes of the trial still alive after the stop, however they were found (a grandchild that dropped the marker
+ * and was re-parented included), whether they were orphaned, and zombies the trial left.
+ */
 export const processesProbe: Probe<ProcessSnapshot, ProcessLeftovers> = {
   name: 'processes',
   snapshot(target) {
-    const { marked, pids, zombies } = readsOf(target).trialProcesses();
-    const survivors = marked
-      .filter((found) => found.pid !== target.hostPid && found.state !== 'Z')
-      .map(({ pid, command, parentPid }) => ({ pid, command, parentPid, orphaned: !pids.has(parentPid) }));
+    const { living, zombies } = readsOf(target).trialProcesses();
+    const pids = trialPidsOf(target);
+    const survivors = living
+      .filter((found) => found.pid !== target.hostPid)
+      .map(({ pid, startTime, command, parentPid, foundBy }) => ({ pid, startTime, command, parentPid, orphaned: !pids.has(parentPid), foundBy }));
     return { survivors, zombies };
   },
   diff(before, after) {
-    const existing = new Set(before.survivors.map((survivor) => survivor.pid));
-    const survivors = after.survivors.filter((survivor) => !existing.has(survivor.pid));
+    const existing = new Set(before.survivors.map((survivor) => `${survivor.pid}:${survivor.startTime}`));
+    const survivors = after.survivors
+      .filter((survivor) => !existing.has(`${survivor.pid}:${survivor.startTime}`))
+      .map(({ pid, command, parentPid, orphaned, foundBy }) => ({ pid, command, parentPid, orphaned, foundBy }));
     return { total: survivors.length, survivors, zombies: Math.max(0, after.zombies - before.zombies) };
   },
 };

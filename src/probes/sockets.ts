@@ -1,9 +1,9 @@
-import { socketInodesOf } from './descriptor-table.ts';
+import { socketInodesOf } from '../proc/descriptor-table.ts';
 import { canListenAgain } from './listen-again.ts';
-import { readsOf } from './moment-reads.ts';
+import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { Leftover, Probe, ProbeTarget } from './probe.ts';
-import { readTcpTable, TCP_STATES, type TcpSocket } from './tcp-table.ts';
-import { readUnixSocketInodes } from './unix-sockets.ts';
+import { readTcpTable, TCP_STATES, type TcpSocket } from '../proc/tcp-table.ts';
+import { readUnixSocketInodes } from '../proc/unix-sockets.ts';
 
 /** A port a process of the trial started listening on during the trial, and its state after the stop. */
 export interface ListenedPort {
@@ -68,7 +68,7 @@ function readSocketOwners(target: ProbeTarget): Map<number, number[]> | null {
   const reads = readsOf(target);
   if (reads.descriptorTable(target.hostPid) === null) return null;
   const owners = new Map<number, number[]>();
-  for (const pid of reads.trialProcesses().pids) {
+  for (const pid of trialPidsOf(target)) {
     const table = reads.descriptorTable(pid);
     for (const inode of table === null ? [] : socketInodesOf(table)) owners.set(inode, [...(owners.get(inode) ?? []), pid]);
   }

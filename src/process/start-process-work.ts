@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { execaNode } from 'execa';
 import type { WorkloadSpec } from '../entry/messages.ts';
@@ -6,10 +7,13 @@ import type { ProcessWork, StartOptions, WorkEnd } from '../runtime/runtime.ts';
 import type { ProcessTransportOptions } from './process-transport.ts';
 import { watchReady, watchSectionEntered } from '../runtime/watch-ready.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
+import { type ChildExit, watchExit } from '../trial/watch-exit.ts';
 
 const processEntry = compiledEntry('./process-entry.ts', import.meta.url);
 /** The signals the kill styles send. Any other (SIGABRT after V8's heap limit, SIGSEGV) is the child ending itself. */
 const KILL_SIGNALS: ReadonlySet<string> = new Set(['SIGTERM', 'SIGINT', 'SIGKILL']);
+/** How long after the child's exit execa may take to settle (its streams drain) before it counts as never. */
+const SETTLE_AFTER_EXIT_MS = 1_000;
 
 /** Runs the workload in a child Node.js process through execa, with nothing between a signal and the child. */
 export function startProcessWork(spec: WorkloadSpec, controlDir: string, options: StartOptions): ProcessWork {
@@ -27,19 +31,20 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
     stdout: 'ignore',
     stderr: 'pipe',
   });
-  const exited = new Promise<number>((resolve) => child.once('exit', () => resolve(performance.now())));
+  // The child's end is its exit: a grandchild that inherited its stderr would hold execa's result for as long as it lives.
+  const exit = watchExit(child);
   return {
     pid: child.pid ?? Number.NaN,
     ready: watchReady(child),
     sectionEntered: watchSectionEntered(child),
-    ended: observeEnd(child, exited),
+    ended: observeEnd(child, exit.ended),
     startedAt,
     sendCommand(command) {
       writeFileSync(transport.commandFile, command);
-      if (child.connected) child.send({ type: 'command', command });
+      if (child.connected) child.send({ type: 'command', command }, () => undefined);
     },
     // Safe from pid reuse: ChildProcess.kill() signals only while Node holds the child's handle, and libuv drops it
-    // in the same turn it reaps the child (see src/marker/signal-marked.ts).
+    // in the same turn it reaps the child (see src/processes/signal-gate.ts).
     forceStop() {
       child.kill('SIGKILL');
     },
@@ -49,24 +54,23 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
   };
 }
 
-async function observeEnd(child: ReturnType<typeof execaNode>, exited: Promise<number>): Promise<WorkEnd> {
-  const result = await child;
-  const reportedAt = performance.now();
+async function observeEnd(child: ReturnType<typeof execaNode>, exited: Promise<ChildExit>): Promise<WorkEnd> {
+  const settled = child.then((result) => ({ result, at: performance.now() }));
+  const exit = await exited;
+  const report = await Promise.race([settled, sleep(SETTLE_AFTER_EXIT_MS, null, { ref: false })]);
+  const ending = { exitCode: exit.code, signal: exit.signal ?? undefined, stderr: report?.result.stderr ?? exit.lastLine };
+  const failed = exit.signal === null ? exit.code !== 0 : !KILL_SIGNALS.has(exit.signal);
   return {
-    exitCode: result.exitCode ?? null,
-    signal: result.signal ?? null,
-    error: result.failed && !endedByKillSignal(result) ? describeChildFailure(result) : null,
-    reportedAt,
-    endedAt: await exited,
+    exitCode: exit.code,
+    signal: exit.signal,
+    error: failed ? describeChildFailure(ending) : null,
+    reportedAt: report?.at ?? null,
+    endedAt: exit.at,
   };
 }
 
-function endedByKillSignal(result: { signal?: string }): boolean {
-  return result.signal !== undefined && KILL_SIGNALS.has(result.signal);
-}
-
 /** V8's `FATAL ERROR: …` line or the uncaught error's `Name: message` line from the child's stderr, else how it exited. */
-function describeChildFailure(result: { exitCode?: number; signal?: string; stderr?: unknown }): string {
+function describeChildFailure(result: { exitCode: number | null; signal: string | undefined; stderr: unknown }): string {
   const lines = String(result.stderr ?? '').split('\n');
   const errorLine = lines.find((line) => line.startsWith('FATAL ERROR: ')) ?? lines.find((line) => /^[A-Za-z_$][\w$]*(?: \[\w+\])?: /.test(line));
   return errorLine ?? (result.signal === undefined ? `exit code ${result.exitCode}` : `killed by ${result.signal}`);

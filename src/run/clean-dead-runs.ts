@@ -1,14 +1,17 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
-import { listPids, readEnvironmentVariable } from '../marker/proc.ts';
-import { reapMarkedProcesses } from '../marker/reap.ts';
-import { removeDirectory, TEMP_PREFIX } from '../trial/trial-directory.ts';
-import { describeOwner, OWNER_VARIABLE, ownerAlive } from './run-owner.ts';
+import { readEnvironmentVariable } from '../proc/process-environment.ts';
+import { listPids } from '../proc/process-stat.ts';
+import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
+import { removeDeadRunCgroups } from '../processes/containment.ts';
+import { reapFamily, reapMarker } from '../processes/reap-family.ts';
+import { OWNER_FILE, removeDirectory, TEMP_PREFIX } from '../trial/trial-directory.ts';
+import { OWNER_VARIABLE, ownerAlive } from './run-owner.ts';
 
-/** The file in each run directory naming the harness process that owns it. */
-const OWNER_FILE = 'owner';
+/** The journal in each run folder of every process the run found (`pid startTime command` per line). */
+export const PROCESS_JOURNAL = 'processes';
 
 /** What an earlier, killed run had left and this start removed. */
 export interface DeadRunCleanup {
@@ -16,34 +19,26 @@ export interface DeadRunCleanup {
   readonly directories: number;
 }
 
-export function claimRunDirectory(runDirectory: string): void {
-  writeFileSync(join(runDirectory, OWNER_FILE), describeOwner());
-}
-
 /**
- * Finds what runs whose harness died (SIGKILL, a crash) left behind, by marker and owner: their processes are
- * SIGKILLed (each re-checked for its marker just before) and their folders in the temp directory removed. A
- * process or folder whose owner still lives belongs to a running harness and is never touched.
+ * Finds what runs whose harness died (SIGKILL, a crash) left behind and removes it. A dead run's folder names its
+ * run and journals every process the run found, the ones without a marker included: each is SIGKILLed if its pid
+ * still has the journaled start time, with whatever descends from it, carries the run's marker or sits in its
+ * groups. Processes of a dead owner whose folder is gone are found by marker, and the cgroups of its hosts are
+ * emptied and removed. A process, folder or cgroup whose owner still lives belongs to a running harness and is never
+ * touched.
  */
 export async function cleanDeadRuns(): Promise<DeadRunCleanup> {
   let processes = 0;
-  for (const trialId of findOrphanedTrials()) processes += await reapMarkedProcesses(trialId);
   let directories = 0;
   for (const directory of findDeadRunDirectories()) {
+    const family = readJournaledFamily(directory);
+    if (family !== null) processes += await reapFamily(family);
     removeDirectory(directory);
     directories += 1;
   }
+  for (const marker of findOrphanedMarkers()) processes += await reapMarker(marker);
+  processes += await removeDeadRunCgroups();
   return { processes, directories };
-}
-
-function findOrphanedTrials(): Set<string> {
-  const trials = new Set<string>();
-  for (const pid of listPids()) {
-    const trialId = readEnvironmentVariable(pid, MARKER_VARIABLE);
-    const owner = readEnvironmentVariable(pid, OWNER_VARIABLE);
-    if (trialId !== null && owner !== null && !ownerAlive(owner)) trials.add(trialId);
-  }
-  return trials;
 }
 
 function findDeadRunDirectories(): string[] {
@@ -53,6 +48,40 @@ function findDeadRunDirectories(): string[] {
     .map((name) => join(temp, name))
     .filter((directory) => {
       const ownerFile = join(directory, OWNER_FILE);
-      return existsSync(ownerFile) && !ownerAlive(readFileSync(ownerFile, 'utf8'));
+      return existsSync(ownerFile) && !ownerAlive(readFirstLine(ownerFile));
     });
+}
+
+/** The dead run's family, its journaled processes recorded by identity; null for a folder that names no run. */
+function readJournaledFamily(directory: string): ProcessFamily | null {
+  const runId = readFileSync(join(directory, OWNER_FILE), 'utf8').split('\n')[1]?.trim();
+  if (runId === undefined || runId === '') return null;
+  const family = createProcessFamily({ marker: runId });
+  for (const line of readLines(join(directory, PROCESS_JOURNAL))) {
+    const [pid, startTime, ...command] = line.split(' ');
+    if (pid !== undefined && startTime !== undefined) family.record({ pid: Number(pid), startTime: Number(startTime), command: command.join(' ') }, 'ancestry');
+  }
+  return family;
+}
+
+function findOrphanedMarkers(): Set<string> {
+  const markers = new Set<string>();
+  for (const pid of listPids()) {
+    const marker = readEnvironmentVariable(pid, MARKER_VARIABLE);
+    const owner = readEnvironmentVariable(pid, OWNER_VARIABLE);
+    if (marker !== null && owner !== null && !ownerAlive(owner)) markers.add(marker);
+  }
+  return markers;
+}
+
+function readFirstLine(path: string): string {
+  return readFileSync(path, 'utf8').split('\n')[0] ?? '';
+}
+
+function readLines(path: string): string[] {
+  try {
+    return readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
 }

@@ -1,10 +1,12 @@
 import { createRunId } from '../marker/marker.ts';
-import { reapMarkedProcesses } from '../marker/reap.ts';
+import { join } from 'node:path';
+import { createProcessFamily } from '../processes/process-family.ts';
+import { reapFamily } from '../processes/reap-family.ts';
 import { collectEnvironment, readHarnessVersion } from '../report/collect-environment.ts';
 import { digestSource } from '../report/source-digest.ts';
 import { createRunDirectory, removeDirectory } from '../trial/trial-directory.ts';
 import type { TrialResult } from '../trial/trial-result.ts';
-import { claimRunDirectory } from './clean-dead-runs.ts';
+import { PROCESS_JOURNAL } from './clean-dead-runs.ts';
 import { planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
 import type { RunPlan, RunRecord } from './run-record.ts';
@@ -34,14 +36,15 @@ export interface Resumption {
 export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}, resumption?: Resumption): Promise<RunRecord> {
   const runId = createRunId();
   const runDirectory = createRunDirectory(runId);
-  claimRunDirectory(runDirectory);
+  // Every process the run finds is journaled in its folder, so the next run can reap them should this one die.
+  const family = createProcessFamily({ marker: runId, journal: join(runDirectory, PROCESS_JOURNAL) });
   observer.onStart?.({ runId, runDirectory });
   const startedAt = resumption?.startedAt ?? new Date().toISOString();
   // On interruption, the trials under way end at once instead of after their stop timeout.
-  const stopTrials = () => void reapMarkedProcesses(runId).catch(() => undefined);
+  const stopTrials = () => void reapFamily(family).catch(() => undefined);
   observer.signal?.addEventListener('abort', stopTrials, { once: true });
   try {
-    const results = await runMatrix({ ...run, runId, runDirectory }, observer, resumption?.completed);
+    const results = await runMatrix({ ...run, runId, runDirectory, family }, observer, resumption?.completed);
     return {
       harnessVersion: readHarnessVersion(),
       sourceDigest: digestSource(),
@@ -55,7 +58,7 @@ export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}
     };
   } finally {
     observer.signal?.removeEventListener('abort', stopTrials);
-    await reapMarkedProcesses(runId);
+    await reapFamily(family);
     removeDirectory(runDirectory);
   }
 }

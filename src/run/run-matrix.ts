@@ -1,5 +1,7 @@
 import { createTrialId } from '../marker/marker.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import type { ProcessFamily } from '../processes/process-family.ts';
+import { reapFamily } from '../processes/reap-family.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import { createHostMarker, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
 import { type HostedResult, runTrialOnHost } from '../trial/run-trial.ts';
@@ -12,6 +14,8 @@ export interface MatrixPlan extends Omit<RunPlan, 'workloads'> {
   readonly runId: string;
   readonly runDirectory: string;
   readonly workloads: readonly ResolvedWorkload[];
+  /** Every process of the run: its hosts and whatever their trials' families found. */
+  readonly family: ProcessFamily;
 }
 
 export interface MatrixObserver {
@@ -34,17 +38,29 @@ export async function runMatrix(plan: MatrixPlan, observer: MatrixObserver = {},
     if (done !== undefined) results.set(trial.number, done);
   }
   const queue = planned.filter((trial) => !results.has(trial.number));
+  const failure = new AbortController();
+  const stopped = () => observer.signal?.aborted === true || failure.signal.aborted;
   const lane: Lane = {
-    take: () => (observer.signal?.aborted ? undefined : queue.shift()),
+    take: () => (stopped() ? undefined : queue.shift()),
     record(trial, result) {
-      // The interrupt reaps the trials under way: what they report after it is the interruption, not the kill.
-      if (observer.signal?.aborted) return;
+      // The interrupt (or a failed lane) reaps the trials under way: what they report after it is that, not the kill.
+      if (stopped()) return;
       results.set(trial.number, result);
       observer.onResult?.(result, results.size, planned.length);
     },
   };
-  const lanes = Array.from({ length: Math.min(plan.concurrency, Math.max(queue.length, 1)) }, () => runLane(plan, lane));
-  await Promise.all(lanes);
+  const lanes = Array.from({ length: Math.min(plan.concurrency, Math.max(queue.length, 1)) }, () =>
+    runLane(plan, lane).catch(async (error: unknown) => {
+      // One lane failed: the others start no further trial, and the trials under way end now, before the run's folder goes.
+      if (!failure.signal.aborted) failure.abort(error);
+      await reapFamily(plan.family).catch(() => undefined);
+      throw error;
+    }),
+  );
+  const settled = await Promise.allSettled(lanes);
+  if (failure.signal.aborted) throw failure.signal.reason;
+  const rejected = settled.find((outcome) => outcome.status === 'rejected');
+  if (rejected !== undefined) throw rejected.reason;
   return planned.flatMap((trial) => results.get(trial.number) ?? []);
 }
 
@@ -102,9 +118,14 @@ function takeIdleHost(idle: Map<RuntimeName, HostProcess>, runtime: RuntimeName)
   return host;
 }
 
-/** A host for one runtime, marked as a host (not as a trial) so the lane may reuse it; the trial number keeps it unique. */
+/**
+ * A host for one runtime, marked as a host (not as a trial) so the lane may reuse it; the trial number keeps it
+ * unique. The run's family records it at once, so that the run's reap, and the next run's if this one dies, reach it.
+ */
 function startHostFor(plan: MatrixPlan, trial: PlannedTrial): HostProcess {
-  return startHost(createHostMarker(plan.runId, trial.number), trial.key.runtime);
+  const host = startHost(createHostMarker(plan.runId, trial.number), trial.key.runtime);
+  plan.family.record({ ...host.identity, command: 'node' }, 'ancestry');
+  return host;
 }
 
 function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProcess, onReadyProbed: () => void): Promise<HostedResult> {
@@ -124,7 +145,7 @@ function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProces
       memoryLimitMb: plan.memoryLimitMb,
     },
     host,
-    { onReadyProbed, keepHost: true },
+    { onReadyProbed, keepHost: true, runFamily: plan.family },
   );
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readProcessStat } from '../proc/process-stat.ts';
 
 /**
  * Every host carries, besides its trial's marker, the harness process that owns it as `<pid>:<start time>`. The
@@ -7,21 +7,11 @@ import { readFileSync } from 'node:fs';
 export const OWNER_VARIABLE = 'ISOLATION_HARNESS_OWNER';
 
 export function describeOwner(pid = process.pid): string {
-  return `${pid}:${readStartTime(pid) ?? 'unknown'}`;
+  return `${pid}:${readProcessStat(pid)?.startTime ?? 'unknown'}`;
 }
 
 /** False once the owning harness has died, even if its pid now belongs to another process. */
 export function ownerAlive(owner: string): boolean {
-  const [pid, startTime] = owner.split(':');
-  return pid !== undefined && /^\d+$/.test(pid) && readStartTime(Number(pid)) === startTime;
-}
-
-/** Field 22 of /proc/<pid>/stat, counted after the command, which may itself contain spaces. */
-function readStartTime(pid: number): string | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
-  } catch {
-    return null;
-  }
+  const [pid, startTime] = owner.trim().split(':');
+  return pid !== undefined && /^\d+$/.test(pid) && String(readProcessStat(Number(pid))?.startTime) === startTime;
 }

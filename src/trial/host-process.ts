@@ -1,28 +1,45 @@
 import { execaNode } from 'execa';
 import type { HostCommand, HostEvent } from '../host/host-messages.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
-import { reapMarkedProcesses } from '../marker/reap.ts';
+import type { ProcessIdentity } from '../proc/process-identity.ts';
+import { readProcessStat } from '../proc/process-stat.ts';
+import { createProcessFamily } from '../processes/process-family.ts';
+import { reapFamily } from '../processes/reap-family.ts';
+import { type Containment, containProcess } from '../processes/containment.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 import { describeOwner, OWNER_VARIABLE } from '../run/run-owner.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
+import { watchExit } from './watch-exit.ts';
 
 const hostMain = compiledEntry('../host/host-main.ts', import.meta.url);
+/** How long a SIGKILLed host may take to be reaped: a process in uninterruptible sleep (D) can take a while. */
+const HOST_EXIT_TIMEOUT_MS = 5_000;
 
 type HostEventType = HostEvent['type'];
 export type HostWait<Type extends HostEventType> = Extract<HostEvent, { type: Type }> | { type: 'timeout' } | { type: 'host-exited'; detail: string };
 
+/** A host that SIGKILL did not end in time: the caller reports it, since a user's machine would keep it too. */
+export class HostKillError extends Error {
+  override name = 'HostKillError';
+}
+
 /** The harness's handle on one host process: send it commands, wait for its events, kill it. */
 export interface HostProcess {
   readonly pid: number;
+  /** The host's pid and start time: the root of its trials' process families. */
+  readonly identity: ProcessIdentity;
   /**
    * The marker the host was started with, which /proc/<pid>/environ shows for its whole life; the processes of each
    * trial carry that trial's id instead (see src/host/host-trial.ts). Absent on a handle that does not say: the trial's id.
    */
   readonly marker?: string;
+  /** The host's own cgroup, where the machine allows one; null elsewhere. Removed once the host and its trial's processes are gone. */
+  readonly containment: Containment | null;
   /** The runtime whose adapter the host imported before it reported ready, if it was started for one. */
   readonly runtime?: RuntimeName;
   send(command: HostCommand): void;
   waitFor<Type extends HostEventType>(types: readonly Type[], timeoutMs: number): Promise<HostWait<Type>>;
+  /** SIGKILL, then wait for the exit itself (not for pipes a surviving grandchild may still hold), at most a few seconds. */
   kill(): Promise<void>;
 }
 
@@ -37,42 +54,54 @@ export function createHostMarker(runId: string, firstTrialNumber: number): strin
 /**
  * Starts a host carrying a marker: a trial's id for a host used once, or createHostMarker's for one a lane may
  * reuse. Given the runtime, the host imports only that runtime's adapter, before it reports ready; without, on its
- * first trial.
+ * first trial. The host leads a session of its own (`detached`): a terminal's Ctrl-C, sent to the whole foreground
+ * process group, reaches the harness alone, which then stops its hosts in order; and every process the trial starts
+ * stays in that session unless it leaves it.
  */
 export function startHost(marker: string, runtime?: RuntimeName): HostProcess {
   const host = execaNode(hostMain, runtime === undefined ? [] : [runtime], {
     nodeOptions: [],
     ipc: true,
     reject: false,
+    detached: true,
     forceKillAfterDelay: false,
     env: { [MARKER_VARIABLE]: marker, [OWNER_VARIABLE]: describeOwner() },
     stdout: 'ignore',
     stderr: 'pipe',
+    buffer: false,
   });
+  const pid = host.pid ?? Number.NaN;
   const received: HostEvent[] = [];
   host.on('message', (event: HostEvent) => received.push(event));
-  const exited = host.then((result) => `host exited (${result.signal ?? `code ${result.exitCode}`}): ${String(result.stderr).trim().split('\n').pop() || 'no output'}`);
+  // A grandchild that inherited the host's stderr keeps the pipe open after the host is gone: its end is the exit.
+  const exit = watchExit(host);
+  const exited = exit.ended.then((end) => `host exited (${end.signal ?? `code ${end.code}`}): ${end.lastLine || 'no output'}`);
   return {
-    pid: host.pid ?? Number.NaN,
+    pid,
+    // Moved there before it runs a line of its own: the host starts nothing until its first trial.
+    containment: containProcess(marker, pid),
+    identity: { pid, startTime: readProcessStat(pid)?.startTime ?? Number.NaN },
     marker,
     ...(runtime === undefined ? {} : { runtime }),
     send(command) {
       // A new trial: the events of the host's previous one must not answer its waits (its start-up's still may).
       if (command.type === 'start') received.splice(0, received.length, ...received.filter((event) => event.type === 'host-ready'));
-      host.send(command);
+      // A host that died a moment ago closed its channel: the wait that follows sees its exit, so the failed send says nothing more.
+      if (host.connected) host.send(command, () => undefined);
     },
     waitFor: (types, timeoutMs) => waitForEvent(host, received, types, timeoutMs, exited),
     async kill() {
       host.kill('SIGKILL');
-      await host;
+      if (!(await exit.within(HOST_EXIT_TIMEOUT_MS))) throw new HostKillError(`host ${pid} was not reaped within ${HOST_EXIT_TIMEOUT_MS} ms of SIGKILL`);
     },
   };
 }
 
-/** SIGKILLs a host that will run no more trials and reaps anything carrying its own marker. */
+/** SIGKILLs a host that will run no more trials, reaps anything carrying its own marker or in its cgroup, and removes that. */
 export async function retireHost(host: HostProcess): Promise<void> {
   await host.kill();
-  if (host.marker !== undefined) await reapMarkedProcesses(host.marker);
+  await reapFamily(createProcessFamily({ marker: host.marker ?? `${host.pid}`, cgroup: host.containment }));
+  await host.containment?.remove();
 }
 
 function waitForEvent<Type extends HostEventType>(

@@ -1,10 +1,16 @@
+import { tmpdir } from 'node:os';
 import type { HostedTrial } from '../host/host-messages.ts';
 import type { KillStyle } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
-import { reapMarkedProcesses } from '../marker/reap.ts';
 import type { ProbeTarget } from '../probes/probe.ts';
 import { takeSnapshots } from '../probes/probes.ts';
-import { type HostProcess, startHost } from './host-process.ts';
+import { removeOutsideFiles } from '../probes/outside-files.ts';
+import { createProbeTarget } from '../probes/probe-target.ts';
+import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
+import { reapFamily } from '../processes/reap-family.ts';
+import { watchFamily } from '../processes/watch-family.ts';
+import type { HostSightings } from '../host/host-messages.ts';
+import { type HostProcess, retireHost, startHost } from './host-process.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { measureTrial, type TrialEnd } from './measure-trial.ts';
 import { createTrialDirectory, removeDirectory, type TrialDirectory } from './trial-directory.ts';
@@ -35,6 +41,8 @@ export interface TrialOptions {
   readonly onReadyProbed?: () => void;
   /** Hand the host back, instead of killing it, when the trial left it exactly as clean as before its first trial. */
   readonly keepHost?: boolean;
+  /** The run's family, which records every process the trial's family finds, so the run can reap them all. */
+  readonly runFamily?: ProcessFamily;
 }
 
 /** A trial's result, and its host when the trial handed it back for another trial of the same runtime. */
@@ -62,19 +70,33 @@ export async function runTrial(plan: TrialPlan, host: HostProcess = startHost(pl
 export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options: TrialOptions = {}): Promise<HostedResult> {
   const key: TrialKey = { runtime: plan.runtime, kill: plan.kill, workload: plan.workload, trial: plan.trial };
   const directory = createTrialDirectory(plan.runDirectory, plan.trialId);
+  const family = createProcessFamily({ marker: plan.trialId, roots: [host.identity], cgroup: host.containment, ...(options.runFamily === undefined ? {} : { parent: options.runFamily }) });
+  // From the start of the work until its processes are reaped, the tree is read every few milliseconds.
+  const watch = watchFamily(family);
+  let hosted: HostedResult | undefined;
   try {
-    const observed = await observeTrial(plan, key, directory, host, options).catch(async (error: unknown) => {
-      await endHost(host, plan.trialId);
-      throw error;
-    });
-    if (options.keepHost !== true || !mayHandBack(plan, observed)) {
-      await endHost(host, plan.trialId);
-      return { result: await checkIntegrity(observed, plan.workloadUrl, directory), host: undefined };
-    }
-    return await handBackIfClean(plan, directory, host, observed);
+    hosted = await observeAndEnd(plan, key, directory, host, family, options);
+    return hosted;
   } finally {
+    watch.stop();
     removeDirectory(directory.root);
+    // What the trial left outside its directory was measured: now it goes too, as its directory did.
+    const result = hosted?.result;
+    if (result !== undefined && 'leftovers' in result) removeOutsideFiles(result.leftovers.tempFiles?.outside ?? []);
   }
+}
+
+/** Observes the trial, then ends its host (or hands it back clean) and checks its data with every process of the trial dead. */
+async function observeAndEnd(plan: TrialPlan, key: TrialKey, directory: TrialDirectory, host: HostProcess, family: ProcessFamily, options: TrialOptions): Promise<HostedResult> {
+  const observed = await observeTrial(plan, key, directory, host, family, options).catch(async (error: unknown) => {
+    await endHost(host, family);
+    throw error;
+  });
+  if (options.keepHost !== true || !mayHandBack(plan, observed)) {
+    await endHost(host, family);
+    return { result: await checkIntegrity(observed, plan.workloadUrl, directory), host: undefined };
+  }
+  return await handBackIfClean(plan, directory, host, family, observed);
 }
 
 /** A host-death trial killed its host; any other outcome than stopped may have left something in it. */
@@ -83,21 +105,21 @@ function mayHandBack(plan: TrialPlan, result: TrialResult): boolean {
 }
 
 /**
- * The trial's processes are reaped by its own marker, which the host does not carry (its environment shows the
- * host's marker), so the host lives on; it is handed back only if it is then back to its baseline and the
- * workload's data check, run as before with every process of the trial dead, finds nothing lost.
+ * The trial's processes are reaped through its family, whose root the host is, so the host lives on; it is handed
+ * back only if it is then back to its baseline and the workload's data check, run as before with every process of
+ * the trial dead, finds nothing lost.
  */
-async function handBackIfClean(plan: TrialPlan, directory: TrialDirectory, host: HostProcess, observed: TrialResult): Promise<HostedResult> {
+async function handBackIfClean(plan: TrialPlan, directory: TrialDirectory, host: HostProcess, family: ProcessFamily, observed: TrialResult): Promise<HostedResult> {
   let handedBack = false;
   let ended = false;
   const end = async () => {
     ended = true;
-    await endHost(host, plan.trialId);
+    await endHost(host, family);
   };
   try {
-    await reapMarkedProcesses(plan.trialId);
+    await reapFamily(family);
     const baseline = baselines.get(host) ?? null;
-    const clean = baseline !== null && (await waitUntilClean(host.pid, host.marker ?? plan.trialId, baseline)) === null;
+    const clean = baseline !== null && (await waitUntilClean(host.pid, family, baseline)) === null;
     // A host not back to its baseline may still hold the trial's files: it dies before the data is checked.
     if (!clean) await end();
     const result = await checkIntegrity(observed, plan.workloadUrl, directory);
@@ -108,22 +130,37 @@ async function handBackIfClean(plan: TrialPlan, directory: TrialDirectory, host:
   }
 }
 
-/** SIGKILLs the host, then reaps the trial's marker and the host's own, as every trial did before hosts were reused. */
-async function endHost(host: HostProcess, trialId: string): Promise<void> {
-  await host.kill();
-  await reapMarkedProcesses(trialId);
-  if (host.marker !== undefined && host.marker !== trialId) await reapMarkedProcesses(host.marker);
+/** SIGKILLs the host, then reaps every process of the trial, however it was found, and anything of the host's own. */
+async function endHost(host: HostProcess, family: ProcessFamily): Promise<void> {
+  await reapFamily(family).catch(() => undefined);
+  await retireHost(host);
+  await reapFamily(family);
 }
 
-async function observeTrial(plan: TrialPlan, key: TrialKey, directory: TrialDirectory, host: HostProcess, options: TrialOptions): Promise<TrialResult> {
+async function observeTrial(
+  plan: TrialPlan,
+  key: TrialKey,
+  directory: TrialDirectory,
+  host: HostProcess,
+  family: ProcessFamily,
+  options: TrialOptions,
+): Promise<TrialResult> {
   const hostReady = await host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS);
   if (hostReady.type !== 'host-ready') {
     return errored(key, hostReady.type === 'timeout' ? `the host did not start within ${HOST_START_TIMEOUT_MS} ms` : hostReady.detail);
   }
   if (options.keepHost === true && !baselines.has(host)) baselines.set(host, readHostBaseline(host.pid));
-  const target: ProbeTarget = { trialId: plan.trialId, hostPid: host.pid, childPid: null, workDir: directory.workDir };
+  const target = createProbeTarget({ trialId: plan.trialId, hostPid: host.pid, workDir: directory.workDir, family });
+  try {
+    return await observeWork(plan, key, directory, host, target, options);
+  } finally {
+    target.window.close();
+  }
+}
+
+async function observeWork(plan: TrialPlan, key: TrialKey, directory: TrialDirectory, host: HostProcess, target: ProbeTarget, options: TrialOptions): Promise<TrialResult> {
   const measure = { key, killPoint: plan.killPoint, directory, workloadUrl: plan.workloadUrl, before: takeSnapshots(target) };
-  host.send({ type: 'start', trial: toHostedTrial(plan, directory) });
+  host.send({ type: 'start', trial: toHostedTrial(plan, directory, host) });
   const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs + WATCHDOG_MARGIN_MS);
   if (started.type === 'work-failed' || started.type === 'host-exited') {
     return errored(key, started.type === 'work-failed' ? started.message : started.detail);
@@ -136,7 +173,7 @@ async function observeTrial(plan: TrialPlan, key: TrialKey, directory: TrialDire
   const style: KillStyle = KILL_STYLES[plan.kill];
   host.send({ type: 'kill' });
   options.onReadyProbed?.();
-  const end = style.kind === 'host' ? await killHostAtKillPoint(host, plan) : await waitForStop(host, plan);
+  const end = style.kind === 'host' ? await killHostAtKillPoint(host, plan, readyTarget) : await waitForStop(host, plan, readyTarget);
   return measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemoryBytes }, end);
 }
 
@@ -146,25 +183,34 @@ function killPointWaitMs(plan: TrialPlan): number {
   return plan.killPoint.kind === 'section' ? plan.killPoint.afterMs + plan.stopTimeoutMs : 0;
 }
 
-async function waitForStop(host: HostProcess, plan: TrialPlan): Promise<TrialEnd> {
+async function waitForStop(host: HostProcess, plan: TrialPlan, target: ProbeTarget): Promise<TrialEnd> {
   const stopped = await host.waitFor(['work-stopped', 'work-hung', 'work-failed'], killPointWaitMs(plan) + plan.stopTimeoutMs + WATCHDOG_MARGIN_MS);
   if (stopped.type === 'host-exited') return { kind: 'errored', error: stopped.detail };
   if (stopped.type === 'work-failed') return { kind: 'errored', error: stopped.message };
+  if (stopped.type !== 'timeout') adoptSightings(target, stopped);
   return stopped.type === 'work-stopped' ? { kind: 'stopped', event: stopped } : asHung(stopped);
 }
 
+/** What the host saw at the kill and at the end joins what the harness saw: the processes by identity, the files by path. */
+function adoptSightings(target: ProbeTarget, sightings: Partial<HostSightings>): void {
+  for (const member of sightings.processes ?? []) for (const way of member.foundBy) target.family.record(member, way);
+  for (const path of sightings.heldFiles ?? []) target.heldFiles.add(path);
+}
+
 /** host-death: once the work reached its kill point, the harness SIGKILLs the host; the stop lasts until the kernel has reaped it. */
-async function killHostAtKillPoint(host: HostProcess, plan: TrialPlan): Promise<TrialEnd> {
+async function killHostAtKillPoint(host: HostProcess, plan: TrialPlan, target: ProbeTarget): Promise<TrialEnd> {
   const reached = await host.waitFor(['kill-point-reached', 'work-failed'], killPointWaitMs(plan) + WATCHDOG_MARGIN_MS);
   if (reached.type === 'timeout') return { kind: 'errored', error: 'the host did not report reaching the kill point' };
   if (reached.type !== 'kill-point-reached') return { kind: 'errored', error: reached.type === 'work-failed' ? reached.message : reached.detail };
+  // Right before the kill: every process of the trial alive now, and the outside files they hold.
+  takeSnapshots(target);
   const killRequestedAt = performance.now();
   await host.kill();
   const stopMs = performance.now() - killRequestedAt;
   const killRequestedEpochMs = performance.timeOrigin + killRequestedAt;
   return {
     kind: 'stopped',
-    event: { exitCode: null, signal: 'SIGKILL', error: null, stopMs, reportedMs: stopMs, killRequestedEpochMs, endedBy: 'host-death', mutex: null },
+    event: { exitCode: null, signal: 'SIGKILL', error: null, stopMs, reportedMs: stopMs, killRequestedEpochMs, endedBy: 'host-death', mutex: null, processes: [], heldFiles: [] },
   };
 }
 
@@ -173,7 +219,7 @@ function asHung(wait: { type: 'work-hung'; phase: 'start' | 'stop'; mutex: 'free
   return wait.type === 'timeout' ? { kind: 'hung', phase: 'stop', mutex: null } : { kind: 'hung', phase: wait.phase, mutex: wait.mutex };
 }
 
-function toHostedTrial(plan: TrialPlan, directory: TrialDirectory): HostedTrial {
+function toHostedTrial(plan: TrialPlan, directory: TrialDirectory, host: HostProcess): HostedTrial {
   return {
     runtime: plan.runtime,
     kill: plan.kill,
@@ -181,6 +227,7 @@ function toHostedTrial(plan: TrialPlan, directory: TrialDirectory): HostedTrial 
     spec: {
       workloadUrl: plan.workloadUrl,
       workDir: directory.workDir,
+      loaderTempDir: tmpdir(),
       dataDir: directory.dataDir,
       cleanupLog: directory.cleanupLog,
       acknowledgementLog: directory.acknowledgementLog,
@@ -190,6 +237,7 @@ function toHostedTrial(plan: TrialPlan, directory: TrialDirectory): HostedTrial 
       sectionHoldMs: plan.stopTimeoutMs,
     },
     controlDir: directory.controlDir,
+    cgroup: host.containment === null ? null : { directory: host.containment.directory, relativePath: host.containment.relativePath },
     startTimeoutMs: plan.startTimeoutMs,
     stopTimeoutMs: plan.stopTimeoutMs,
     graceMs: plan.graceMs,

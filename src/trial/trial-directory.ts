@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeOwner } from '../run/run-owner.ts';
 
 /** Every temp folder of the harness starts with this, so anything it left can be found. */
 export const TEMP_PREFIX = 'isolation-harness-';
@@ -19,8 +20,14 @@ export interface TrialDirectory {
   readonly sectionLog: string;
 }
 
+/** Names the harness process that owns a run folder, and the run: how the next run tells a dead run's folder. */
+export const OWNER_FILE = 'owner';
+
+/** A run's folder in the temp directory, with its owner file written at once, so that no run folder is ever without one. */
 export function createRunDirectory(runId: string): string {
-  return mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${runId}-`));
+  const directory = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${runId}-`));
+  writeFileSync(join(directory, OWNER_FILE), `${describeOwner()}\n${runId}\n`);
+  return directory;
 }
 
 export function createTrialDirectory(runDirectory: string, trialId: string): TrialDirectory {
@@ -28,9 +35,8 @@ export function createTrialDirectory(runDirectory: string, trialId: string): Tri
   const workDir = join(root, 'work');
   const controlDir = join(root, 'control');
   const dataDir = join(root, 'data');
-  mkdirSync(workDir, { recursive: true });
-  mkdirSync(dataDir, { recursive: true });
-  mkdirSync(controlDir, { recursive: true });
+  // Not recursive: once the run's folder is gone (the run is ending), a late trial must fail, not re-create it ownerless.
+  for (const directory of [root, workDir, dataDir, controlDir]) mkdirSync(directory);
   return {
     root,
     workDir,

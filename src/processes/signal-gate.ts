@@ -1,4 +1,5 @@
-import { stillMarked } from './find-marked-processes.ts';
+import type { ProcessFamily } from './process-family.ts';
+import { readIfOfFamily } from './scan-family.ts';
 
 // A process's signals to its own direct child (the host's execa child, the harness's hosts) go through the child's
 // handle and need no gate: Node's ChildProcess.kill() signals only while `_handle` is set, and libuv reaps the child
@@ -9,24 +10,25 @@ import { stillMarked } from './find-marked-processes.ts';
 // Taken when this module loads, before guardSignals() can replace process.kill, so the gate's own signals reach the kernel.
 const sendSignal = process.kill.bind(process);
 
-/** Which pids a round of signals reached, and which it refused because they no longer carry the marker (or are gone). */
+/** Which pids a round of signals reached, and which it refused because they are no longer the family's (or are gone). */
 export interface SignalOutcome {
   readonly signalled: number[];
   readonly skipped: number[];
 }
 
 /**
- * The one gate every signal of the harness to a pid it did not start itself passes: the pid is signalled only if it
- * still carries the run's or trial's marker, so a pid the kernel handed to another process since it was listed is
- * never hit. A zombie carries no environment, so it is skipped too: it is dead already. Returns whether it signalled.
+ * The one gate every signal of the harness to a pid it did not start itself passes: the pid is signalled only if,
+ * right now, it is a process of the family (see readIfOfFamily): a recorded pid whose start time still matches,
+ * or a process newly tied to the family. A pid the kernel handed to another process since it was listed fails that
+ * check and is never hit. Returns whether it signalled.
  *
  * The check and kill(2) are two system calls (Node.js has no pidfd_send_signal). What is left open is the few
- * microseconds between them, in which the marked process would have to exit, be reaped by its parent, and its
- * pid be given to a new process; a pid list built by `ps` or a scan of /proc leaves milliseconds to seconds.
+ * microseconds between them, in which the process would have to exit, be reaped by its parent, and its pid be given
+ * to a new process; a pid list built by `ps` or a scan of /proc leaves milliseconds to seconds.
  */
-export function signalIfStillMarked(pid: number, signal: NodeJS.Signals | number, runOrTrialId: string): boolean {
-  // A pid of 0 or below names a process group, which no single marker can vouch for: /proc has no entry for it.
-  if (!Number.isInteger(pid) || pid <= 0 || !stillMarked(pid, runOrTrialId)) return false;
+export function signalIfOfFamily(pid: number, signal: NodeJS.Signals | number, family: ProcessFamily): boolean {
+  // A pid of 0 or below names a process group, which no single identity can vouch for: /proc has no entry for it.
+  if (!Number.isInteger(pid) || pid <= 0 || readIfOfFamily(family, pid) === null) return false;
   try {
     sendSignal(pid, signal);
     return true;
@@ -37,11 +39,9 @@ export function signalIfStillMarked(pid: number, signal: NodeJS.Signals | number
 }
 
 /** Signals each pid through the gate, in order, and says which it reached. */
-export function signalEachStillMarked(pids: readonly number[], signal: NodeJS.Signals | number, runOrTrialId: string): SignalOutcome {
+export function signalEachOfFamily(pids: readonly number[], signal: NodeJS.Signals | number, family: ProcessFamily): SignalOutcome {
   const outcome: SignalOutcome = { signalled: [], skipped: [] };
-  for (const pid of pids) {
-    (signalIfStillMarked(pid, signal, runOrTrialId) ? outcome.signalled : outcome.skipped).push(pid);
-  }
+  for (const pid of pids) (signalIfOfFamily(pid, signal, family) ? outcome.signalled : outcome.skipped).push(pid);
   return outcome;
 }
 

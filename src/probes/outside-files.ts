@@ -1,0 +1,96 @@
+import { readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
+import { TEMP_PREFIX } from '../trial/trial-directory.ts';
+import { readsOf, trialPidsOf } from './moment-reads.ts';
+import type { ProbeTarget } from './probe.ts';
+
+/** Where programs put files by fixed path: the system temp directory (as the harness sees it, and /tmp) and /dev/shm. */
+const SHARED_TEMP_LOCATIONS = ['/tmp', '/dev/shm'];
+/** Entries of the harness itself: its run folders, and the cache of tsx, the loader it uses for TypeScript workloads. */
+const OWN_ENTRY = new RegExp(`^(${TEMP_PREFIX}|tsx-)`);
+/** Descriptors of these kinds are not files a stop can leave on disk; /dev/shm is the exception under /dev. */
+const NOT_ON_DISK = /^\/(proc|sys)\/|^\/dev\/(?!shm\/)| \(deleted\)$/;
+
+/** A file or folder outside the trial directory, how the harness tied it to the trial, or that it could not. */
+export interface OutsideFile {
+  readonly path: string;
+  /** `held-open`: a process of the trial had it open; `born-alone`: born in a shared temp location while only this trial ran. */
+  readonly attributedBy: 'held-open' | 'born-alone';
+  /** Its birth time (epoch ms): after the trial, the harness removes it only if that is still the file at the path. */
+  readonly birthMs: number;
+}
+
+/**
+ * Removes what the trial left outside its directory once it was measured, so that no trial leaves a user's machine
+ * fuller: only files born during the trial and still the same file (the same birth time), never an older one.
+ */
+export function removeOutsideFiles(files: readonly OutsideFile[]): void {
+  for (const file of files) if (readBirthMs(file.path) === file.birthMs) rmSync(file.path, { recursive: true, force: true });
+}
+
+/** Regular files outside the trial directory that a living process of the trial holds open now (a worker's are its host's). */
+export function readHeldOutsideFiles(target: ProbeTarget): string[] {
+  const reads = readsOf(target);
+  return findHeldOutsideFiles(trialPidsOf(target), target.workDir, (pid) => reads.descriptorTable(pid));
+}
+
+/** The same, for any processes and descriptor reader: the host uses it right before the kill. */
+export function findHeldOutsideFiles(pids: Iterable<number>, workDir: string, readTable: (pid: number) => DescriptorTable | null = readDescriptorTable): string[] {
+  const trialRoot = `${dirname(workDir)}/`;
+  const held = new Set<string>();
+  for (const pid of pids) {
+    for (const link of readTable(pid)?.values() ?? []) {
+      if (link.startsWith('/') && !link.startsWith(trialRoot) && !NOT_ON_DISK.test(link)) held.add(link);
+    }
+  }
+  return [...held].filter(isRegularFile);
+}
+
+/** The top-level entries of the shared temp locations, by absolute path; the harness's own are left out. */
+export function listSharedTempEntries(): Set<string> {
+  const entries = new Set<string>();
+  for (const location of sharedTempLocations()) {
+    for (const name of listOrEmpty(location)) if (!OWN_ENTRY.test(name)) entries.add(join(location, name));
+  }
+  return entries;
+}
+
+/** When a file or folder was born (statx), or null when it is gone. */
+export function readBirthMs(path: string): number | null {
+  try {
+    const { birthtimeMs } = statSync(path);
+    return birthtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+function sharedTempLocations(): string[] {
+  return [...new Set([tmpdir(), ...SHARED_TEMP_LOCATIONS].flatMap(realpathOrNone))];
+}
+
+function realpathOrNone(path: string): string[] {
+  try {
+    return [realpathSync(path)];
+  } catch {
+    return [];
+  }
+}
+
+function listOrEmpty(directory: string): string[] {
+  try {
+    return readdirSync(directory);
+  } catch {
+    return [];
+  }
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,31 @@
+import { readProcessStat } from '../proc/process-stat.ts';
+import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
+import type { ProbeTarget } from './probe.ts';
+import { openTrialWindow } from './trial-window.ts';
+
+export interface ProbeTargetOptions {
+  readonly trialId: string;
+  readonly hostPid: number;
+  readonly childPid?: number | null;
+  readonly workDir: string;
+  /** The trial's family; by default a new one, rooted at the host, finding processes by the trial's marker and the host's tree. */
+  readonly family?: ProcessFamily;
+}
+
+/**
+ * A target for probing a trial's processes and directory, its window opened now; close the window (target.window)
+ * once the last snapshot is taken.
+ */
+export function createProbeTarget({ trialId, hostPid, childPid = null, workDir, family }: ProbeTargetOptions): ProbeTarget {
+  const host = readProcessStat(hostPid);
+  const roots = host === null ? [] : [{ pid: host.pid, startTime: host.startTime }];
+  return {
+    trialId,
+    hostPid,
+    childPid,
+    workDir,
+    family: family ?? createProcessFamily({ marker: trialId, roots }),
+    window: openTrialWindow(trialId),
+    heldFiles: new Set(),
+  };
+}

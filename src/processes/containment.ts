@@ -1,0 +1,115 @@
+import { mkdirSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type CgroupReference, findOwnCgroupHierarchy, isInCgroup, listCgroupPids } from '../proc/cgroups.ts';
+import { describeOwner, ownerAlive } from '../run/run-owner.ts';
+import { TEMP_PREFIX } from '../trial/trial-directory.ts';
+import { isNoSuchProcess } from './signal-gate.ts';
+
+/**
+ * A cgroup of its own for a host: every process the host's trials start lands in it, however it leaves the
+ * host's tree, session and environment (a double-forked daemon with a cleared environment included), and cannot
+ * leave it without the right to write another cgroup. A cgroup changes nothing a trial measures: parents,
+ * re-parenting to init and reaping stay the machine's. Where the machine gives no writable cgroup (no cgroup
+ * file system, or one this user may not write), the harness finds processes by ancestry, marker and session alone.
+ */
+export interface Containment extends CgroupReference {
+  /** Empties nothing: waits until the kernel has let the cgroup's last process go, then removes it. */
+  remove(): Promise<void>;
+}
+
+/** Why the machine offers no containment, or null when it does; read once per process. */
+let availability: { parent: string; ownPath: string } | string | undefined;
+
+/** Names of the harness's cgroups carry their owner, so the next run can tell a dead run's from a living one's. */
+const CGROUP_PREFIX = TEMP_PREFIX;
+const REMOVE_ATTEMPTS = 50;
+const REMOVE_POLL_MS = 10;
+
+/** A new cgroup holding the pid, or null when the machine allows none (see describeContainment). */
+export function containProcess(name: string, pid: number): Containment | null {
+  const hierarchy = findHierarchy();
+  if (typeof hierarchy === 'string') return null;
+  const leaf = `${CGROUP_PREFIX}${describeOwner().replace(':', '.')}-${name}`;
+  const reference: CgroupReference = { directory: `${hierarchy.parent}/${leaf}`, relativePath: `${hierarchy.ownPath.replace(/\/$/, '')}/${leaf}` };
+  try {
+    mkdirSync(reference.directory);
+  } catch {
+    return null;
+  }
+  const containment = { ...reference, remove: () => removeCgroup(reference.directory) };
+  try {
+    writeFileSync(`${reference.directory}/cgroup.procs`, String(pid));
+    return containment;
+  } catch {
+    void containment.remove();
+    return null;
+  }
+}
+
+/** How processes are found on this machine: in a cgroup of each host's own, or only by ancestry, marker and session. */
+export function describeContainment(): string {
+  const hierarchy = findHierarchy();
+  return typeof hierarchy === 'string' ? `none: ${hierarchy}` : `a cgroup per host, under ${hierarchy.parent}`;
+}
+
+/**
+ * Cgroups that runs whose harness died left: every process still in one is SIGKILLed (each confirmed to be in it
+ * right before its signal: only the harness's hosts and what they started were ever put there), then it is removed.
+ */
+export async function removeDeadRunCgroups(): Promise<number> {
+  const hierarchy = findHierarchy();
+  if (typeof hierarchy === 'string') return 0;
+  let killed = 0;
+  for (const leaf of readdirSync(hierarchy.parent).filter((entry) => entry.startsWith(CGROUP_PREFIX))) {
+    const owner = leaf.slice(CGROUP_PREFIX.length).split('-')[0]?.replace('.', ':') ?? '';
+    if (ownerAlive(owner)) continue;
+    const reference = { directory: `${hierarchy.parent}/${leaf}`, relativePath: `${hierarchy.ownPath.replace(/\/$/, '')}/${leaf}` };
+    for (const pid of listCgroupPids(reference)) if (killIfInCgroup(pid, reference)) killed += 1;
+    await removeCgroup(reference.directory);
+  }
+  return killed;
+}
+
+function killIfInCgroup(pid: number, cgroup: CgroupReference): boolean {
+  if (!isInCgroup(pid, cgroup)) return false;
+  try {
+    process.kill(pid, 'SIGKILL');
+    return true;
+  } catch (error) {
+    if (isNoSuchProcess(error)) return false;
+    throw error;
+  }
+}
+
+function findHierarchy(): { parent: string; ownPath: string } | string {
+  availability ??= probeHierarchy();
+  return availability;
+}
+
+/** Tries a sub-cgroup of this process's own; its reason when that is not allowed. */
+function probeHierarchy(): { parent: string; ownPath: string } | string {
+  const own = findOwnCgroupHierarchy();
+  if (own === null) return 'no cgroup v2 or v1 pids hierarchy is mounted';
+  const probe = `${own.ownDirectory}/${CGROUP_PREFIX}probe-${process.pid}`;
+  try {
+    mkdirSync(probe);
+    rmdirSync(probe);
+    return { parent: own.ownDirectory, ownPath: own.ownPath };
+  } catch (error) {
+    return `this user cannot create a cgroup under ${own.ownDirectory} (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})`;
+  }
+}
+
+/** A cgroup can be removed once its last process has exited; a dying process may take a moment. */
+async function removeCgroup(directory: string): Promise<void> {
+  for (let attempt = 0; attempt < REMOVE_ATTEMPTS; attempt += 1) {
+    try {
+      rmdirSync(directory);
+      return;
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return;
+      await sleep(REMOVE_POLL_MS);
+    }
+  }
+  throw new Error(`cgroup ${directory} still holds processes; the harness could not remove it`);
+}

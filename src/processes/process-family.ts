@@ -1,0 +1,73 @@
+import { appendFileSync } from 'node:fs';
+import type { CgroupReference } from '../proc/cgroups.ts';
+import { identityKey, type ProcessIdentity } from '../proc/process-identity.ts';
+
+/**
+ * How a process was tied to a trial: it sits in the cgroup of the trial's host (where the machine allows one, see
+ * src/processes/containment.ts), it descended from one of the trial's processes (seen through parent pids at some
+ * scan), it carries the trial's marker, or it sits in a process group or session that a process of the trial
+ * leads (a process that drops its environment and is re-parented keeps both unless it calls setsid or setpgid).
+ */
+export const WAYS_FOUND = ['cgroup', 'ancestry', 'marker', 'group'] as const;
+export type WayFound = (typeof WAYS_FOUND)[number];
+
+/** What a scan saw of a process: enough to name it and show it. */
+export type SeenProcess = ProcessIdentity & { readonly command: string };
+
+/** A process recorded as the trial's, by identity, and every way it was found. */
+export interface FamilyMember extends SeenProcess {
+  readonly foundBy: WayFound[];
+}
+
+/**
+ * The processes of one trial (or one run): its roots, whose descendants, groups and sessions belong to it but which
+ * are not members themselves (a trial's host), and every process ever found to belong to it, named by pid and
+ * start time so that a recycled pid is never mistaken for one of them.
+ */
+export interface ProcessFamily {
+  /** The marker value (a trial id, a host marker or a run id) whose processes belong to the family. */
+  readonly marker: string;
+  readonly roots: readonly ProcessIdentity[];
+  /** The cgroup every process of the family is started in, when the machine gave the host one. */
+  readonly cgroup: CgroupReference | null;
+  record(process: SeenProcess, way: WayFound): void;
+  /** Every process recorded, living or not. */
+  members(): FamilyMember[];
+  isMember(identity: ProcessIdentity): boolean;
+  isRoot(identity: ProcessIdentity): boolean;
+}
+
+export interface FamilyOptions {
+  readonly marker: string;
+  readonly roots?: readonly ProcessIdentity[];
+  readonly cgroup?: CgroupReference | null;
+  /** A family that also records every member of this one: the run's, which reaps what its trials found. */
+  readonly parent?: ProcessFamily;
+  /** A file that gets one `pid startTime command` line per new member, so the next run can reap them if this one dies. */
+  readonly journal?: string;
+}
+
+export function createProcessFamily({ marker, roots = [], cgroup = null, parent, journal }: FamilyOptions): ProcessFamily {
+  const rootKeys = new Set(roots.map(identityKey));
+  const members = new Map<string, { command: string; pid: number; startTime: number; foundBy: Set<WayFound> }>();
+  return {
+    marker,
+    roots,
+    cgroup,
+    record(stat, way) {
+      const key = identityKey(stat);
+      if (rootKeys.has(key)) return;
+      parent?.record(stat, way);
+      const known = members.get(key);
+      if (known !== undefined) {
+        known.foundBy.add(way);
+        return;
+      }
+      members.set(key, { pid: stat.pid, startTime: stat.startTime, command: stat.command, foundBy: new Set([way]) });
+      if (journal !== undefined) appendFileSync(journal, `${stat.pid} ${stat.startTime} ${stat.command}\n`);
+    },
+    members: () => [...members.values()].map(({ foundBy, ...member }) => ({ ...member, foundBy: WAYS_FOUND.filter((way) => foundBy.has(way)) })),
+    isMember: (identity) => members.has(identityKey(identity)),
+    isRoot: (identity) => rootKeys.has(identityKey(identity)),
+  };
+}
