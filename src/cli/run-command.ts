@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Baseline, buildBaseline } from '../baseline/baseline.ts';
 import { compareWithBaseline } from '../baseline/compare-baseline.ts';
@@ -42,6 +43,7 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
       prepared.resumption,
     );
     progress.end();
+    reportUnattributedFiles(record);
     const written = writeReports(record, outDirectory);
     const interruptedWith = interrupt.exitCode();
     if (interruptedWith !== null) return reportInterruption(record, written, options.out, interruptedWith);
@@ -91,6 +93,16 @@ async function prepareResumedRun(options: HarnessOptions, outDirectory: string):
 function reportDeadRuns({ processes, directories }: { processes: number; directories: number }): void {
   if (processes + directories === 0) return;
   process.stderr.write(`isolation-harness: cleaned up after an earlier run that died: ${processes} process(es) killed, ${directories} temp folder(s) removed\n`);
+}
+
+/** Files born during the run that no single trial could be tied to stay where they are: the user is told which. */
+function reportUnattributedFiles(record: RunRecord): void {
+  const paths = new Set(record.results.flatMap((result) => ('leftovers' in result ? (result.leftovers.tempFiles?.unattributed ?? []) : [])));
+  const left = [...paths].filter((path) => existsSync(path));
+  if (left.length === 0) return;
+  process.stderr.write(
+    `isolation-harness: ${left.length} file(s) born in a shared temp folder while several trials ran could not be tied to one of them, so they were left in place (--concurrency 1 ties each to its trial): ${left.join(', ')}\n`,
+  );
 }
 
 function reportInterruption(record: RunRecord, written: string[], out: string, exitCode: number): number {

@@ -2,6 +2,7 @@ import { readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
+import { listPids } from '../proc/process-stat.ts';
 import { TEMP_PREFIX } from '../trial/trial-directory.ts';
 import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { ProbeTarget } from './probe.ts';
@@ -24,10 +25,22 @@ export interface OutsideFile {
 
 /**
  * Removes what the trial left outside its directory once it was measured, so that no trial leaves a user's machine
- * fuller: only files born during the trial and still the same file (the same birth time), never an older one.
+ * fuller, but only what is surely the trial's: a file born during the trial that a process of the trial held open,
+ * or a plain file born while only this trial ran that no process holds open now. A folder attributed by its birth
+ * alone may be another program's (a bundler's cache made while the trial ran): it is counted, never removed.
+ * Each is still the same file (the same birth time), never an older one at the same path.
  */
 export function removeOutsideFiles(files: readonly OutsideFile[]): void {
-  for (const file of files) if (readBirthMs(file.path) === file.birthMs) rmSync(file.path, { recursive: true, force: true });
+  for (const file of files) {
+    if (readBirthMs(file.path) !== file.birthMs) continue;
+    if (file.attributedBy === 'born-alone' && (!isRegularFile(file.path) || isHeldByAnyProcess(file.path))) continue;
+    rmSync(file.path, { force: true });
+  }
+}
+
+/** Whether any process on the machine holds the path open: one read of every descriptor table, done only for such a file. */
+function isHeldByAnyProcess(path: string): boolean {
+  return listPids().some((pid) => [...(readDescriptorTable(pid)?.values() ?? [])].includes(path));
 }
 
 /** Regular files outside the trial directory that a living process of the trial holds open now (a worker's are its host's). */

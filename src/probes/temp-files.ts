@@ -34,6 +34,7 @@ export const tempFilesProbe: Probe<TempFileSnapshot, TempFileLeftovers> = {
     const entries = listWorkDir(target.workDir);
     if (entries === null) return null;
     for (const path of readHeldOutsideFiles(target)) target.heldFiles.add(path);
+    for (const path of target.heldFiles) target.window.claim(path);
     return {
       workDir: new Set(entries.map((entry) => (entry.isDirectory ? `${entry.path}/` : entry.path))),
       held: new Set(target.heldFiles),
@@ -56,8 +57,11 @@ export const tempFilesProbe: Probe<TempFileSnapshot, TempFileLeftovers> = {
     for (const path of [...after.shared].filter((entry) => !before.shared.has(entry) && !after.held.has(entry))) {
       const birthMs = bornInTrial(path);
       if (birthMs === null) continue;
-      if (after.window.ranAloneAt(birthMs)) outside.push({ path, attributedBy: 'born-alone', birthMs });
-      else unattributed.push(path);
+      if (after.window.claimedByOther(path)) continue;
+      if (after.window.ranAloneAt(birthMs)) {
+        after.window.claim(path);
+        outside.push({ path, attributedBy: 'born-alone', birthMs });
+      } else unattributed.push(path);
     }
     outside.sort((first, second) => first.path.localeCompare(second.path));
     return { total: paths.length + outside.length, paths, outside, unattributed: unattributed.sort() };

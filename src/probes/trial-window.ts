@@ -1,14 +1,21 @@
 /**
- * When a trial's work ran, on the wall clock, and what ran beside it in this process. A file found in a shared temp
- * location (the system temp directory, /dev/shm) that no process of the trial was seen holding can still be
- * attributed to the trial by its birth time: born while the trial ran and while no other trial did.
+ * When a trial ran and when its work ran, on the wall clock, and what ran beside it in this process. A file found in
+ * a shared temp location (the system temp directory, /dev/shm) that no process of the trial was seen holding can
+ * still be attributed to the trial by its birth time: born while the trial ran and while no other trial's work did
+ * (a trial's work runs from its start until its stop is seen; a trial whose work hung runs until its window closes).
  */
 export interface TrialWindow {
   readonly trialId: string;
   /** Epoch milliseconds when the window opened, right before the trial's first snapshot. */
   readonly openedAtMs: number;
-  /** True when the moment falls inside this window and inside no other trial's window of this process. */
+  /** True when the moment falls inside this window and inside no other trial's work of this process. */
   ranAloneAt(epochMs: number): boolean;
+  /** The work was asked to start, or was seen to end. */
+  markWork(moment: 'started' | 'ended'): void;
+  /** Marks an outside file as this trial's, so that no trial beside it lists it as a file nobody can be tied to. */
+  claim(path: string): void;
+  /** Whether another trial of this process tied the file to itself. */
+  claimedByOther(path: string): boolean;
   close(): void;
 }
 
@@ -16,20 +23,30 @@ interface Span {
   readonly trialId: string;
   readonly from: number;
   to: number | null;
+  workFrom: number | null;
+  workTo: number | null;
 }
 
 /** Closed windows are kept this long, so a trial that ends later can still see that another one overlapped it. */
 const KEEP_CLOSED_MS = 10 * 60_000;
 const spans: Span[] = [];
+/** Outside files each trial tied to itself: path → trial id. */
+const claims = new Map<string, string>();
 
 export function openTrialWindow(trialId: string): TrialWindow {
-  const span: Span = { trialId, from: epochNow(), to: null };
+  const span: Span = { trialId, from: epochNow(), to: null, workFrom: null, workTo: null };
   spans.push(span);
   pruneClosed(span.from);
   return {
     trialId,
     openedAtMs: span.from,
-    ranAloneAt: (epochMs) => contains(span, epochMs) && !spans.some((other) => other !== span && contains(other, epochMs)),
+    ranAloneAt: (epochMs) => contains(span, epochMs) && !spans.some((other) => other !== span && workedAt(other, epochMs)),
+    markWork(moment) {
+      if (moment === 'started') span.workFrom ??= epochNow();
+      else span.workTo ??= epochNow();
+    },
+    claim: (path) => void claims.set(path, trialId),
+    claimedByOther: (path) => claims.has(path) && claims.get(path) !== trialId,
     close() {
       span.to ??= epochNow();
     },
@@ -45,9 +62,16 @@ function contains(span: Span, epochMs: number): boolean {
   return epochMs >= span.from && (span.to === null || epochMs <= span.to);
 }
 
+function workedAt(span: Span, epochMs: number): boolean {
+  const until = span.workTo ?? span.to;
+  return span.workFrom !== null && epochMs >= span.workFrom && (until === null || epochMs <= until);
+}
+
 function pruneClosed(now: number): void {
   for (let index = spans.length - 1; index >= 0; index -= 1) {
-    const to = spans[index]?.to;
-    if (to !== null && to !== undefined && now - to > KEEP_CLOSED_MS) spans.splice(index, 1);
+    const span = spans[index];
+    if (span?.to === null || span?.to === undefined || now - span.to <= KEEP_CLOSED_MS) continue;
+    spans.splice(index, 1);
+    for (const [path, trialId] of claims) if (trialId === span.trialId) claims.delete(path);
   }
 }

@@ -46,10 +46,11 @@ export function containProcess(name: string, pid: number): Containment | null {
   }
 }
 
-/** How processes are found on this machine: in a cgroup of each host's own, or only by ancestry, marker and session. */
-export function describeContainment(): string {
+/** Whether hosts get a cgroup of their own on this machine, said for a report: where, or why not. */
+export function describeContainment(): { readonly available: boolean; readonly description: string } {
   const hierarchy = findHierarchy();
-  return typeof hierarchy === 'string' ? `none: ${hierarchy}` : `a cgroup per host, under ${hierarchy.parent}`;
+  if (typeof hierarchy === 'string') return { available: false, description: hierarchy };
+  return { available: true, description: `a cgroup per host, under ${hierarchy.parent}` };
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
+import { describeProcessDiscovery } from '../processes/describe-discovery.ts';
 import type { Environment } from '../run/run-record.ts';
 
 /** The packages whose stopping behaviour the harness measures; their versions belong in every report. */
@@ -20,6 +21,7 @@ export function collectEnvironment(): Environment {
     cores: availableParallelism(),
     memoryBytes: totalmem(),
     packages: Object.fromEntries(MEASURED_PACKAGES.map((name) => [name, readInstalledVersion(name)])),
+    processDiscovery: describeProcessDiscovery(),
   };
 }
 

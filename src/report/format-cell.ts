@@ -1,6 +1,8 @@
 import { FD_KINDS, type FdLeftovers } from '../probes/fds.ts';
 import type { MemoryLeftovers } from '../probes/memory.ts';
 import type { Leftover } from '../probes/probe.ts';
+import type { TempFileLeftovers } from '../probes/temp-files.ts';
+import { renderInlineCode } from './markdown-syntax.ts';
 import type { TrialOutcome } from '../trial/trial-result.ts';
 import { describeRate, formatRate } from './format-rate.ts';
 import { type CellSummary, OUTCOMES, type ProbeTally } from './summarize-cell.ts';
@@ -38,15 +40,24 @@ export function formatFds(tally: ProbeTally<FdLeftovers> | null): string {
   });
 }
 
-export function formatTempFiles(tally: ProbeTally<Leftover> | null): string {
-  return formatProbe(tally);
+/** Files left in the trial directory, and of the worst trial those outside it, by path (how each was tied to the trial). */
+export function formatTempFiles(tally: ProbeTally<TempFileLeftovers> | null): string {
+  return formatProbe(tally, (worst) => {
+    if (worst.outside.length === 0) return '';
+    const paths = worst.outside.map((file) => `${renderInlineCode(file.path)} (${file.attributedBy})`).join(', ');
+    return `; outside the trial directory: ${paths}`;
+  });
 }
 
-/** Surviving processes, and how many were orphaned; zombies are dead, so not survivors, but named when there were any. */
+/**
+ * Surviving processes, how many were orphaned, and how many the trial's marker alone would have missed; zombies are
+ * dead, so not survivors, but named when there were any.
+ */
 export function formatProcesses(cell: CellSummary): string {
   const details = [
     formatProbe(cell.leftovers.processes),
     cell.maxOrphaned !== null && cell.maxOrphaned > 0 ? `orphaned: max ${cell.maxOrphaned}` : null,
+    cell.maxUnmarked !== null && cell.maxUnmarked > 0 ? `without the marker: max ${cell.maxUnmarked}` : null,
     cell.maxZombies !== null && cell.maxZombies > 0 ? `zombies: max ${cell.maxZombies}` : null,
   ];
   return details.filter((detail) => detail !== null).join('; ');

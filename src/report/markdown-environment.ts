@@ -15,6 +15,7 @@ export function renderEnvironment(record: RunRecord): string {
     ['Cores', String(environment.cores)],
     ['Memory', formatMemory(environment.memoryBytes)],
     ...packages,
+    ["Finding a trial's processes", environment.processDiscovery.description],
     ['isolation-harness', record.harnessVersion],
     ['Source digest (src/)', renderInlineCode(record.sourceDigest)],
   ];

@@ -1,5 +1,6 @@
 import type { RunRecord } from '../run/run-record.ts';
 import { countOf } from './format-cell.ts';
+import { renderBlindSpots } from './markdown-blind-spots.ts';
 import { renderCharts } from './markdown-charts.ts';
 import { renderClaims } from './markdown-claims.ts';
 import { renderEnvironment } from './markdown-environment.ts';
@@ -26,6 +27,7 @@ export function renderMarkdown(record: RunRecord): string {
     renderCharts(record),
     renderTradeoffs(record),
     renderClaims(record),
+    renderBlindSpots(record),
     renderEnvironment(record),
     renderResults(record),
     renderLegend(record.plan),

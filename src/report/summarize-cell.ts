@@ -40,6 +40,8 @@ export interface CellSummary extends CellKey, StopSummary, CheckSummary {
   readonly maxZombies: number | null;
   /** The most orphaned survivors (re-parented away from the trial) one trial left; null as for maxZombies. */
   readonly maxOrphaned: number | null;
+  /** The most survivors one trial left that do not carry the trial's marker (found by cgroup, ancestry or session); null as for maxZombies. */
+  readonly maxUnmarked: number | null;
   /** Probed trials whose workload marked its cleanup as run. */
   readonly cleanupRan: number;
   /** Where the kills of the probed trials were aimed, and whether a targeted kill landed in its section. */
@@ -86,6 +88,7 @@ function summarizeCell(results: CellResults): CellSummary {
     },
     maxZombies: findMax(processes, (found) => found.zombies),
     maxOrphaned: findMax(processes, (found) => found.survivors.filter((survivor) => survivor.orphaned).length),
+    maxUnmarked: findMax(processes, (found) => found.survivors.filter((survivor) => !survivor.foundBy.includes('marker')).length),
     cleanupRan: measured.filter((result) => result.cleanupRan).length,
     killPoints: summarizeKillPoints(measured),
     ...summarizeStops(stopped),

@@ -55,6 +55,16 @@ export interface Environment {
   readonly memoryBytes: number;
   /** Installed versions of the packages whose behaviour is measured (tinypool, execa, tree-kill, tmp). */
   readonly packages: Record<string, string>;
+  /** How the trials' processes were found on this machine: a cgroup per host, or only by ancestry, marker and session. */
+  readonly processDiscovery: ProcessDiscovery;
+}
+
+export interface ProcessDiscovery {
+  /** Whether every host had a cgroup of its own, which no process can leave without the right to write another. */
+  readonly cgroup: boolean;
+  readonly description: string;
+  /** How often a trial's process tree was read between full scans. */
+  readonly watchIntervalMs: number;
 }
 
 /** Everything a report is rendered from: the plan, the environment and every trial's result. */

@@ -161,6 +161,7 @@ async function observeTrial(
 async function observeWork(plan: TrialPlan, key: TrialKey, directory: TrialDirectory, host: HostProcess, target: ProbeTarget, options: TrialOptions): Promise<TrialResult> {
   const measure = { key, killPoint: plan.killPoint, directory, workloadUrl: plan.workloadUrl, before: takeSnapshots(target) };
   host.send({ type: 'start', trial: toHostedTrial(plan, directory, host) });
+  target.window.markWork('started');
   const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs + WATCHDOG_MARGIN_MS);
   if (started.type === 'work-failed' || started.type === 'host-exited') {
     return errored(key, started.type === 'work-failed' ? started.message : started.detail);
@@ -174,6 +175,7 @@ async function observeWork(plan: TrialPlan, key: TrialKey, directory: TrialDirec
   host.send({ type: 'kill' });
   options.onReadyProbed?.();
   const end = style.kind === 'host' ? await killHostAtKillPoint(host, plan, readyTarget) : await waitForStop(host, plan, readyTarget);
+  if (end.kind === 'stopped') target.window.markWork('ended');
   return measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemoryBytes }, end);
 }
 
