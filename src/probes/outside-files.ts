@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
@@ -17,7 +17,10 @@ const NOT_ON_DISK = /^\/(proc|sys)\/|^\/dev\/(?!shm\/)| \(deleted\)$/;
 /** A file or folder outside the trial directory, how the harness tied it to the trial, or that it could not. */
 export interface OutsideFile {
   readonly path: string;
-  /** `held-open`: a process of the trial had it open; `born-alone`: born in a shared temp location while only this trial ran. */
+  /**
+   * `held-open`: a process of the trial had it open; `born-alone`: a file, socket or link (not a folder) born in a
+   * shared temp location while only this trial's work ran.
+   */
   readonly attributedBy: 'held-open' | 'born-alone';
   /** Its birth time (epoch ms): after the trial, the harness removes it only if that is still the file at the path. */
   readonly birthMs: number;
@@ -26,9 +29,8 @@ export interface OutsideFile {
 /**
  * Removes what the trial left outside its directory once it was measured, so that no trial leaves a user's machine
  * fuller, but only what is surely the trial's: a file born during the trial that a process of the trial held open,
- * or a plain file born while only this trial ran that no process holds open now. A folder attributed by its birth
- * alone may be another program's (a bundler's cache made while the trial ran): it is counted, never removed.
- * Each is still the same file (the same birth time), never an older one at the same path.
+ * or a plain file born while only this trial ran that no process holds open now. Each is still the same file (the
+ * same birth time), never an older one at the same path.
  */
 export function removeOutsideFiles(files: readonly OutsideFile[]): void {
   for (const file of files) {
@@ -72,9 +74,14 @@ export function listSharedTempEntries(): Set<string> {
 
 /** When a file or folder was born (statx), or null when it is gone. */
 export function readBirthMs(path: string): number | null {
+  return readEntry(path)?.birthMs ?? null;
+}
+
+/** A file or folder's birth time (statx) and whether it is a folder (a link is not followed); null when it is gone. */
+export function readEntry(path: string): { birthMs: number; isDirectory: boolean } | null {
   try {
-    const { birthtimeMs } = statSync(path);
-    return birthtimeMs;
+    const stats = lstatSync(path);
+    return { birthMs: stats.birthtimeMs, isDirectory: stats.isDirectory() };
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import { listSharedTempEntries, type OutsideFile, readBirthMs, readHeldOutsideFiles } from './outside-files.ts';
+import { listSharedTempEntries, type OutsideFile, readBirthMs, readEntry, readHeldOutsideFiles } from './outside-files.ts';
 import type { Leftover, Probe } from './probe.ts';
 import type { TrialWindow } from './trial-window.ts';
 import { listWorkDir } from './work-dir-entries.ts';
@@ -10,7 +10,8 @@ export interface TempFileLeftovers extends Leftover {
   readonly outside: OutsideFile[];
   /**
    * New entries of the shared temp locations born during the trial that nothing ties to it: no process of the trial
-   * was seen holding them, and another trial ran when they were born. Listed, not counted: a blind spot.
+   * was seen holding them, and they are folders, or another trial's work ran when they were born. Listed, not
+   * counted: a blind spot.
    */
   readonly unattributed: string[];
 }
@@ -55,10 +56,12 @@ export const tempFilesProbe: Probe<TempFileSnapshot, TempFileLeftovers> = {
     }
     const unattributed: string[] = [];
     for (const path of [...after.shared].filter((entry) => !before.shared.has(entry) && !after.held.has(entry))) {
-      const birthMs = bornInTrial(path);
-      if (birthMs === null) continue;
-      if (after.window.claimedByOther(path)) continue;
-      if (after.window.ranAloneAt(birthMs)) {
+      const entry = readEntry(path);
+      if (entry === null || entry.birthMs < after.window.openedAtMs || after.window.claimedByOther(path)) continue;
+      const { birthMs } = entry;
+      // Programs make folders in the temp directory all the time (a bundler's cache, a test's mkdtemp): a folder
+      // is never tied to a trial by its birth alone, only files, sockets and links are.
+      if (!entry.isDirectory && after.window.ranAloneAt(birthMs)) {
         after.window.claim(path);
         outside.push({ path, attributedBy: 'born-alone', birthMs });
       } else unattributed.push(path);

@@ -30,7 +30,7 @@ export function containProcess(name: string, pid: number): Containment | null {
   const hierarchy = findHierarchy();
   if (typeof hierarchy === 'string') return null;
   const leaf = `${CGROUP_PREFIX}${describeOwner().replace(':', '.')}-${name}`;
-  const reference: CgroupReference = { directory: `${hierarchy.parent}/${leaf}`, relativePath: `${hierarchy.ownPath.replace(/\/$/, '')}/${leaf}` };
+  const reference = referenceOf(hierarchy, leaf);
   try {
     mkdirSync(reference.directory);
   } catch {
@@ -58,17 +58,25 @@ export function describeContainment(): { readonly available: boolean; readonly d
  * right before its signal: only the harness's hosts and what they started were ever put there), then it is removed.
  */
 export async function removeDeadRunCgroups(): Promise<number> {
-  const hierarchy = findHierarchy();
-  if (typeof hierarchy === 'string') return 0;
   let killed = 0;
-  for (const leaf of readdirSync(hierarchy.parent).filter((entry) => entry.startsWith(CGROUP_PREFIX))) {
-    const owner = leaf.slice(CGROUP_PREFIX.length).split('-')[0]?.replace('.', ':') ?? '';
-    if (ownerAlive(owner)) continue;
-    const reference = { directory: `${hierarchy.parent}/${leaf}`, relativePath: `${hierarchy.ownPath.replace(/\/$/, '')}/${leaf}` };
+  for (const reference of findDeadRunCgroups()) {
     for (const pid of listCgroupPids(reference)) if (killIfInCgroup(pid, reference)) killed += 1;
     await removeCgroup(reference.directory);
   }
   return killed;
+}
+
+/** The harness's cgroups whose owner (named in the cgroup's name) is no longer alive. */
+export function findDeadRunCgroups(): CgroupReference[] {
+  const hierarchy = findHierarchy();
+  if (typeof hierarchy === 'string') return [];
+  return readdirSync(hierarchy.parent)
+    .filter((leaf) => leaf.startsWith(CGROUP_PREFIX) && !ownerAlive(leaf.slice(CGROUP_PREFIX.length).split('-')[0]?.replace('.', ':') ?? ''))
+    .map((leaf) => referenceOf(hierarchy, leaf));
+}
+
+function referenceOf(hierarchy: { parent: string; ownPath: string }, leaf: string): CgroupReference {
+  return { directory: `${hierarchy.parent}/${leaf}`, relativePath: `${hierarchy.ownPath.replace(/\/$/, '')}/${leaf}` };
 }
 
 function killIfInCgroup(pid: number, cgroup: CgroupReference): boolean {

@@ -64,10 +64,22 @@ export function createProcessFamily({ marker, roots = [], cgroup = null, parent,
         return;
       }
       members.set(key, { pid: stat.pid, startTime: stat.startTime, command: stat.command, foundBy: new Set([way]) });
-      if (journal !== undefined) appendFileSync(journal, `${stat.pid} ${stat.startTime} ${stat.command}\n`);
+      if (journal !== undefined) appendToJournal(journal, `${stat.pid} ${stat.startTime} ${stat.command}\n`);
     },
     members: () => [...members.values()].map(({ foundBy, ...member }) => ({ ...member, foundBy: WAYS_FOUND.filter((way) => foundBy.has(way)) })),
     isMember: (identity) => members.has(identityKey(identity)),
     isRoot: (identity) => rootKeys.has(identityKey(identity)),
   };
+}
+
+/**
+ * The journal serves only the next run's clean-up, should this run die; this run reaps through the family itself.
+ * A journal that cannot be written (the run's folder is gone: the run is failing or ending) must not fail the run.
+ */
+function appendToJournal(journal: string, line: string): void {
+  try {
+    appendFileSync(journal, line);
+  } catch {
+    // Nothing to do: see above.
+  }
 }

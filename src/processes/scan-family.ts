@@ -19,10 +19,13 @@ export interface FamilyScan {
 /**
  * One pass over every process: records each process tied to the family by any way in (its cgroup, the marker, a
  * parent of the family, a group or session it leads), repeated until nothing new turns up, since a process found one way may
- * lead to others. This process is never part of it.
+ * lead to others. This process is never a member of it.
  */
 export function scanFamily(family: ProcessFamily): FamilyScan {
-  const stats = readAllProcessStats().filter((stat) => stat.pid !== process.pid);
+  // Nothing started before the family's oldest root can have come from it: on a busy machine, most processes.
+  const since = family.roots.length === 0 ? 0 : Math.min(...family.roots.map((root) => root.startTime));
+  // This process may be a root (a host scanning its own trial), so it stays in the scan; it is never a member.
+  const stats = readAllProcessStats().filter((stat) => stat.startTime >= since);
   const living = new Map<number, ProcessStat>();
   for (const stat of stats) {
     if (stat.state !== 'Z' && (family.isRoot(stat) || family.isMember(stat))) living.set(stat.pid, stat);
@@ -36,7 +39,7 @@ export function scanFamily(family: ProcessFamily): FamilyScan {
     grown = false;
     const leaders = new Set([...living.values()].filter(leadsGroupOrSession).map((stat) => stat.pid));
     for (const stat of stats) {
-      if (stat.state === 'Z' || family.isRoot(stat)) continue;
+      if (stat.state === 'Z' || family.isRoot(stat) || stat.pid === process.pid) continue;
       const byParent = living.has(stat.parentPid);
       const byGroup = ledByOther(stat, leaders);
       if (byParent) family.record(stat, 'ancestry');
@@ -100,7 +103,7 @@ export function readIfOfFamily(family: ProcessFamily, pid: number): ProcessStat 
 }
 
 function adopt(family: ProcessFamily, living: Map<number, ProcessStat>, stat: ProcessStat, way: 'cgroup' | 'marker'): void {
-  if (stat.state === 'Z' || family.isRoot(stat)) return;
+  if (stat.state === 'Z' || family.isRoot(stat) || stat.pid === process.pid) return;
   family.record(stat, way);
   living.set(stat.pid, stat);
 }

@@ -69,17 +69,22 @@ export async function runTrial(plan: TrialPlan, host: HostProcess = startHost(pl
  */
 export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options: TrialOptions = {}): Promise<HostedResult> {
   const key: TrialKey = { runtime: plan.runtime, kill: plan.kill, workload: plan.workload, trial: plan.trial };
-  const directory = createTrialDirectory(plan.runDirectory, plan.trialId);
   const family = createProcessFamily({ marker: plan.trialId, roots: [host.identity], cgroup: host.containment, ...(options.runFamily === undefined ? {} : { parent: options.runFamily }) });
   // From the start of the work until its processes are reaped, the tree is read every few milliseconds.
   const watch = watchFamily(family);
   let hosted: HostedResult | undefined;
+  let directory: TrialDirectory | undefined;
   try {
+    directory = createTrialDirectory(plan.runDirectory, plan.trialId);
     hosted = await observeAndEnd(plan, key, directory, host, family, options);
     return hosted;
+  } catch (error) {
+    // The trial could not even have its folder (the run's is gone): its host, handed to it, ends here all the same.
+    if (directory === undefined) await endHost(host, family);
+    throw error;
   } finally {
     watch.stop();
-    removeDirectory(directory.root);
+    if (directory !== undefined) removeDirectory(directory.root);
     // What the trial left outside its directory was measured: now it goes too, as its directory did.
     const result = hosted?.result;
     if (result !== undefined && 'leftovers' in result) removeOutsideFiles(result.leftovers.tempFiles?.outside ?? []);

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execaNode } from 'execa';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { findMarkedProcesses } from '../../src/marker/find-marked-processes.ts';
 import { JOURNAL_FILE } from '../../src/run/results-journal.ts';
 import { TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { findLivingProcessesOf, listCgroupsOf } from '../support/living-processes.ts';
 import { runCli } from './run-cli.ts';
 
 const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
@@ -25,7 +25,7 @@ async function startMidRun(out: string, results: number) {
   await vi.waitFor(
     () => {
       expect(readJournalLines(out).length).toBeGreaterThan(results);
-      expect(findMarkedProcesses(runId).map((found) => found.command)).toContain('sleep');
+      expect(findLivingProcessesOf(runId).map((found) => found.command)).toContain('sleep');
     },
     { timeout: 40_000, interval: 20 },
   );
@@ -39,8 +39,10 @@ function readJournalLines(out: string): string[] {
 
 function expectNothingLeftOf(runId: string): void {
   expect(readdirSync(tmpdir()).filter((entry) => entry.startsWith(`${TEMP_PREFIX}${runId}`))).toEqual([]);
-  expect(findMarkedProcesses(runId).filter((found) => found.state !== 'Z')).toEqual([]);
+  expect(findLivingProcessesOf(runId)).toEqual([]);
+  expect(listCgroupsOf(runId)).toEqual([]);
 }
+
 
 describe('the harness interrupted', () => {
   it.each([
@@ -75,7 +77,7 @@ describe('the harness interrupted', () => {
     const completed = lines.slice(1).map((line) => JSON.parse(line).result);
     expect(completed.length).toBeGreaterThanOrEqual(3);
     // The dead harness's hosts are orphans now, still carrying its marker.
-    expect(findMarkedProcesses(runId).length).toBeGreaterThan(0);
+    expect(findLivingProcessesOf(runId).length).toBeGreaterThan(0);
 
     const resumed = await runCli(['--resume', '--out', out]);
     expect(resumed.exitCode).toBe(0);

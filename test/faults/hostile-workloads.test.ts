@@ -2,12 +2,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findMarkedProcesses } from '../../src/marker/find-marked-processes.ts';
 import { MARKER_VARIABLE } from '../../src/marker/marker.ts';
-import { listPids, readEnvironmentVariable, readProcessStatus } from '../../src/marker/proc.ts';
+import { readEnvironmentVariable } from '../../src/proc/process-environment.ts';
+import { listPids, readProcessStat } from '../../src/proc/process-stat.ts';
 import { RUNTIME_NAMES, type RuntimeName } from '../../src/runtime/runtime.ts';
 import { TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
 import type { TrialResult } from '../../src/trial/trial-result.ts';
+import { findLivingProcessesOf } from '../support/living-processes.ts';
 import { GRANDCHILDREN } from '../fixtures/workloads/hostile/spawns-200-grandchildren.ts';
 import { countLeftovers, createTrialRunner, fixtureUrl, type TrialRequest } from '../support/trial-runner.ts';
 
@@ -51,7 +52,7 @@ async function runHostile(request: TrialRequest): Promise<TrialResult> {
   runId ??= [...hostMarkers.seen][0]?.replace(/-\d+$/, '') ?? null;
   if (runId === null) throw new Error('no host carrying a trial marker was seen, so the trial cannot be checked');
   const trialId = `${runId}-${trialNumber}`;
-  expect(findMarkedProcesses(trialId)).toEqual([]);
+  expect(findLivingProcessesOf(trialId)).toEqual([]);
   expect(existsSync(join(runDirectory(runId), trialId))).toBe(false);
   return result;
 }
@@ -71,7 +72,7 @@ function watchHostMarkers(): { seen: Set<string>; stop(): void } {
     for (const pid of listPids()) {
       if (checked.has(pid)) continue;
       checked.add(pid);
-      const marker = readProcessStatus(pid)?.parentPid === process.pid ? readEnvironmentVariable(pid, MARKER_VARIABLE) : null;
+      const marker = readProcessStat(pid)?.parentPid === process.pid ? readEnvironmentVariable(pid, MARKER_VARIABLE) : null;
       if (marker !== null) seen.add(marker);
     }
   };

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { classifyLink, fdsProbe } from '../../src/probes/fds.ts';
 import { compareSnapshots, type ProbeTarget } from '../../src/probes/probe.ts';
-import { removeDirectory } from '../../src/trial/trial-directory.ts';
+import { createProbeTarget } from '../../src/probes/probe-target.ts';
+import { removeDirectory, TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
 
 // A Node.js process that opens the files it is sent and keeps them open: a real process leaking real descriptors.
 const OPENS_FILES_ON_REQUEST = `
@@ -48,25 +49,32 @@ async function killAndWait(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+const targets: ProbeTarget[] = [];
+
 function targetOf(hostPid: number, childPid: number | null): ProbeTarget {
-  return { trialId: 'unused', hostPid, childPid, workDir: folder };
+  const target = createProbeTarget({ trialId: 'unused', hostPid, childPid, workDir: folder });
+  targets.push(target);
+  return target;
 }
 
 describe('fdsProbe', () => {
   beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'fds-probe-'));
+    // Named as the harness names its own folders, which no trial of a test file running beside this one counts as its leftover.
+    folder = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}fds-probe-`));
   });
 
   afterEach(async () => {
+    for (const target of targets.splice(0)) target.window.close();
     await Promise.all(started.splice(0).map(killAndWait));
     removeDirectory(folder);
   });
 
   it('reports exactly the 2 descriptors a host opened after the first snapshot', async () => {
     const host = await startFileOpener();
-    const before = fdsProbe.snapshot(targetOf(host.pid, null));
+    const target = targetOf(host.pid, null);
+    const before = fdsProbe.snapshot(target);
     await host.open([join(folder, 'first'), join(folder, 'second')]);
-    const leftovers = await compareSnapshots(fdsProbe, before, null, fdsProbe.snapshot(targetOf(host.pid, null)));
+    const leftovers = await compareSnapshots(fdsProbe, before, null, fdsProbe.snapshot(target));
     expect(leftovers).toEqual({
       total: 2,
       byKind: { file: 2, socket: 0, pipe: 0, other: 0 },

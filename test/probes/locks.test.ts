@@ -5,32 +5,37 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readProcessStatus } from '../../src/marker/proc.ts';
 import { PROPER_LOCKFILE_STALE_MS } from '../../src/probes/lock-directories.ts';
 import { locksProbe } from '../../src/probes/locks.ts';
-import { lockKeyOf, readOsLocks } from '../../src/probes/os-locks.ts';
+import { lockKeyOf, readOsLocks } from '../../src/proc/os-locks.ts';
 import { compareSnapshots, type ProbeTarget } from '../../src/probes/probe.ts';
-import { removeDirectory } from '../../src/trial/trial-directory.ts';
+import { createProbeTarget } from '../../src/probes/probe-target.ts';
+import { readProcessStat } from '../../src/proc/process-stat.ts';
+import { removeDirectory, TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
 import { createMarkedProcesses, killAndWait } from './marked-processes.ts';
 
 const processes = createMarkedProcesses();
 let root = '';
 let workDir = '';
-let host: ChildProcess;
+let probeTarget: ProbeTarget;
 
 beforeEach(async () => {
-  root = mkdtempSync(join(tmpdir(), 'locks-probe-'));
+  // Named as the harness names its own folders, which no trial of a test file running beside this one counts as its leftover.
+  root = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}locks-probe-`));
   workDir = join(root, 'work');
   mkdirSync(workDir);
-  host = await processes.start('sleep', ['300']);
+  const host = await processes.start('sleep', ['300']);
+  probeTarget = createProbeTarget({ trialId: processes.trialId, hostPid: host.pid ?? Number.NaN, workDir });
 });
 
 afterEach(async () => {
+  probeTarget.window.close();
   await processes.stopAll();
   removeDirectory(root);
 });
 
-const target = (): ProbeTarget => ({ trialId: processes.trialId, hostPid: host.pid ?? Number.NaN, childPid: null, workDir });
+/** The one target of the test's trial: its family keeps every process of the trial it has seen. */
+const target = (): ProbeTarget => probeTarget;
 
 /** `flock -x <file> sleep 300`: flock places the lock, then runs sleep, which inherits the locked descriptor. */
 async function holdFlock(path: string): Promise<ChildProcess> {
@@ -64,7 +69,7 @@ describe('locksProbe', () => {
     const before = locksProbe.snapshot(target());
     const flock = await holdFlock(join(workDir, 'data'));
     await killAndWait(flock);
-    expect(readProcessStatus(flock.pid ?? Number.NaN)).toBeNull();
+    expect(readProcessStat(flock.pid ?? Number.NaN)).toBeNull();
     const found = await compareSnapshots(locksProbe, before, null, locksProbe.snapshot(target()));
     expect(found).toMatchObject({ total: 1, osLocks: [flockOf(flock.pid, 'data')] });
   });

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createRunId, createTrialId, MARKER_VARIABLE } from '../../src/marker/marker.ts';
-import { reapMarkedProcesses } from '../../src/marker/reap.ts';
+import { reapMarker } from '../../src/processes/reap-family.ts';
 
 /** Real processes of one made-up trial: each carries the trial's marker, so the probes attribute it to the trial. */
 export interface MarkedProcesses {
@@ -33,7 +33,7 @@ export function createMarkedProcesses(): MarkedProcesses {
       return { child, message: await nextMessage(child) };
     },
     async stopAll() {
-      await reapMarkedProcesses(trialId);
+      await reapMarker(trialId);
       await Promise.all(started.splice(0).map(waitForExit));
     },
   };

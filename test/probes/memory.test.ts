@@ -2,20 +2,27 @@ import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MEMORY_GROWTH_THRESHOLD_BYTES, memoryProbe } from '../../src/probes/memory.ts';
 import { compareSnapshots, type ProbeTarget } from '../../src/probes/probe.ts';
+import { createProbeTarget } from '../../src/probes/probe-target.ts';
 import { createMarkedProcesses, killAndWait, nextMessage } from './marked-processes.ts';
 
 /** Three times the threshold, so the host's own noise cannot decide the tests. */
 const HELD_BYTES = 3 * MEMORY_GROWTH_THRESHOLD_BYTES;
 
 const processes = createMarkedProcesses();
-afterEach(() => processes.stopAll());
+const targets: ProbeTarget[] = [];
+afterEach(async () => {
+  for (const target of targets.splice(0)) target.window.close();
+  await processes.stopAll();
+});
 
 /** A host that holds the bytes it is sent (resident, not just reserved) and lets them go when sent 0. */
 async function startHost(): Promise<{ child: ChildProcess; target: ProbeTarget; hold(bytes: number): Promise<void> }> {
   const { child } = await processes.startFixture('holds-memory', [], ['--expose-gc']);
+  const target = createProbeTarget({ trialId: processes.trialId, hostPid: child.pid ?? Number.NaN, workDir: '/nonexistent' });
+  targets.push(target);
   return {
     child,
-    target: { trialId: processes.trialId, hostPid: child.pid ?? Number.NaN, childPid: null, workDir: '/nonexistent' },
+    target,
     async hold(bytes) {
       child.send(bytes);
       await nextMessage(child);

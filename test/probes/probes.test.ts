@@ -3,23 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProbeTarget } from '../../src/probes/probe.ts';
+import { createProbeTarget } from '../../src/probes/probe-target.ts';
 import { compareAll, PROBE_NAMES, takeSnapshots } from '../../src/probes/probes.ts';
-import { removeDirectory } from '../../src/trial/trial-directory.ts';
+import { removeDirectory, TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
 import { createMarkedProcesses, killAndWait } from './marked-processes.ts';
 
 const processes = createMarkedProcesses();
 let workDir = '';
+let target: ProbeTarget | undefined;
 
 afterEach(async () => {
+  target?.window.close();
   await processes.stopAll();
   removeDirectory(workDir);
 });
 
 describe('compareAll', () => {
   it('reports every probe at the three moments, null (never 0) for those that lost the host they read', async () => {
-    workDir = mkdtempSync(join(tmpdir(), 'probes-'));
+    // Named as the harness names its own folders, which no trial of a test file running beside this one counts as its leftover.
+    workDir = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}probes-`));
     const host = await processes.start('sleep', ['300']);
-    const target: ProbeTarget = { trialId: processes.trialId, hostPid: host.pid ?? Number.NaN, childPid: null, workDir };
+    target = createProbeTarget({ trialId: processes.trialId, hostPid: host.pid ?? Number.NaN, workDir });
     const before = takeSnapshots(target);
     const child = await processes.start('sleep', ['300']);
     const atReady = takeSnapshots({ ...target, childPid: child.pid ?? null });

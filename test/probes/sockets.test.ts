@@ -3,14 +3,19 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareSnapshots, type ProbeTarget } from '../../src/probes/probe.ts';
+import { createProbeTarget } from '../../src/probes/probe-target.ts';
 import { socketsProbe } from '../../src/probes/sockets.ts';
-import { decodeAddress } from '../../src/probes/tcp-table.ts';
+import { decodeAddress } from '../../src/proc/tcp-table.ts';
 import { createMarkedProcesses, killAndWait } from './marked-processes.ts';
 
 const processes = createMarkedProcesses();
 let harnessServer: Server | undefined;
+/** One target per host, as a trial has: its family keeps every process of the trial it has seen. */
+const targets = new Map<ChildProcess, ProbeTarget>();
 
 afterEach(async () => {
+  for (const target of targets.values()) target.window.close();
+  targets.clear();
   await processes.stopAll();
   harnessServer?.close();
   harnessServer = undefined;
@@ -22,7 +27,12 @@ async function startHost(): Promise<ChildProcess> {
 }
 
 function targetOf(host: ChildProcess, child: ChildProcess | null): ProbeTarget {
-  return { trialId: processes.trialId, hostPid: host.pid ?? Number.NaN, childPid: child?.pid ?? null, workDir: '/nonexistent' };
+  let target = targets.get(host);
+  if (target === undefined) {
+    target = createProbeTarget({ trialId: processes.trialId, hostPid: host.pid ?? Number.NaN, workDir: '/nonexistent' });
+    targets.set(host, target);
+  }
+  return { ...target, childPid: child?.pid ?? null };
 }
 
 async function startListener(): Promise<{ child: ChildProcess; port: number }> {

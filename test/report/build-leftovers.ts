@@ -3,8 +3,9 @@ import { PROPER_LOCKFILE_STALE_MS } from '../../src/probes/lock-directories.ts';
 import type { LockLeftovers } from '../../src/probes/locks.ts';
 import { MEMORY_GROWTH_THRESHOLD_BYTES, type MemoryLeftovers } from '../../src/probes/memory.ts';
 import type { Leftovers } from '../../src/probes/probes.ts';
-import type { ProcessLeftovers } from '../../src/probes/processes.ts';
+import type { ProcessLeftovers, Survivor } from '../../src/probes/processes.ts';
 import type { ListenedPort, SocketLeftovers } from '../../src/probes/sockets.ts';
+import type { OutsideFile } from '../../src/probes/outside-files.ts';
 import type { TempFileLeftovers } from '../../src/probes/temp-files.ts';
 
 // What each probe found, built by hand: by default every probe measured and found nothing.
@@ -15,17 +16,22 @@ export function buildFds(byKind: Partial<Record<FdKind, number>> = {}): FdLeftov
   return { total: descriptors.length, byKind: full, descriptors };
 }
 
-export function buildTempFiles(paths: string[] = []): TempFileLeftovers {
-  return { total: paths.length, paths };
+/** Files left in the trial directory, and outside it (each with how the harness tied it to the trial). */
+export function buildTempFiles(paths: string[] = [], outside: OutsideFile[] = []): TempFileLeftovers {
+  return { total: paths.length + outside.length, paths, outside, unattributed: [] };
 }
 
-/** The first `orphaned` survivors were re-parented to init; the rest still have a parent in the trial. */
+/**
+ * The first `orphaned` survivors were re-parented to init, found by the trial's marker alone; the rest still have
+ * a parent in the trial, so their ancestry ties them to it too.
+ */
 export function buildProcesses(survivors = 0, zombies = 0, orphaned = survivors): ProcessLeftovers {
-  const list = Array.from({ length: survivors }, (_, index) => ({
+  const list = Array.from({ length: survivors }, (_, index): Survivor => ({
     pid: 1000 + index,
     command: 'sleep 60',
     parentPid: index < orphaned ? 1 : 999,
     orphaned: index < orphaned,
+    foundBy: index < orphaned ? ['marker'] : ['ancestry', 'marker'],
   }));
   return { total: list.length, survivors: list, zombies };
 }

@@ -91,6 +91,7 @@ export function buildRecord(results: RunRecord['results'], overrides: Partial<Ru
       cores: 7,
       memoryBytes: 8 * 1024 ** 3,
       packages: { tinypool: '2.2.0', execa: '9.6.1', 'tree-kill': '1.2.2', tmp: '0.2.7' },
+      processDiscovery: { cgroup: true, description: 'a cgroup per host, under /sys/fs/cgroup/test', watchIntervalMs: 5 },
     },
     results,
     incomplete: null,

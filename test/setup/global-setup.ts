@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MARKER_VARIABLE } from '../../src/marker/marker.ts';
-import { listPids, readEnvironmentVariable } from '../../src/marker/proc.ts';
+import { readEnvironmentVariable } from '../../src/proc/process-environment.ts';
+import { listPids } from '../../src/proc/process-stat.ts';
+import { findDeadRunCgroups } from '../../src/processes/containment.ts';
 import { removeDirectory, TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { findFixtureFiles, findFixtureProcesses } from '../support/fixture-leftovers.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,12 +18,16 @@ const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
  * (the whole suite and someone's `vitest run test/cli`, say) never blame each other for their leftovers.
  */
 export default function setup(): () => void {
+  // Each project of vitest.config.ts runs this; the first one sets the run up and checks it at the very end.
+  if (process.env[TESTS_TEMP_VARIABLE] !== undefined) return () => undefined;
   buildDist();
   const realTemp = process.env.TMPDIR;
   const runTemp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}tests-`));
   process.env.TMPDIR = runTemp;
+  process.env[TESTS_TEMP_VARIABLE] = runTemp;
   return () => {
-    const problems = [...describeSurvivors(runTemp), ...describeLeftDirectories(runTemp)];
+    delete process.env[TESTS_TEMP_VARIABLE];
+    const problems = [...describeSurvivors(runTemp), ...describeFixtureLeftovers(), ...describeLeftCgroups(), ...describeLeftDirectories(runTemp)];
     if (realTemp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = realTemp;
     removeDirectory(runTemp);
@@ -29,6 +36,28 @@ export default function setup(): () => void {
     process.exitCode = 1;
     throw new Error(`the tests left things behind: ${problems.join('; ')}`);
   };
+}
+
+/** Set while a test run is under way, so the setup of its second project does not start a second one. */
+const TESTS_TEMP_VARIABLE = 'ISOLATION_HARNESS_TESTS_TEMP';
+
+/**
+ * The escape fixtures' processes and files, found by the tag in their command line or name: the fixtures start them
+ * without the marker (a cleared environment, a setsid daemon), so a search by marker would miss exactly these.
+ */
+function describeFixtureLeftovers(): string[] {
+  const processes = findFixtureProcesses().map(({ pid, commandLine }) => `${pid} (${commandLine})`);
+  const files = findFixtureFiles();
+  return [
+    ...(processes.length > 0 ? [`fixture processes still alive (found by command line): ${processes.join(', ')}`] : []),
+    ...(files.length > 0 ? [`fixture files left: ${files.join(', ')}`] : []),
+  ];
+}
+
+/** Cgroups the harness made for its hosts whose owner has exited: each should have been removed with its host. */
+function describeLeftCgroups(): string[] {
+  const left = findDeadRunCgroups().map((cgroup) => cgroup.directory);
+  return left.length > 0 ? [`host cgroups left: ${left.join(', ')}`] : [];
 }
 
 function buildDist(): void {

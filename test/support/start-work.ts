@@ -1,4 +1,5 @@
 import { readdirSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
 import type { WorkloadSpec } from '../../src/entry/messages.ts';
 import { createRunDirectory, createTrialDirectory, readLogLines, removeDirectory, type TrialDirectory } from '../../src/trial/trial-directory.ts';
@@ -25,7 +26,18 @@ export function startInTest(runtime: RuntimeName, workloadUrl: string): StartedI
   const runDirectory = createRunDirectory(createRunId());
   const directory = createTrialDirectory(runDirectory, 'trial');
   const { workDir, dataDir, cleanupLog, acknowledgementLog, sectionLog } = directory;
-  const spec: WorkloadSpec = { workloadUrl, workDir, dataDir, cleanupLog, acknowledgementLog, sectionLog, targetSection: null, targetAfterMs: 0, sectionHoldMs: 0 };
+  const spec: WorkloadSpec = {
+    workloadUrl,
+    workDir,
+    loaderTempDir: tmpdir(),
+    dataDir,
+    cleanupLog,
+    acknowledgementLog,
+    sectionLog,
+    targetSection: null,
+    targetAfterMs: 0,
+    sectionHoldMs: 0,
+  };
   const { work, ownerPid } = startWork(runtime, spec, directory.controlDir);
   let ended = false;
   void work.ended.then(() => {

@@ -3,15 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
 import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
-import { findMarkedProcesses } from '../../src/marker/find-marked-processes.ts';
 import { createRunId, createTrialId } from '../../src/marker/marker.ts';
-import { readEnvironmentVariable } from '../../src/marker/proc.ts';
+import { readEnvironmentVariable } from '../../src/proc/process-environment.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
 import { createHostMarker, type HostProcess, retireHost, startHost } from '../../src/trial/host-process.ts';
 import { type HostedResult, runTrialOnHost } from '../../src/trial/run-trial.ts';
 import { resolveWorkloads } from '../../src/run/resolve-workloads.ts';
 import { createRunDirectory, removeDirectory } from '../../src/trial/trial-directory.ts';
 import type { TrialResult } from '../../src/trial/trial-result.ts';
+import { findLivingProcessesOf } from '../support/living-processes.ts';
 import { countLeftovers, fixtureUrl } from '../support/trial-runner.ts';
 
 const runId = createRunId();
@@ -103,7 +103,7 @@ describe.each<{ runtime: RuntimeName; kill: KillStyleName }>([
       expect(leaky.result.outcome).toBe('leaked');
       expect(countLeftovers(leaky.result).processes).toBe(1);
       expect(isAlive(host.pid)).toBe(false);
-      expect(findMarkedProcesses(runId)).toEqual([]);
+      expect(findLivingProcessesOf(runId)).toEqual([]);
     } finally {
       await retireHost(host);
     }
@@ -116,7 +116,7 @@ describe('a host whose trial cannot hand it back', () => {
     const { result, host: handedBack } = await runOn(host, 'thread', 'host-death', 'awaits-only-signal');
     expect(result.outcome).toBe('stopped');
     expect(handedBack).toBeUndefined();
-    expect(findMarkedProcesses(runId)).toEqual([]);
+    expect(findLivingProcessesOf(runId)).toEqual([]);
   });
 
   it('is not handed back after a temp file was left', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { memoryProbe } from '../../src/probes/memory.ts';
+import { createProbeTarget } from '../../src/probes/probe-target.ts';
 import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { type StartedInTest, startInTest } from '../support/start-work.ts';
@@ -48,7 +49,9 @@ describe('memory-hog under a forced stop', () => {
 });
 
 function residentBytes(pid: number): number {
-  const bytes = memoryProbe.snapshot({ trialId: '', hostPid: pid, childPid: null, workDir: '' });
+  const target = createProbeTarget({ trialId: '', hostPid: pid, workDir: '' });
+  const bytes = memoryProbe.snapshot(target);
+  target.window.close();
   if (bytes === null) throw new Error(`cannot read the resident memory of ${pid}`);
   return bytes;
 }

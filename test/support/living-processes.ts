@@ -1,0 +1,21 @@
+import { readdirSync } from 'node:fs';
+import { findOwnCgroupHierarchy } from '../../src/proc/cgroups.ts';
+import { TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { createProcessFamily } from '../../src/processes/process-family.ts';
+import { type FamilyScan, scanFamily } from '../../src/processes/scan-family.ts';
+
+/**
+ * The living processes of a run or a trial, found as the harness finds them when it has nothing recorded: by the
+ * marker, and whatever descends from a process carrying it or sits in a group or session one leads. Zombies are dead
+ * and not listed; this process never is.
+ */
+export function findLivingProcessesOf(runOrTrialId: string): FamilyScan['living'] {
+  return scanFamily(createProcessFamily({ marker: runOrTrialId })).living;
+}
+
+/** The cgroups the run's hosts were given (named for the harness and the host's marker), where the machine allows them. */
+export function listCgroupsOf(runId: string): string[] {
+  const hierarchy = findOwnCgroupHierarchy();
+  if (hierarchy === null) return [];
+  return readdirSync(hierarchy.ownDirectory).filter((entry) => entry.startsWith(TEMP_PREFIX) && entry.includes(`-${runId}-`));
+}
