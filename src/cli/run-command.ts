@@ -43,7 +43,7 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
       prepared.resumption,
     );
     progress.end();
-    reportUnattributedFiles(record);
+    reportFilesLeftInPlace(record);
     const written = writeReports(record, outDirectory);
     const interruptedWith = interrupt.exitCode();
     if (interruptedWith !== null) return reportInterruption(record, written, options.out, interruptedWith);
@@ -95,13 +95,15 @@ function reportDeadRuns({ processes, directories }: { processes: number; directo
   process.stderr.write(`isolation-harness: cleaned up after an earlier run that died: ${processes} process(es) killed, ${directories} temp folder(s) removed\n`);
 }
 
-/** Files born during the run that no single trial could be tied to stay where they are: the user is told which. */
-function reportUnattributedFiles(record: RunRecord): void {
-  const paths = new Set(record.results.flatMap((result) => ('leftovers' in result ? (result.leftovers.tempFiles?.unattributed ?? []) : [])));
-  const left = [...paths].filter((path) => existsSync(path));
+/** Files the harness could not be sure were the trials' own stay where they are: the user is told which. */
+function reportFilesLeftInPlace(record: RunRecord): void {
+  const outside = record.results.flatMap((result) => ('leftovers' in result ? [result.leftovers.tempFiles] : []));
+  const byBirth = outside.flatMap((found) => found?.outside.filter((file) => file.attributedBy === 'born-alone').map((file) => file.path) ?? []);
+  const unattributed = outside.flatMap((found) => found?.unattributed ?? []);
+  const left = [...new Set([...byBirth, ...unattributed])].filter((path) => existsSync(path));
   if (left.length === 0) return;
   process.stderr.write(
-    `isolation-harness: ${left.length} file(s) born in a shared temp folder while several trials ran could not be tied to one of them, so they were left in place (--concurrency 1 ties each to its trial): ${left.join(', ')}\n`,
+    `isolation-harness: ${left.length} new file(s) in a shared temp folder were tied to a trial by their birth time alone, or to none, so they were left in place (they may be another program's): ${left.join(', ')}\n`,
   );
 }
 

@@ -2,7 +2,6 @@ import { lstatSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
-import { listPids } from '../proc/process-stat.ts';
 import { TEMP_PREFIX } from '../trial/trial-directory.ts';
 import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { ProbeTarget } from './probe.ts';
@@ -27,22 +26,13 @@ export interface OutsideFile {
 }
 
 /**
- * Removes what the trial left outside its directory once it was measured, so that no trial leaves a user's machine
- * fuller, but only what is surely the trial's: a file born during the trial that a process of the trial held open,
- * or a plain file born while only this trial ran that no process holds open now. Each is still the same file (the
- * same birth time), never an older one at the same path.
+ * Removes what the trial surely left outside its directory, once it was measured: a file born during the trial that
+ * a process of the trial held open, if it is still that file (the same birth time). A file tied to the trial by its
+ * birth alone may be another program's, made while the trial ran (seen here: a shell tool's script in /tmp): it
+ * is counted, and left where it is.
  */
 export function removeOutsideFiles(files: readonly OutsideFile[]): void {
-  for (const file of files) {
-    if (readBirthMs(file.path) !== file.birthMs) continue;
-    if (file.attributedBy === 'born-alone' && (!isRegularFile(file.path) || isHeldByAnyProcess(file.path))) continue;
-    rmSync(file.path, { force: true });
-  }
-}
-
-/** Whether any process on the machine holds the path open: one read of every descriptor table, done only for such a file. */
-function isHeldByAnyProcess(path: string): boolean {
-  return listPids().some((pid) => [...(readDescriptorTable(pid)?.values() ?? [])].includes(path));
+  for (const file of files) if (file.attributedBy === 'held-open' && readBirthMs(file.path) === file.birthMs) rmSync(file.path, { force: true });
 }
 
 /** Regular files outside the trial directory that a living process of the trial holds open now (a worker's are its host's). */
