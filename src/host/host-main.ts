@@ -10,6 +10,9 @@ import { loadAdapter } from './load-adapter.ts';
 // which must not kill it.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 const send = (event: HostEvent) => process.send?.(event);
+// The harness is gone (it crashed, or was SIGKILLed): the host leads a process group of its own, which holds its work
+// and whatever that started without leaving it; all of it ends now. What left the group, the next run reaps.
+process.on('disconnect', () => process.kill(-process.pid, 'SIGKILL'));
 let orderKill: () => void = () => undefined;
 
 process.on('message', (command: HostCommand) => {

@@ -1,10 +1,10 @@
 import { type ApplyKill, isNotApplicable, type KillStyle, type WorkKillStyle } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
-import { ownIdentity } from '../proc/process-identity.ts';
+import { ownIdentity, readIfSame } from '../proc/process-identity.ts';
 import { findHeldOutsideFiles } from '../probes/outside-files.ts';
 import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
-import { scanFamily } from '../processes/scan-family.ts';
+import { scanFamilyTree } from '../processes/scan-family.ts';
 import type { RuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
 import { within } from '../runtime/within.ts';
 import type { HostEvent, HostedTrial, MutexState } from './host-messages.ts';
@@ -48,11 +48,11 @@ export async function hostTrial<Name extends RuntimeName>(
   if (style.kind === 'host') return send({ type: 'kill-point-reached' });
   // Right before the kill: every process of the trial alive now, so that none the kill orphans goes unseen.
   const family = createProcessFamily({ marker: trial.trialId, roots: [ownIdentity()], cgroup: trial.cgroup });
-  const atKill = sight(family, work, trial.spec.workDir);
+  const atKill = sight(family, trial.spec.workDir);
   const killRequestedAt = deadlineMs === null ? performance.now() : work.startedAt + deadlineMs;
   const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs, family });
   const end = await within(trial.stopTimeoutMs, work.ended);
-  const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, work, trial.spec.workDir)])], processes: family.members() };
+  const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, trial.spec.workDir)])], processes: family.members() };
   if (end === undefined) return send({ type: 'work-hung', phase: 'stop', mutex: probeMutex(work), ...sighted });
   send({
     ...sighted,
@@ -63,15 +63,20 @@ export async function hostTrial<Name extends RuntimeName>(
     stopMs: end.endedAt - killRequestedAt,
     reportedMs: end.reportedAt === null ? null : end.reportedAt - killRequestedAt,
     killRequestedEpochMs: performance.timeOrigin + killRequestedAt,
-    endedBy: describeEnding(await endedBy),
+    // A style that never settles (a tree-kill whose `ps` hangs) must not hold the report; its gate stays on till then.
+    endedBy: describeEnding(await within(trial.stopTimeoutMs, Promise.resolve(endedBy))),
     mutex: probeMutex(work),
   });
 }
 
-/** Records the trial's processes in the family and returns the outside files they hold open. */
-function sight(family: ProcessFamily, work: WorkByRuntime[RuntimeName], workDir: string): string[] {
-  const { livingPids } = scanFamily(family);
-  return findHeldOutsideFiles([process.pid, ...('pid' in work ? [work.pid] : []), ...livingPids], workDir);
+/**
+ * Records the trial's processes in the family (its cgroup and tree, the cheap read: the harness's own full scans
+ * come before and after, and this one must not delay the kill) and returns the outside files they hold open.
+ */
+function sight(family: ProcessFamily, workDir: string): string[] {
+  scanFamilyTree(family);
+  const living = family.members().filter((member) => readIfSame(member) !== null);
+  return findHeldOutsideFiles([process.pid, ...living.map((member) => member.pid)], workDir);
 }
 
 /** A host style (host-death) is applied by the harness, which never orders the host to kill. */

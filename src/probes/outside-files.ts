@@ -5,6 +5,7 @@ import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-ta
 import { TEMP_PREFIX } from '../trial/trial-directory.ts';
 import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { ProbeTarget } from './probe.ts';
+import type { TrialWindow } from './trial-window.ts';
 
 /** Where programs put files by fixed path: the system temp directory (as the harness sees it, and /tmp) and /dev/shm. */
 const SHARED_TEMP_LOCATIONS = ['/tmp', '/dev/shm'];
@@ -27,12 +28,21 @@ export interface OutsideFile {
 
 /**
  * Removes what the trial surely left outside its directory, once it was measured: a file born during the trial that
- * a process of the trial held open, if it is still that file (the same birth time). A file tied to the trial by its
+ * a process of the trial held open, if it is still that file (the same birth time) and no trial still running saw it
+ * too. A file tied to the trial by its
  * birth alone may be another program's, made while the trial ran (seen here: a shell tool's script in /tmp): it
  * is counted, and left where it is.
  */
-export function removeOutsideFiles(files: readonly OutsideFile[]): void {
-  for (const file of files) if (file.attributedBy === 'held-open' && readBirthMs(file.path) === file.birthMs) rmSync(file.path, { force: true });
+export function removeOutsideFiles(files: readonly OutsideFile[], window: TrialWindow): void {
+  for (const file of files) {
+    // Two trials of one workload may hold the same fixed path: the one still running has yet to measure it.
+    if (file.attributedBy !== 'held-open' || readBirthMs(file.path) !== file.birthMs || window.claimedByOtherRunning(file.path)) continue;
+    try {
+      rmSync(file.path, { force: true });
+    } catch {
+      // Not ours to force (another user's in a sticky /tmp, say): it stays, as the result says it was left.
+    }
+  }
 }
 
 /** Regular files outside the trial directory that a living process of the trial holds open now (a worker's are its host's). */
@@ -67,11 +77,11 @@ export function readBirthMs(path: string): number | null {
   return readEntry(path)?.birthMs ?? null;
 }
 
-/** A file or folder's birth time (statx) and whether it is a folder (a link is not followed); null when it is gone. */
-export function readEntry(path: string): { birthMs: number; isDirectory: boolean } | null {
+/** A file or folder's birth time (statx), whether it is a folder (a link is not followed) and its owner; null when it is gone. */
+export function readEntry(path: string): { birthMs: number; isDirectory: boolean; ownerUid: number } | null {
   try {
     const stats = lstatSync(path);
-    return { birthMs: stats.birthtimeMs, isDirectory: stats.isDirectory() };
+    return { birthMs: stats.birthtimeMs, isDirectory: stats.isDirectory(), ownerUid: stats.uid };
   } catch {
     return null;
   }

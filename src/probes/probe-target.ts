@@ -1,7 +1,7 @@
 import { readProcessStat } from '../proc/process-stat.ts';
 import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
 import type { ProbeTarget } from './probe.ts';
-import { openTrialWindow } from './trial-window.ts';
+import { openTrialWindow, type TrialWindow } from './trial-window.ts';
 
 export interface ProbeTargetOptions {
   readonly trialId: string;
@@ -10,13 +10,15 @@ export interface ProbeTargetOptions {
   readonly workDir: string;
   /** The trial's family; by default a new one, rooted at the host, finding processes by the trial's marker and the host's tree. */
   readonly family?: ProcessFamily;
+  /** The trial's window; by default one opened now (close it, target.window, once the last snapshot is taken). */
+  readonly window?: TrialWindow;
 }
 
 /**
  * A target for probing a trial's processes and directory, its window opened now; close the window (target.window)
  * once the last snapshot is taken.
  */
-export function createProbeTarget({ trialId, hostPid, childPid = null, workDir, family }: ProbeTargetOptions): ProbeTarget {
+export function createProbeTarget({ trialId, hostPid, childPid = null, workDir, family, window }: ProbeTargetOptions): ProbeTarget {
   const host = readProcessStat(hostPid);
   const roots = host === null ? [] : [{ pid: host.pid, startTime: host.startTime }];
   return {
@@ -25,7 +27,7 @@ export function createProbeTarget({ trialId, hostPid, childPid = null, workDir, 
     childPid,
     workDir,
     family: family ?? createProcessFamily({ marker: trialId, roots }),
-    window: openTrialWindow(trialId),
+    window: window ?? openTrialWindow(trialId),
     heldFiles: new Set(),
   };
 }

@@ -60,8 +60,8 @@ export const tempFilesProbe: Probe<TempFileSnapshot, TempFileLeftovers> = {
       if (entry === null || entry.birthMs < after.window.openedAtMs || after.window.claimedByOther(path)) continue;
       const { birthMs } = entry;
       // Programs make folders in the temp directory all the time (a bundler's cache, a test's mkdtemp): a folder
-      // is never tied to a trial by its birth alone, only files, sockets and links are.
-      if (!entry.isDirectory && after.window.ranAloneAt(birthMs)) {
+      // is never tied to a trial by its birth alone, only files, sockets and links the trial's user owns are.
+      if (!entry.isDirectory && entry.ownerUid === process.getuid?.() && after.window.ranAloneAt(birthMs)) {
         after.window.claim(path);
         outside.push({ path, attributedBy: 'born-alone', birthMs });
       } else unattributed.push(path);

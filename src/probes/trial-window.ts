@@ -16,6 +16,8 @@ export interface TrialWindow {
   claim(path: string): void;
   /** Whether another trial of this process tied the file to itself. */
   claimedByOther(path: string): boolean;
+  /** Whether another trial still running saw the file: then it is not this trial's alone to remove. */
+  claimedByOtherRunning(path: string): boolean;
   close(): void;
 }
 
@@ -30,8 +32,8 @@ interface Span {
 /** Closed windows are kept this long, so a trial that ends later can still see that another one overlapped it. */
 const KEEP_CLOSED_MS = 10 * 60_000;
 const spans: Span[] = [];
-/** Outside files each trial tied to itself: path → trial id. */
-const claims = new Map<string, string>();
+/** Outside files trials tied to themselves: path → the trials' spans. */
+const claims = new Map<string, Set<Span>>();
 
 export function openTrialWindow(trialId: string): TrialWindow {
   const span: Span = { trialId, from: epochNow(), to: null, workFrom: null, workTo: null };
@@ -40,13 +42,15 @@ export function openTrialWindow(trialId: string): TrialWindow {
   return {
     trialId,
     openedAtMs: span.from,
-    ranAloneAt: (epochMs) => contains(span, epochMs) && !spans.some((other) => other !== span && workedAt(other, epochMs)),
+    // From its own work's start: nothing born before that can be the trial's.
+    ranAloneAt: (epochMs) => span.workFrom !== null && epochMs >= span.workFrom && contains(span, epochMs) && !spans.some((other) => other !== span && workedAt(other, epochMs)),
     markWork(moment) {
       if (moment === 'started') span.workFrom ??= epochNow();
       else span.workTo ??= epochNow();
     },
-    claim: (path) => void claims.set(path, trialId),
-    claimedByOther: (path) => claims.has(path) && claims.get(path) !== trialId,
+    claim: (path) => void claims.set(path, (claims.get(path) ?? new Set()).add(span)),
+    claimedByOther: (path) => [...(claims.get(path) ?? [])].some((other) => other !== span),
+    claimedByOtherRunning: (path) => [...(claims.get(path) ?? [])].some((other) => other !== span && other.to === null),
     close() {
       span.to ??= epochNow();
     },
@@ -72,6 +76,6 @@ function pruneClosed(now: number): void {
     const span = spans[index];
     if (span?.to === null || span?.to === undefined || now - span.to <= KEEP_CLOSED_MS) continue;
     spans.splice(index, 1);
-    for (const [path, trialId] of claims) if (trialId === span.trialId) claims.delete(path);
+    for (const [path, claimants] of claims) if (claimants.delete(span) && claimants.size === 0) claims.delete(path);
   }
 }

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { readProcFile } from './read-proc-file.ts';
 
 /** A cgroup, by its folder in the cgroup file system and by the path /proc/<pid>/cgroup shows for it. */
@@ -7,8 +8,9 @@ export interface CgroupReference {
 }
 
 /**
- * The cgroup hierarchy this process's own cgroup can be found in, for sub-cgroups of its own: the unified (v2) one,
- * which has no controller in a hybrid set-up and changes nothing of a process it holds, else the v1 `pids` one.
+ * The cgroup hierarchies this process's own cgroup can be found in, for sub-cgroups of its own, in the order to try
+ * them: the unified (v2) one, which has no controller in a hybrid set-up and changes nothing of a process it holds,
+ * then the v1 `pids` one.
  */
 export interface CgroupHierarchy {
   /** The folder of this process's own cgroup. */
@@ -16,28 +18,43 @@ export interface CgroupHierarchy {
   readonly ownPath: string;
 }
 
-export function findOwnCgroupHierarchy(): CgroupHierarchy | null {
-  const mounts = (readProcFile('/proc/self/mountinfo') ?? '').split('\n').map(parseMount);
+export function findOwnCgroupHierarchies(): CgroupHierarchy[] {
+  const mounts = (readProcFile('/proc/self/mountinfo') ?? '').split('\n').flatMap((line) => parseMount(line) ?? []);
   const memberships = (readProcFile('/proc/self/cgroup') ?? '').split('\n').map((line) => line.split(':'));
-  for (const [matches, controller] of [[(mount: Mount) => mount.type === 'cgroup2', ''], [(mount: Mount) => mount.type === 'cgroup' && mount.options.split(',').includes('pids'), 'pids']] as const) {
-    const mount = mounts.find((candidate) => candidate !== null && matches(candidate));
-    const membership = memberships.find((fields) => fields.length >= 3 && fields[1] === controller);
-    const ownPath = membership?.slice(2).join(':');
-    if (mount === undefined || mount === null || ownPath === undefined || !ownPath.startsWith(mount.root)) continue;
+  const kinds = [
+    { matches: (mount: Mount) => mount.type === 'cgroup2', controller: '' },
+    { matches: (mount: Mount) => mount.type === 'cgroup' && mount.options.split(',').includes('pids'), controller: 'pids' },
+  ];
+  return kinds.flatMap(({ matches, controller }) => {
+    const mount = mounts.find(matches);
+    const ownPath = memberships.find((fields) => fields.length >= 3 && fields[1] === controller)?.slice(2).join(':');
+    if (mount === undefined || ownPath === undefined || !ownPath.startsWith(mount.root)) return [];
     const inside = ownPath.slice(mount.root.length).replace(/^\/?/, '/');
-    return { ownDirectory: `${mount.point}${inside === '/' ? '' : inside}`, ownPath };
-  }
-  return null;
+    return [{ ownDirectory: `${mount.point}${inside === '/' ? '' : inside}`, ownPath }];
+  });
 }
 
-/** The pids in a cgroup (its cgroup.procs); empty when it cannot be read. */
+/** The pids in a cgroup and in every cgroup below it (a process of the trial may make one and move into it). */
 export function listCgroupPids(cgroup: CgroupReference): number[] {
-  return (readProcFile(`${cgroup.directory}/cgroup.procs`) ?? '').split('\n').filter(Boolean).map(Number);
+  return listCgroupTree(cgroup.directory).flatMap((directory) => (readProcFile(`${directory}/cgroup.procs`) ?? '').split('\n').filter(Boolean).map(Number));
 }
 
-/** Whether the process sits in the cgroup now, as its own /proc/<pid>/cgroup says. */
+/** The cgroup's folder and every folder below it, the deepest first, the order in which they can be removed. */
+export function listCgroupTree(directory: string): string[] {
+  try {
+    const children = readdirSync(directory, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    return [...children.flatMap((child) => listCgroupTree(`${directory}/${child.name}`)), directory];
+  } catch {
+    return [];
+  }
+}
+
+/** Whether the process sits in the cgroup, or in one below it, now, as its own /proc/<pid>/cgroup says. */
 export function isInCgroup(pid: number, cgroup: CgroupReference): boolean {
-  return (readProcFile(`/proc/${pid}/cgroup`) ?? '').split('\n').some((line) => line.endsWith(`:${cgroup.relativePath}`));
+  return (readProcFile(`/proc/${pid}/cgroup`) ?? '').split('\n').some((line) => {
+    const path = line.split(':').slice(2).join(':');
+    return path === cgroup.relativePath || path.startsWith(`${cgroup.relativePath}/`);
+  });
 }
 
 interface Mount {

@@ -1,24 +1,30 @@
 import { mkdirSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type CgroupReference, findOwnCgroupHierarchy, isInCgroup, listCgroupPids } from '../proc/cgroups.ts';
+import { type CgroupReference, findOwnCgroupHierarchies, isInCgroup, listCgroupPids, listCgroupTree } from '../proc/cgroups.ts';
 import { describeOwner, ownerAlive } from '../run/run-owner.ts';
 import { TEMP_PREFIX } from '../trial/trial-directory.ts';
 import { isNoSuchProcess } from './signal-gate.ts';
 
 /**
- * A cgroup of its own for a host: every process the host's trials start lands in it, however it leaves the
- * host's tree, session and environment (a double-forked daemon with a cleared environment included), and cannot
- * leave it without the right to write another cgroup. A cgroup changes nothing a trial measures: parents,
- * re-parenting to init and reaping stay the machine's. Where the machine gives no writable cgroup (no cgroup
- * file system, or one this user may not write), the harness finds processes by ancestry, marker and session alone.
+ * A cgroup of its own for a host: every process the host's trials start lands in it (or in a cgroup below it), however
+ * it leaves the host's tree, session and environment (a double-forked daemon with a cleared environment included),
+ * and cannot leave it without the right to write a cgroup outside it. A cgroup changes nothing a trial measures:
+ * parents, re-parenting to init and reaping stay the machine's. Where the machine gives no writable cgroup (no
+ * cgroup file system, or one this user may not write), processes are found by ancestry, marker and session alone.
  */
 export interface Containment extends CgroupReference {
-  /** Empties nothing: waits until the kernel has let the cgroup's last process go, then removes it. */
+  /** Waits until the kernel has let the last process of the cgroup (and of any below it) go, then removes them. */
   remove(): Promise<void>;
 }
 
-/** Why the machine offers no containment, or null when it does; read once per process. */
-let availability: { parent: string; ownPath: string } | string | undefined;
+interface Hierarchy {
+  /** The folder of the harness's own cgroup, under which each host gets one. */
+  readonly parent: string;
+  readonly ownPath: string;
+}
+
+/** The hierarchy hosts' cgroups go in, or why there is none; found once per process. */
+let availability: Hierarchy | string | undefined;
 
 /** Names of the harness's cgroups carry their owner, so the next run can tell a dead run's from a living one's. */
 const CGROUP_PREFIX = TEMP_PREFIX;
@@ -29,8 +35,7 @@ const REMOVE_POLL_MS = 10;
 export function containProcess(name: string, pid: number): Containment | null {
   const hierarchy = findHierarchy();
   if (typeof hierarchy === 'string') return null;
-  const leaf = `${CGROUP_PREFIX}${describeOwner().replace(':', '.')}-${name}`;
-  const reference = referenceOf(hierarchy, leaf);
+  const reference = referenceOf(hierarchy, `${CGROUP_PREFIX}${ownerTag()}-${name}`);
   try {
     mkdirSync(reference.directory);
   } catch {
@@ -41,7 +46,7 @@ export function containProcess(name: string, pid: number): Containment | null {
     writeFileSync(`${reference.directory}/cgroup.procs`, String(pid));
     return containment;
   } catch {
-    void containment.remove();
+    void containment.remove().catch(() => undefined);
     return null;
   }
 }
@@ -66,7 +71,7 @@ export async function removeDeadRunCgroups(): Promise<number> {
   return killed;
 }
 
-/** The harness's cgroups whose owner (named in the cgroup's name) is no longer alive. */
+/** The harness's cgroups, beside this process's own, whose owner (named in the cgroup's name) is no longer alive. */
 export function findDeadRunCgroups(): CgroupReference[] {
   const hierarchy = findHierarchy();
   if (typeof hierarchy === 'string') return [];
@@ -75,8 +80,10 @@ export function findDeadRunCgroups(): CgroupReference[] {
     .map((leaf) => referenceOf(hierarchy, leaf));
 }
 
-function referenceOf(hierarchy: { parent: string; ownPath: string }, leaf: string): CgroupReference {
-  return { directory: `${hierarchy.parent}/${leaf}`, relativePath: `${hierarchy.ownPath.replace(/\/$/, '')}/${leaf}` };
+/** The folder the harness's cgroups go in on this machine; null where it makes none. */
+export function findCgroupParent(): string | null {
+  const hierarchy = findHierarchy();
+  return typeof hierarchy === 'string' ? null : hierarchy.parent;
 }
 
 function killIfInCgroup(pid: number, cgroup: CgroupReference): boolean {
@@ -90,35 +97,48 @@ function killIfInCgroup(pid: number, cgroup: CgroupReference): boolean {
   }
 }
 
-function findHierarchy(): { parent: string; ownPath: string } | string {
-  availability ??= probeHierarchy();
+function findHierarchy(): Hierarchy | string {
+  availability ??= probeHierarchies();
   return availability;
 }
 
-/** Tries a sub-cgroup of this process's own; its reason when that is not allowed. */
-function probeHierarchy(): { parent: string; ownPath: string } | string {
-  const own = findOwnCgroupHierarchy();
-  if (own === null) return 'no cgroup v2 or v1 pids hierarchy is mounted';
-  const probe = `${own.ownDirectory}/${CGROUP_PREFIX}probe-${process.pid}`;
-  try {
-    mkdirSync(probe);
-    rmdirSync(probe);
-    return { parent: own.ownDirectory, ownPath: own.ownPath };
-  } catch (error) {
-    return `this user cannot create a cgroup under ${own.ownDirectory} (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})`;
+/** The first hierarchy under whose own cgroup this user may create one; the reasons of all when there is none. */
+function probeHierarchies(): Hierarchy | string {
+  const hierarchies = findOwnCgroupHierarchies();
+  if (hierarchies.length === 0) return 'no cgroup v2 or v1 pids hierarchy is mounted';
+  const refusals: string[] = [];
+  for (const own of hierarchies) {
+    const probe = `${own.ownDirectory}/${CGROUP_PREFIX}${ownerTag()}-probe`;
+    try {
+      mkdirSync(probe);
+      rmdirSync(probe);
+      return { parent: own.ownDirectory, ownPath: own.ownPath };
+    } catch (error) {
+      refusals.push(`${own.ownDirectory} (${error instanceof Error && 'code' in error ? String(error.code) : 'error'})`);
+    }
   }
+  return `this user cannot create a cgroup under ${refusals.join(' or ')}`;
 }
 
-/** A cgroup can be removed once its last process has exited; a dying process may take a moment. */
+/** This harness process, as the names of its cgroups carry it: `<pid>.<start time>`. */
+function ownerTag(): string {
+  return describeOwner().replace(':', '.');
+}
+
+function referenceOf(hierarchy: Hierarchy, leaf: string): CgroupReference {
+  return { directory: `${hierarchy.parent}/${leaf}`, relativePath: `${hierarchy.ownPath.replace(/\/$/, '')}/${leaf}` };
+}
+
+/** A cgroup can be removed once its last process has exited (a dying one may take a moment), the deepest first. */
 async function removeCgroup(directory: string): Promise<void> {
   for (let attempt = 0; attempt < REMOVE_ATTEMPTS; attempt += 1) {
     try {
-      rmdirSync(directory);
+      for (const folder of listCgroupTree(directory)) rmdirSync(folder);
       return;
     } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return;
+      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') continue;
       await sleep(REMOVE_POLL_MS);
     }
   }
-  throw new Error(`cgroup ${directory} still holds processes; the harness could not remove it`);
+  if (listCgroupTree(directory).length > 0) throw new Error(`cgroup ${directory} still holds processes; the harness could not remove it`);
 }

@@ -43,7 +43,7 @@ export interface FamilyOptions {
   readonly cgroup?: CgroupReference | null;
   /** A family that also records every member of this one: the run's, which reaps what its trials found. */
   readonly parent?: ProcessFamily;
-  /** A file that gets one `pid startTime command` line per new member, so the next run can reap them if this one dies. */
+  /** A file that gets one JSON line `{ pid, startTime, command }` per new member, so the next run can reap them if this one dies. */
   readonly journal?: string;
 }
 
@@ -64,7 +64,8 @@ export function createProcessFamily({ marker, roots = [], cgroup = null, parent,
         return;
       }
       members.set(key, { pid: stat.pid, startTime: stat.startTime, command: stat.command, foundBy: new Set([way]) });
-      if (journal !== undefined) appendToJournal(journal, `${stat.pid} ${stat.startTime} ${stat.command}\n`);
+      // JSON: a command name may hold any byte, a newline included, and must not forge a line of its own.
+      if (journal !== undefined) appendToJournal(journal, `${JSON.stringify({ pid: stat.pid, startTime: stat.startTime, command: stat.command })}\n`);
     },
     members: () => [...members.values()].map(({ foundBy, ...member }) => ({ ...member, foundBy: WAYS_FOUND.filter((way) => foundBy.has(way)) })),
     isMember: (identity) => members.has(identityKey(identity)),

@@ -1,10 +1,10 @@
 import { isInCgroup, listCgroupPids } from '../proc/cgroups.ts';
 import { markerBelongsTo, MARKER_VARIABLE } from '../marker/marker.ts';
 import { readEnvironmentVariable } from '../proc/process-environment.ts';
+import { identityKey, readIfSame } from '../proc/process-identity.ts';
 import { type ProcessStat, readAllProcessStats, readProcessStat } from '../proc/process-stat.ts';
 import { listChildren } from '../proc/process-tasks.ts';
-import { identityKey, readIfSame } from '../proc/process-identity.ts';
-import type { FamilyMember, ProcessFamily } from './process-family.ts';
+import type { FamilyMember, ProcessFamily, WayFound } from './process-family.ts';
 
 /** A family at one moment. */
 export interface FamilyScan {
@@ -17,34 +17,42 @@ export interface FamilyScan {
 }
 
 /**
- * One pass over every process: records each process tied to the family by any way in (its cgroup, the marker, a
- * parent of the family, a group or session it leads), repeated until nothing new turns up, since a process found one way may
- * lead to others. This process is never a member of it.
+ * What ties a process to the family at one moment, besides its marker (read from the process itself): the family's
+ * cgroup holds it, its parent is a living process of the family, or a living process of the family leads its group
+ * or session. One set of rules for the full scan and for the check before a signal.
+ */
+interface Ties {
+  inCgroup(pid: number): boolean;
+  /** Living processes of the family by pid, each as read while it was known to be the family's. */
+  readonly living: ReadonlyMap<number, ProcessStat>;
+}
+
+/**
+ * One pass over every process: records each process tied to the family by any way in, repeated until nothing new
+ * turns up, since a process found one way may lead to others. This process may be a root (a host scanning its own
+ * trial), never a member.
  */
 export function scanFamily(family: ProcessFamily): FamilyScan {
   // Nothing started before the family's oldest root can have come from it: on a busy machine, most processes.
   const since = family.roots.length === 0 ? 0 : Math.min(...family.roots.map((root) => root.startTime));
-  // This process may be a root (a host scanning its own trial), so it stays in the scan; it is never a member.
   const stats = readAllProcessStats().filter((stat) => stat.startTime >= since);
-  const living = new Map<number, ProcessStat>();
-  for (const stat of stats) {
-    if (stat.state !== 'Z' && (family.isRoot(stat) || family.isMember(stat))) living.set(stat.pid, stat);
-  }
+  // Read after every status: a known process that died meanwhile (its pid perhaps reused) ties nothing to the family.
+  const living = new Map(stats.filter((stat) => isKnown(family, stat) && readIfSame(stat) !== null).map((stat) => [stat.pid, stat]));
   const contained = new Set(family.cgroup === null ? [] : listCgroupPids(family.cgroup));
-  for (const stat of stats) {
-    if (contained.has(stat.pid)) adopt(family, living, stat, 'cgroup');
-    if (!living.has(stat.pid) && carriesMarker(stat.pid, family.marker)) adopt(family, living, stat, 'marker');
-  }
+  const ties: Ties = { inCgroup: (pid) => contained.has(pid), living };
+  // Each environment is read once, however many rounds it takes: it is most of a scan's cost.
+  const marked = new Map<number, boolean>();
+  const carries = (pid: number) => {
+    if (!marked.has(pid)) marked.set(pid, carriesMarker(pid, family.marker));
+    return marked.get(pid) === true;
+  };
   for (let grown = true; grown; ) {
     grown = false;
-    const leaders = new Set([...living.values()].filter(leadsGroupOrSession).map((stat) => stat.pid));
     for (const stat of stats) {
-      if (stat.state === 'Z' || family.isRoot(stat) || stat.pid === process.pid) continue;
-      const byParent = living.has(stat.parentPid);
-      const byGroup = ledByOther(stat, leaders);
-      if (byParent) family.record(stat, 'ancestry');
-      if (byGroup) family.record(stat, 'group');
-      if ((byParent || byGroup) && !living.has(stat.pid)) {
+      if (!mayJoin(family, stat)) continue;
+      const ways = waysIn(stat, ties, () => carries(stat.pid));
+      for (const way of ways) family.record(stat, way);
+      if (ways.length > 0 && !living.has(stat.pid)) {
         living.set(stat.pid, stat);
         grown = true;
       }
@@ -61,51 +69,58 @@ export function scanFamily(family: ProcessFamily): FamilyScan {
 export function scanFamilyTree(family: ProcessFamily): void {
   for (const pid of family.cgroup === null ? [] : listCgroupPids(family.cgroup)) {
     const stat = readProcessStat(pid);
-    if (stat !== null && stat.state !== 'Z') family.record(stat, 'cgroup');
+    if (stat !== null && mayJoin(family, stat)) family.record(stat, 'cgroup');
   }
-  const frontier = [...family.roots, ...family.members()].filter((identity) => readIfSame(identity) !== null).map((identity) => identity.pid);
-  for (let next = frontier.pop(); next !== undefined; next = frontier.pop()) {
-    for (const child of listChildren(next) ?? []) {
+  const frontier = [...family.roots, ...family.members()].flatMap((identity) => readIfSame(identity) ?? []);
+  for (let parent = frontier.pop(); parent !== undefined; parent = frontier.pop()) {
+    for (const child of listChildren(parent.pid) ?? []) {
       const stat = readProcessStat(child);
-      if (stat === null || stat.parentPid !== next || family.isRoot(stat)) continue;
-      if (!family.isMember(stat)) frontier.push(child);
+      if (stat === null || !mayJoin(family, stat) || !isChildOf(stat, parent) || readIfSame(parent) === null) continue;
+      if (!family.isMember(stat)) frontier.push(stat);
       family.record(stat, 'ancestry');
     }
   }
 }
 
 /**
- * The one check before a signal: the pid is, right now, a process of the family (a recorded identity, or newly tied
- * to it by its cgroup, its marker, its parent, or a group or session it leads). Returns its status then, or null.
+ * The one check before a signal: the pid is, right now, a process of the family (a recorded identity whose start
+ * time still matches, or one newly tied to it by the same rules as the full scan). Returns its status then, or null.
  */
 export function readIfOfFamily(family: ProcessFamily, pid: number): ProcessStat | null {
   const stat = readProcessStat(pid);
-  if (stat === null || stat.state === 'Z' || family.isRoot(stat)) return null;
+  if (stat === null || !mayJoin(family, stat)) return null;
   if (family.isMember(stat)) return stat;
-  if (family.cgroup !== null && isInCgroup(pid, family.cgroup)) {
-    family.record(stat, 'cgroup');
-    return stat;
-  }
-  if (carriesMarker(pid, family.marker)) {
-    family.record(stat, 'marker');
-    return stat;
-  }
-  const living = [...family.roots, ...family.members()].map(readIfSame).filter((found) => found !== null);
-  if (living.some((found) => found.pid === stat.parentPid)) {
-    family.record(stat, 'ancestry');
-    return stat;
-  }
-  if (ledByOther(stat, new Set(living.filter(leadsGroupOrSession).map((found) => found.pid)))) {
-    family.record(stat, 'group');
-    return stat;
-  }
-  return null;
+  const living = new Map([...family.roots, ...family.members()].flatMap((identity) => readIfSame(identity) ?? []).map((found) => [found.pid, found]));
+  const cgroup = family.cgroup;
+  const ways = waysIn(stat, { inCgroup: (candidate) => cgroup !== null && isInCgroup(candidate, cgroup), living }, () => carriesMarker(pid, family.marker));
+  for (const way of ways) family.record(stat, way);
+  return ways.length > 0 ? stat : null;
 }
 
-function adopt(family: ProcessFamily, living: Map<number, ProcessStat>, stat: ProcessStat, way: 'cgroup' | 'marker'): void {
-  if (stat.state === 'Z' || family.isRoot(stat) || stat.pid === process.pid) return;
-  family.record(stat, way);
-  living.set(stat.pid, stat);
+function waysIn(stat: ProcessStat, ties: Ties, carriesTheMarker: () => boolean): WayFound[] {
+  const parent = ties.living.get(stat.parentPid);
+  const leaders = [stat.processGroup, stat.session].filter((leader) => leader !== stat.pid && ties.living.has(leader));
+  const ways: Array<[WayFound, boolean]> = [
+    ['cgroup', ties.inCgroup(stat.pid)],
+    ['ancestry', parent !== undefined && isChildOf(stat, parent)],
+    ['marker', carriesTheMarker()],
+    ['group', leaders.some((leader) => leadsGroupOrSession(ties.living.get(leader)))],
+  ];
+  return ways.filter(([, tied]) => tied).map(([way]) => way);
+}
+
+/** Living, not a root, not this process: a process that may be recorded as a member. */
+function mayJoin(family: ProcessFamily, stat: ProcessStat): boolean {
+  return stat.state !== 'Z' && !family.isRoot(stat) && stat.pid !== process.pid;
+}
+
+function isKnown(family: ProcessFamily, stat: ProcessStat): boolean {
+  return stat.state !== 'Z' && (family.isRoot(stat) || family.isMember(stat));
+}
+
+/** A child is never older than its parent: a parent pid that names an older process than the child is a reused one. */
+function isChildOf(stat: ProcessStat, parent: ProcessStat): boolean {
+  return stat.parentPid === parent.pid && stat.startTime >= parent.startTime;
 }
 
 function carriesMarker(pid: number, marker: string): boolean {
@@ -113,19 +128,14 @@ function carriesMarker(pid: number, marker: string): boolean {
   return value !== null && markerBelongsTo(value, marker);
 }
 
-/** In a group or session that another process, one of the leaders given, leads (leading one's own ties nothing). */
-function ledByOther(stat: ProcessStat, leaders: ReadonlySet<number>): boolean {
-  return (stat.processGroup !== stat.pid && leaders.has(stat.processGroup)) || (stat.session !== stat.pid && leaders.has(stat.session));
-}
-
-function leadsGroupOrSession(stat: ProcessStat): boolean {
-  return stat.processGroup === stat.pid || stat.session === stat.pid;
+function leadsGroupOrSession(stat: ProcessStat | undefined): boolean {
+  return stat !== undefined && (stat.processGroup === stat.pid || stat.session === stat.pid);
 }
 
 function describe(family: ProcessFamily, stats: readonly ProcessStat[], living: Map<number, ProcessStat>): FamilyScan {
   const ways = new Map(family.members().map((member) => [identityKey(member), member.foundBy]));
   const members = [...living.values()]
-    .filter((stat) => !family.isRoot(stat))
+    .filter((stat) => !family.isRoot(stat) && stat.pid !== process.pid)
     .map((stat) => ({ ...stat, foundBy: ways.get(identityKey(stat)) ?? [] }));
   const zombies = stats.filter((stat) => stat.state === 'Z' && (family.isMember(stat) || living.has(stat.parentPid))).length;
   return { living: members, livingPids: new Set(living.keys()), zombies };

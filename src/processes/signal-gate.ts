@@ -5,7 +5,8 @@ import { readIfOfFamily } from './scan-family.ts';
 // handle and need no gate: Node's ChildProcess.kill() signals only while `_handle` is set, and libuv reaps the child
 // (waitpid, from which moment its pid can be reused) and then calls onexit, which clears `_handle`, before any other
 // callback runs. The one exception: libuv reaps every exited child first, then runs their exit callbacks in turn, so
-// code run from one child's exit could still signal a second child reaped in the same turn. A host has one child.
+// code run from one child's exit could still signal a second child reaped in the same turn. A host runs one trial's
+// child at a time, and `ps` (tree-kill's) is reaped before tree-kill signals anything.
 
 // Taken when this module loads, before guardSignals() can replace process.kill, so the gate's own signals reach the kernel.
 const sendSignal = process.kill.bind(process);
@@ -33,9 +34,14 @@ export function signalIfOfFamily(pid: number, signal: NodeJS.Signals | number, f
     sendSignal(pid, signal);
     return true;
   } catch (error) {
-    if (isNoSuchProcess(error)) return false;
+    // EPERM: a descendant that became another user's (a setuid helper) cannot be signalled; the reaper reports it.
+    if (isNoSuchProcess(error) || isNotPermitted(error)) return false;
     throw error;
   }
+}
+
+function isNotPermitted(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'EPERM';
 }
 
 /** Signals each pid through the gate, in order, and says which it reached. */

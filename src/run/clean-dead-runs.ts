@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
 import { readEnvironmentVariable } from '../proc/process-environment.ts';
 import { listPids } from '../proc/process-stat.ts';
-import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
+import { createProcessFamily, type ProcessFamily, type SeenProcess } from '../processes/process-family.ts';
 import { removeDeadRunCgroups } from '../processes/containment.ts';
 import { reapFamily, reapMarker } from '../processes/reap-family.ts';
 import { OWNER_FILE, removeDirectory, TEMP_PREFIX } from '../trial/trial-directory.ts';
 import { OWNER_VARIABLE, ownerAlive } from './run-owner.ts';
 
-/** The journal in each run folder of every process the run found (`pid startTime command` per line). */
+/** The journal in each run folder of every process the run found (one JSON line `{ pid, startTime, command }` each). */
 export const PROCESS_JOURNAL = 'processes';
 
 /** What an earlier, killed run had left and this start removed. */
@@ -58,8 +58,8 @@ function readJournaledFamily(directory: string): ProcessFamily | null {
   if (runId === undefined || runId === '') return null;
   const family = createProcessFamily({ marker: runId });
   for (const line of readLines(join(directory, PROCESS_JOURNAL))) {
-    const [pid, startTime, ...command] = line.split(' ');
-    if (pid !== undefined && startTime !== undefined) family.record({ pid: Number(pid), startTime: Number(startTime), command: command.join(' ') }, 'ancestry');
+    const process = parseJournalLine(line);
+    if (process !== null) family.record(process, 'ancestry');
   }
   return family;
 }
@@ -72,6 +72,16 @@ function findOrphanedMarkers(): Set<string> {
     if (marker !== null && owner !== null && !ownerAlive(owner)) markers.add(marker);
   }
   return markers;
+}
+
+/** One journaled process; null for a line a crash cut short. */
+function parseJournalLine(line: string): SeenProcess | null {
+  try {
+    const { pid, startTime, command }: Partial<SeenProcess> = JSON.parse(line);
+    return Number.isSafeInteger(pid) && Number.isSafeInteger(startTime) && typeof command === 'string' ? { pid: pid as number, startTime: startTime as number, command } : null;
+  } catch {
+    return null;
+  }
 }
 
 function readFirstLine(path: string): string {

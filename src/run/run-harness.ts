@@ -58,8 +58,11 @@ export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}
     };
   } finally {
     observer.signal?.removeEventListener('abort', stopTrials);
-    await reapFamily(family);
-    removeDirectory(runDirectory);
+    try {
+      await reapFamily(family);
+    } finally {
+      removeDirectory(runDirectory);
+    }
   }
 }
 

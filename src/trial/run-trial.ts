@@ -6,6 +6,7 @@ import type { ProbeTarget } from '../probes/probe.ts';
 import { takeSnapshots } from '../probes/probes.ts';
 import { removeOutsideFiles } from '../probes/outside-files.ts';
 import { createProbeTarget } from '../probes/probe-target.ts';
+import { openTrialWindow, type TrialWindow } from '../probes/trial-window.ts';
 import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
 import { reapFamily } from '../processes/reap-family.ts';
 import { watchFamily } from '../processes/watch-family.ts';
@@ -72,11 +73,12 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
   const family = createProcessFamily({ marker: plan.trialId, roots: [host.identity], cgroup: host.containment, ...(options.runFamily === undefined ? {} : { parent: options.runFamily }) });
   // From the start of the work until its processes are reaped, the tree is read every few milliseconds.
   const watch = watchFamily(family);
+  const window = openTrialWindow(plan.trialId);
   let hosted: HostedResult | undefined;
   let directory: TrialDirectory | undefined;
   try {
     directory = createTrialDirectory(plan.runDirectory, plan.trialId);
-    hosted = await observeAndEnd(plan, key, directory, host, family, options);
+    hosted = await observeAndEnd(plan, key, directory, host, { family, window }, options);
     return hosted;
   } catch (error) {
     // The trial could not even have its folder (the run's is gone): its host, handed to it, ends here all the same.
@@ -84,16 +86,24 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
     throw error;
   } finally {
     watch.stop();
+    window.close();
     if (directory !== undefined) removeDirectory(directory.root);
-    // What the trial left outside its directory was measured: now it goes too, as its directory did.
+    // What the trial surely left outside its directory was measured: now it goes too, as its directory did.
     const result = hosted?.result;
-    if (result !== undefined && 'leftovers' in result) removeOutsideFiles(result.leftovers.tempFiles?.outside ?? []);
+    if (result !== undefined && 'leftovers' in result) removeOutsideFiles(result.leftovers.tempFiles?.outside ?? [], window);
   }
 }
 
 /** Observes the trial, then ends its host (or hands it back clean) and checks its data with every process of the trial dead. */
-async function observeAndEnd(plan: TrialPlan, key: TrialKey, directory: TrialDirectory, host: HostProcess, family: ProcessFamily, options: TrialOptions): Promise<HostedResult> {
-  const observed = await observeTrial(plan, key, directory, host, family, options).catch(async (error: unknown) => {
+async function observeAndEnd(
+  plan: TrialPlan,
+  key: TrialKey,
+  directory: TrialDirectory,
+  host: HostProcess,
+  { family, window }: { family: ProcessFamily; window: TrialWindow },
+  options: TrialOptions,
+): Promise<HostedResult> {
+  const observed = await observeTrial(plan, key, directory, host, { family, window }, options).catch(async (error: unknown) => {
     await endHost(host, family);
     throw error;
   });
@@ -147,7 +157,7 @@ async function observeTrial(
   key: TrialKey,
   directory: TrialDirectory,
   host: HostProcess,
-  family: ProcessFamily,
+  { family, window }: { family: ProcessFamily; window: TrialWindow },
   options: TrialOptions,
 ): Promise<TrialResult> {
   const hostReady = await host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS);
@@ -155,15 +165,7 @@ async function observeTrial(
     return errored(key, hostReady.type === 'timeout' ? `the host did not start within ${HOST_START_TIMEOUT_MS} ms` : hostReady.detail);
   }
   if (options.keepHost === true && !baselines.has(host)) baselines.set(host, readHostBaseline(host.pid));
-  const target = createProbeTarget({ trialId: plan.trialId, hostPid: host.pid, workDir: directory.workDir, family });
-  try {
-    return await observeWork(plan, key, directory, host, target, options);
-  } finally {
-    target.window.close();
-  }
-}
-
-async function observeWork(plan: TrialPlan, key: TrialKey, directory: TrialDirectory, host: HostProcess, target: ProbeTarget, options: TrialOptions): Promise<TrialResult> {
+  const target = createProbeTarget({ trialId: plan.trialId, hostPid: host.pid, workDir: directory.workDir, family, window });
   const measure = { key, killPoint: plan.killPoint, directory, workloadUrl: plan.workloadUrl, before: takeSnapshots(target) };
   host.send({ type: 'start', trial: toHostedTrial(plan, directory, host) });
   target.window.markWork('started');

@@ -24,6 +24,10 @@ export function watchExit(child: ChildProcess): { ended: Promise<ChildExit>; wit
     tail = (tail + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
   });
   const ended = new Promise<ChildExit>((resolve) => {
+    // A child that could not be spawned (EAGAIN, EMFILE) emits `error` and never `exit`: it ended before it began.
+    child.once('error', (error) => {
+      if (child.pid === undefined) resolve({ code: null, signal: null, at: performance.now(), lastLine: error.message });
+    });
     child.once('exit', (code, signal) => {
       const at = performance.now();
       // Anything the child wrote before it died is already in the pipe; read it before letting the pipe go.

@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
+import { describeContainment } from '../../src/processes/containment.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
 import type { StoppedTrial, TrialResult } from '../../src/trial/trial-result.ts';
 import { toWorkloadUrl } from '../../src/workload/load-workload.ts';
@@ -26,10 +27,14 @@ const STOPS: ReadonlyArray<[RuntimeName, KillStyleName]> = [
   ['process', 'tree-kill'],
 ];
 
-/** How many sleeps each fixture leaves after a stop: tree-kill reaches only those still in the child's tree. */
+/**
+ * How many sleeps each fixture leaves after a stop: tree-kill reaches only those still in the child's tree. A setsid
+ * daemon with an empty environment is seen only through the host's cgroup: without one, it is the blind spot the
+ * report lists (test/processes/scan-family.test.ts shows both), so it is tested here only where there is one.
+ */
 const SLEEPERS_LEFT: Record<string, (kill: KillStyleName) => number> = {
   'minimal-environment-grandchild': (kill) => (kill === 'tree-kill' ? 0 : 1),
-  'setsid-daemon': () => 1,
+  ...(describeContainment().available ? { 'setsid-daemon': () => 1 } : {}),
   'shell-background': () => 1,
   'inherits-stdio': (kill) => (kill === 'tree-kill' ? 0 : 1),
 };
@@ -41,8 +46,8 @@ describe.each(Object.entries(SLEEPERS_LEFT))('%s', (name, sleepersLeft) => {
     expect(result.leftovers.processes?.total).toBe(expected);
     for (const survivor of result.leftovers.processes?.survivors ?? []) {
       expect(survivor.command).toBe('sleep');
-      // None of them carries the marker: each was found another way.
-      expect(survivor.foundBy).not.toContain('marker');
+      // Only the one that inherited its parent's environment carries the marker: the others were found other ways.
+      expect(survivor.foundBy.includes('marker')).toBe(name === 'inherits-stdio');
       expect(survivor.foundBy.length).toBeGreaterThan(0);
     }
     expect({ outcome: result.outcome, left: totals(result) }).toEqual({ outcome: expected > 0 ? 'leaked' : 'stopped', left: { ...NOTHING, processes: expected } });

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { findOwnCgroupHierarchy } from '../../src/proc/cgroups.ts';
+import { findCgroupParent } from '../../src/processes/containment.ts';
 import { TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
 import { createProcessFamily } from '../../src/processes/process-family.ts';
 import { type FamilyScan, scanFamily } from '../../src/processes/scan-family.ts';
@@ -15,7 +15,7 @@ export function findLivingProcessesOf(runOrTrialId: string): FamilyScan['living'
 
 /** The cgroups the run's hosts were given (named for the harness and the host's marker), where the machine allows them. */
 export function listCgroupsOf(runId: string): string[] {
-  const hierarchy = findOwnCgroupHierarchy();
-  if (hierarchy === null) return [];
-  return readdirSync(hierarchy.ownDirectory).filter((entry) => entry.startsWith(TEMP_PREFIX) && entry.includes(`-${runId}-`));
+  const parent = findCgroupParent();
+  if (parent === null) return [];
+  return readdirSync(parent).filter((entry) => entry.startsWith(TEMP_PREFIX) && entry.includes(`-${runId}-`));
 }
