@@ -66,7 +66,8 @@ export async function removeDeadRunCgroups(): Promise<number> {
   let killed = 0;
   for (const reference of findDeadRunCgroups()) {
     for (const pid of listCgroupPids(reference)) if (killIfInCgroup(pid, reference)) killed += 1;
-    await removeCgroup(reference.directory);
+    // One that will not go (a process stuck in the kernel) is left for the next run, and must not stop this one.
+    await removeCgroup(reference.directory).catch(() => undefined);
   }
   return killed;
 }
