@@ -44,8 +44,8 @@ function renderProbes({ traces, probesAlone }: BenchRun): string {
     `alone, against an idle host: takeSnapshots ${ms(probesAlone.snapshotMs)} ms, compareAll ${ms(probesAlone.compareMs)} ms, ` +
     `${ms(probesAlone.perTrialMs)} ms for the three snapshots and one comparison of a clean trial`;
   const scans =
-    `finding the trial's processes: a full scan ${ms(probesAlone.fullScanMs)} ms (in every snapshot, and once in the host right before the kill), ` +
-    `a tree and cgroup read ${ms(probesAlone.treeScanMs)} ms every ${FAMILY_WATCH_INTERVAL_MS} ms while a trial runs (${(probesAlone.treeScanCoreShare * 100).toFixed(1)}% of a core)`;
+    `finding the trial's processes: a full scan ${ms(probesAlone.fullScanMs)} ms (in every snapshot), ` +
+    `a tree and cgroup read ${ms(probesAlone.treeScanMs)} ms (right before the kill, and every ${FAMILY_WATCH_INTERVAL_MS} ms while a trial runs: ${(probesAlone.treeScanCoreShare * 100).toFixed(1)}% of a core)`;
   return `${title}\n${renderColumns(['runtime', 'trials', 'probes ms/trial', 'of it CPU ms', 'target'], rows)}\n${alone}\n${scans}`;
 }
 
