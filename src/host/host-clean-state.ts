@@ -3,7 +3,8 @@ import { listChildren, listThreads } from '../proc/process-tasks.ts';
 import type { ProcessFamily } from '../processes/process-family.ts';
 import { scanFamily } from '../processes/scan-family.ts';
 import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
-import { MEMORY_GROWTH_THRESHOLD_BYTES, readResidentBytes } from '../probes/memory.ts';
+import { readResidentBytes } from '../proc/process-memory.ts';
+import { MEMORY_GROWTH_THRESHOLD_BYTES } from '../probes/memory.ts';
 import { readOsLocks } from '../proc/os-locks.ts';
 
 /** A host as it was before its first trial: what it must be again before it may run another. */

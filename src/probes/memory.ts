@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readResidentBytes } from '../proc/process-memory.ts';
 import type { Leftover, Probe } from './probe.ts';
 
 /**
@@ -51,14 +51,4 @@ export function measureWorkMemory(hostBefore: number | null, hostAtReady: number
   if (hostBefore === null || hostAtReady === null) return null;
   const child = childPid === null ? 0 : readResidentBytes(childPid);
   return child === null ? null : hostAtReady - hostBefore + child;
-}
-
-/** VmRSS in bytes; null when the process is gone, or a zombie (whose status has no VmRSS line). */
-export function readResidentBytes(pid: number): number | null {
-  try {
-    const kibibytes = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kibibytes === undefined ? null : Number(kibibytes) * 1024;
-  } catch {
-    return null;
-  }
 }
