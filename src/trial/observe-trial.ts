@@ -1,0 +1,145 @@
+import { tmpdir } from 'node:os';
+import type { HostedTrial, HostSightings } from '../host/host-messages.ts';
+import { readHostBaseline } from '../host/host-clean-state.ts';
+import type { KillStyle } from '../kill-styles/kill-style.ts';
+import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { measureWorkMemory } from '../probes/memory.ts';
+import type { ProbeTarget } from '../probes/probe.ts';
+import { createProbeTarget } from '../probes/probe-target.ts';
+import { takeSnapshots } from '../probes/probes.ts';
+import type { TrialWindow } from '../probes/trial-window.ts';
+import type { ProcessFamily } from '../processes/process-family.ts';
+import type { HostProcess } from './host-process.ts';
+import { measureTrial, type TrialEnd } from './measure-trial.ts';
+import type { TrialDirectory } from './trial-directory.ts';
+import type { TrialKey, TrialResult } from './trial-result.ts';
+import type { HostBaseline } from '../host/host-clean-state.ts';
+
+/** How long a host may take to start: a Node.js start-up on a loaded 2-core machine, with margin. */
+const HOST_START_TIMEOUT_MS = 15_000;
+/** Extra time the harness's watchdog allows beyond the host's own deadlines before it treats the host as wedged. */
+const WATCHDOG_MARGIN_MS = 2_000;
+
+/** A trial as the harness plans it: what the host is told (see HostedTrial), plus where its module and run folder are. */
+export interface TrialPlan
+  extends TrialKey, Pick<HostedTrial, 'trialId' | 'startTimeoutMs' | 'stopTimeoutMs' | 'graceMs' | 'deadlineMs' | 'killPoint' | 'memoryLimitMb'> {
+  readonly workloadUrl: string;
+  readonly runDirectory: string;
+}
+
+/** One trial under way: its plan, its host, its folder, its processes and its window. */
+export interface TrialInProgress {
+  readonly plan: TrialPlan;
+  readonly key: TrialKey;
+  readonly host: HostProcess;
+  readonly directory: TrialDirectory;
+  readonly family: ProcessFamily;
+  readonly window: TrialWindow;
+  /** Called once the at-ready snapshot is taken: the work's start, which the trial measures, is over. */
+  readonly onReadyProbed?: () => void;
+  /** Where to keep the host's first ready state, for a caller that may hand the host back. */
+  readonly baselines?: WeakMap<HostProcess, HostBaseline | null>;
+}
+
+/** Starts the work in the host, probes it before, at ready and after the stop, and applies the kill at its point. */
+export async function observeTrial(trial: TrialInProgress): Promise<TrialResult> {
+  const { plan, key, directory, host, family, window } = trial;
+  const hostReady = await host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS);
+  if (hostReady.type !== 'host-ready') {
+    return errored(key, hostReady.type === 'timeout' ? `the host did not start within ${HOST_START_TIMEOUT_MS} ms` : hostReady.detail);
+  }
+  if (trial.baselines !== undefined && !trial.baselines.has(host)) trial.baselines.set(host, readHostBaseline(host.pid));
+  const target = createProbeTarget({ trialId: plan.trialId, hostPid: host.pid, workDir: directory.workDir, family, window });
+  const measure = { key, killPoint: plan.killPoint, directory, workloadUrl: plan.workloadUrl, before: takeSnapshots(target) };
+  host.send({ type: 'start', trial: toHostedTrial(plan, directory, host) });
+  target.window.markWork('started');
+  const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs + WATCHDOG_MARGIN_MS);
+  if (started.type === 'work-failed' || started.type === 'host-exited') {
+    return errored(key, started.type === 'work-failed' ? started.message : started.detail);
+  }
+  const notReady = { startMs: null, workMemoryBytes: null };
+  if (started.type !== 'work-ready') return measureTrial({ ...measure, target, atReady: null, ...notReady }, asHung(started));
+  const readyTarget = { ...target, childPid: started.childPid };
+  const atReady = takeSnapshots(readyTarget);
+  const workMemoryBytes = measureWorkMemory(measure.before.memory, atReady.memory, started.childPid);
+  const style: KillStyle = KILL_STYLES[plan.kill];
+  host.send({ type: 'kill' });
+  trial.onReadyProbed?.();
+  const end = style.kind === 'host' ? await killHostAtKillPoint(host, plan, readyTarget) : await waitForStop(host, plan, readyTarget);
+  if (end.kind === 'stopped') target.window.markWork('ended');
+  return measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemoryBytes }, end);
+}
+
+/** How long the host may wait for the kill point: the delay, or that and the stop timeout for the workload to enter its section. */
+function killPointWaitMs(plan: TrialPlan): number {
+  if (plan.killPoint.kind === 'delay') return plan.killPoint.delayMs;
+  return plan.killPoint.kind === 'section' ? plan.killPoint.afterMs + plan.stopTimeoutMs : 0;
+}
+
+async function waitForStop(host: HostProcess, plan: TrialPlan, target: ProbeTarget): Promise<TrialEnd> {
+  const stopped = await host.waitFor(['work-stopped', 'work-hung', 'work-failed'], killPointWaitMs(plan) + plan.stopTimeoutMs + WATCHDOG_MARGIN_MS);
+  if (stopped.type === 'host-exited') return { kind: 'errored', error: stopped.detail };
+  if (stopped.type === 'work-failed') return { kind: 'errored', error: stopped.message };
+  if (stopped.type !== 'timeout') adoptSightings(target, stopped);
+  return stopped.type === 'work-stopped' ? { kind: 'stopped', event: stopped } : asHung(stopped);
+}
+
+/** What the host saw at the kill and at the end joins what the harness saw: the processes by identity, the files by path. */
+function adoptSightings(target: ProbeTarget, sightings: Partial<HostSightings>): void {
+  for (const member of sightings.processes ?? []) for (const way of member.foundBy) target.family.record(member, way);
+  for (const path of sightings.heldFiles ?? []) target.heldFiles.add(path);
+}
+
+/** host-death: once the work reached its kill point, the harness SIGKILLs the host; the stop lasts until the kernel has reaped it. */
+async function killHostAtKillPoint(host: HostProcess, plan: TrialPlan, target: ProbeTarget): Promise<TrialEnd> {
+  const reached = await host.waitFor(['kill-point-reached', 'work-failed'], killPointWaitMs(plan) + WATCHDOG_MARGIN_MS);
+  if (reached.type === 'timeout') return { kind: 'errored', error: 'the host did not report reaching the kill point' };
+  if (reached.type !== 'kill-point-reached') return { kind: 'errored', error: reached.type === 'work-failed' ? reached.message : reached.detail };
+  // Right before the kill: every process of the trial alive now, and the outside files they hold.
+  takeSnapshots(target);
+  const killRequestedAt = performance.now();
+  await host.kill();
+  const stopMs = performance.now() - killRequestedAt;
+  const killRequestedEpochMs = performance.timeOrigin + killRequestedAt;
+  return {
+    kind: 'stopped',
+    event: { exitCode: null, signal: 'SIGKILL', error: null, stopMs, reportedMs: stopMs, killRequestedEpochMs, endedBy: 'host-death', mutex: null, processes: [], heldFiles: [] },
+  };
+}
+
+/** A host that stopped answering is as wedged as the work inside it. */
+function asHung(wait: { type: 'work-hung'; phase: 'start' | 'stop'; mutex: 'free' | 'held' | null } | { type: 'timeout' }): TrialEnd {
+  return wait.type === 'timeout' ? { kind: 'hung', phase: 'stop', mutex: null } : { kind: 'hung', phase: wait.phase, mutex: wait.mutex };
+}
+
+function toHostedTrial(plan: TrialPlan, directory: TrialDirectory, host: HostProcess): HostedTrial {
+  return {
+    runtime: plan.runtime,
+    kill: plan.kill,
+    trialId: plan.trialId,
+    spec: {
+      workloadUrl: plan.workloadUrl,
+      workDir: directory.workDir,
+      loaderTempDir: tmpdir(),
+      dataDir: directory.dataDir,
+      cleanupLog: directory.cleanupLog,
+      acknowledgementLog: directory.acknowledgementLog,
+      sectionLog: directory.sectionLog,
+      targetSection: plan.killPoint.kind === 'section' ? plan.killPoint.section : null,
+      targetAfterMs: plan.killPoint.kind === 'section' ? plan.killPoint.afterMs : 0,
+      sectionHoldMs: plan.stopTimeoutMs,
+    },
+    controlDir: directory.controlDir,
+    cgroup: host.containment === null ? null : { directory: host.containment.directory, relativePath: host.containment.relativePath },
+    startTimeoutMs: plan.startTimeoutMs,
+    stopTimeoutMs: plan.stopTimeoutMs,
+    graceMs: plan.graceMs,
+    deadlineMs: plan.deadlineMs,
+    killPoint: plan.killPoint,
+    memoryLimitMb: plan.memoryLimitMb,
+  };
+}
+
+function errored(key: TrialKey, error: string): TrialResult {
+  return { ...key, outcome: 'errored', error };
+}
