@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
+import { readUnixSockets } from '../proc/unix-sockets.ts';
 import { TEMP_PREFIX } from '../trial/trial-directory.ts';
 import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { ProbeTarget } from './probe.ts';
@@ -51,16 +52,24 @@ export function readHeldOutsideFiles(target: ProbeTarget): string[] {
   return findHeldOutsideFiles(trialPidsOf(target), target.workDir, (pid) => reads.descriptorTable(pid));
 }
 
-/** The same, for any processes and descriptor reader: the host uses it right before the kill. */
+/**
+ * The same, for any processes and descriptor reader: the host uses it right before the kill. A Unix socket a
+ * process of the trial serves counts as holding its socket file, which a stop leaves on disk unless it is unlinked.
+ */
 export function findHeldOutsideFiles(pids: Iterable<number>, workDir: string, readTable: (pid: number) => DescriptorTable | null = readDescriptorTable): string[] {
   const trialRoot = `${dirname(workDir)}/`;
-  const held = new Set<string>();
-  for (const pid of pids) {
-    for (const link of readTable(pid)?.values() ?? []) {
-      if (link.startsWith('/') && !link.startsWith(trialRoot) && !NOT_ON_DISK.test(link)) held.add(link);
-    }
-  }
-  return [...held].filter(isRegularFile);
+  const links = [...pids].flatMap((pid) => [...(readTable(pid)?.values() ?? [])]);
+  const files = links.filter((link) => link.startsWith('/') && !NOT_ON_DISK.test(link) && isRegularFile(link));
+  const served = boundSocketPaths(links);
+  return [...new Set([...files, ...served])].filter((path) => !path.startsWith(trialRoot));
+}
+
+/** The paths of the Unix sockets among the links that are bound to one; read only when a socket is among them. */
+function boundSocketPaths(links: readonly string[]): string[] {
+  const inodes = links.flatMap((link) => /^socket:\[(\d+)\]$/.exec(link)?.[1] ?? []).map(Number);
+  if (inodes.length === 0) return [];
+  const sockets = readUnixSockets() ?? new Map<number, string | null>();
+  return inodes.flatMap((inode) => sockets.get(inode) ?? []).filter((path) => readEntry(path) !== null);
 }
 
 /** The top-level entries of the shared temp locations, by absolute path; the harness's own are left out. */

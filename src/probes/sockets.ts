@@ -3,7 +3,7 @@ import { canListenAgain } from './listen-again.ts';
 import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { Leftover, Probe, ProbeTarget } from './probe.ts';
 import { readTcpTable, TCP_STATES, type TcpSocket } from '../proc/tcp-table.ts';
-import { readUnixSocketInodes } from '../proc/unix-sockets.ts';
+import { readUnixSockets } from '../proc/unix-sockets.ts';
 
 /** A port a process of the trial started listening on during the trial, and its state after the stop. */
 export interface ListenedPort {
@@ -78,7 +78,7 @@ function readSocketOwners(target: ProbeTarget): Map<number, number[]> | null {
 /** False when every socket the trial holds is a Unix socket (a host's IPC channels): then no TCP row can be the trial's. */
 function mayHoldTcpSockets(owners: Map<number, number[]>): boolean {
   if (owners.size === 0) return false;
-  const unixSockets = readUnixSocketInodes();
+  const unixSockets = readUnixSockets();
   return unixSockets === null || [...owners.keys()].some((inode) => !unixSockets.has(inode));
 }
 

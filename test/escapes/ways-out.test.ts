@@ -71,6 +71,18 @@ describe('holds-fixed-paths', () => {
   });
 });
 
+describe('serves-unix-socket', () => {
+  it.each(STOPS)('in a %s stopped by %s: a socket file left in /tmp is tied to the trial through the socket it served', async (runtime, kill) => {
+    const result = stopped(await runner.run({ workloadUrl: fixture('serves-unix-socket'), runtime, kill }));
+    // Closing the server unlinks the file (libuv does, and a terminated worker's handles are closed too); only a
+    // killed process leaves it.
+    const left = runtime === 'process' && kill !== 'abort' ? 1 : 0;
+    const outside = result.leftovers.tempFiles?.outside ?? [];
+    expect(outside.map((file) => [file.path.endsWith('.sock'), file.attributedBy])).toEqual(left === 1 ? [[true, 'held-open']] : []);
+    expect(findFixtureFiles()).toEqual([]);
+  });
+});
+
 describe('flock-outside', () => {
   it.each(STOPS)('in a %s stopped by %s: the lock on a file in /tmp, held by an unmarked grandchild, is seen', async (runtime, kill) => {
     const result = stopped(await runner.run({ workloadUrl: fixture('flock-outside'), runtime, kill }));
