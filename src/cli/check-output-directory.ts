@@ -1,14 +1,40 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statfsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UsageError } from './usage-error.ts';
 
-/** Fails before any trial runs if the reports could not be written, instead of after minutes of measuring. */
+/**
+ * File systems that hold no files of their own, by statfs(2) magic: a folder cannot be made there, and Node 20's
+ * mkdirSync(..., { recursive: true }) loops forever on a path under /proc. Checked before anything is created.
+ */
+const PSEUDO_FILE_SYSTEMS: ReadonlyMap<number, string> = new Map([
+  [0x9fa0, 'proc'],
+  [0x62656572, 'sysfs'],
+  [0x63677270, 'cgroup2'],
+  [0x27e0eb, 'cgroup'],
+  [0x64626720, 'debugfs'],
+]);
+
+/**
+ * Fails before any trial runs (and before any signal handler or host) if the reports could not be written, instead
+ * of after minutes of measuring: the nearest folder that exists must be a writable directory on a real file system.
+ */
 export function checkWritableDirectory(path: string, given: string): void {
   try {
+    const existing = nearestExisting(path);
+    if (!statSync(existing).isDirectory()) throw new Error(`${existing} is not a directory`);
+    const fileSystem = PSEUDO_FILE_SYSTEMS.get(Number(statfsSync(existing).type));
+    if (fileSystem !== undefined) throw new Error(`${existing} is on ${fileSystem}, which holds no files`);
+    accessSync(existing, constants.W_OK);
     mkdirSync(path, { recursive: true });
-    if (!statSync(path).isDirectory()) throw new Error('not a directory');
     accessSync(path, constants.W_OK);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`--out value "${given}" is not a writable directory (${reason}); allowed: a directory the harness can create and write`, { cause: error });
   }
+}
+
+function nearestExisting(path: string): string {
+  let candidate = path;
+  while (!existsSync(candidate) && dirname(candidate) !== candidate) candidate = dirname(candidate);
+  return candidate;
 }

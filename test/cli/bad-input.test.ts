@@ -65,6 +65,8 @@ const cases: Array<[string, string[], RegExp]> = [
   ['merge of a file that is not JSON', ['merge', aFile, aFile], /merge file ".*a-file" cannot be read as JSON .*; allowed: a results\.json written by the harness$/],
   ['merge with a plan flag', ['merge', aFile, aFile, '--trials', '2'], /flag --trials with "merge" is not allowed; merge takes results files and --out only$/],
   ['output under a regular file', ['--out', join(aFile, 'reports')], /--out value ".*a-file\/reports" is not a writable directory/],
+  // Node 20's recursive mkdir loops forever under /proc: the check must refuse it at once, not hang.
+  ['output under /proc', ['--out', '/proc/nope/out'], /--out value "\/proc\/nope\/out" is not a writable directory \(\/proc is on proc, which holds no files\)/],
 ];
 
 describe('bad input', () => {
