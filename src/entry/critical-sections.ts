@@ -14,8 +14,8 @@ export interface SectionState {
   readySince(): number | null;
   stopRequested(): boolean;
   readonly signal: AbortSignal;
-  /** Tells the host the targeted section was entered: its cue to apply the kill. */
-  notify(section: string): void;
+  /** Tells the host the targeted section was entered (held: its cue to apply the kill) or, entered early, left. */
+  notify(event: { type: 'section-entered'; section: string; held: boolean } | { type: 'section-left'; section: string }): void;
 }
 
 /**
@@ -25,15 +25,23 @@ export interface SectionState {
  */
 export function createSectionHooks(spec: WorkloadSpec, state: SectionState): SectionHooks {
   let held = false;
+  // Entered before the drawn delay and not left yet: if the workload is still inside when the delay is over, the
+  // host applies the kill then (a section entered right after ready() and never left is entered all the same).
+  let insideEarly = false;
   const enter = (name: string): boolean => {
     if (!state.declared.includes(name)) {
       throw new TypeError(`section "${name}" is not declared; declare it in the workload's criticalSections (${state.declared.join(', ') || 'none'})`);
     }
     appendFileSync(spec.sectionLog, `enter ${name}\n`);
+    if (held || name !== spec.targetSection) return false;
     const readySince = state.readySince();
-    if (held || name !== spec.targetSection || readySince === null || performance.now() - readySince < spec.targetAfterMs) return false;
+    if (readySince === null || performance.now() - readySince < spec.targetAfterMs) {
+      insideEarly = readySince !== null;
+      if (insideEarly) state.notify({ type: 'section-entered', section: name, held: false });
+      return false;
+    }
     held = true;
-    state.notify(name);
+    state.notify({ type: 'section-entered', section: name, held: true });
     return true;
   };
   return {
@@ -43,7 +51,12 @@ export function createSectionHooks(spec: WorkloadSpec, state: SectionState): Sec
     enterSectionSync(name) {
       if (enter(name)) holdSynchronously(state, spec.sectionHoldMs);
     },
-    leaveSection: (name) => appendFileSync(spec.sectionLog, `leave ${name}\n`),
+    leaveSection(name) {
+      appendFileSync(spec.sectionLog, `leave ${name}\n`);
+      if (name !== spec.targetSection || !insideEarly) return;
+      insideEarly = false;
+      state.notify({ type: 'section-left', section: name });
+    },
   };
 }
 

@@ -1,7 +1,10 @@
 /** Messages between the runtime adapter in the host and the workload body inside a worker or child. */
 export type WorkerEvent =
   | { type: 'ready'; osThreadId: number }
-  | { type: 'section-entered'; section: string }
+  /** The targeted section was entered: `held` once the drawn delay had passed (the harness holds it), or before. */
+  | { type: 'section-entered'; section: string; held: boolean }
+  /** The targeted section, entered before the drawn delay, was left. */
+  | { type: 'section-left'; section: string }
   | { type: 'finished' }
   | { type: 'failed'; message: string };
 

@@ -62,7 +62,7 @@ function createContext(
       readySince: () => readySince,
       stopRequested,
       signal: controller.signal,
-      notify: (section) => transport.send({ type: 'section-entered', section }),
+      notify: (event) => transport.send(event),
     }),
   };
 }

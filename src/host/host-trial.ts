@@ -43,7 +43,7 @@ export async function hostTrial<Name extends RuntimeName>(
   const childPid = 'pid' in work ? work.pid : null;
   send({ type: 'work-ready', childPid, osThreadId: start.ready.osThreadId, startMs: start.at - work.startedAt });
   await killOrdered;
-  const killPoint = await reachKillPoint(work, trial.killPoint, trial.stopTimeoutMs);
+  const killPoint = await reachKillPoint(work, trial.killPoint, trial.stopTimeoutMs, start.at);
   if (killPoint.kind === 'missed') return send({ type: 'work-failed', message: killPoint.reason });
   if (style.kind === 'host') return send({ type: 'kill-point-reached' });
   // Right before the kill: every process of the trial alive now, so that none the kill orphans goes unseen.

@@ -5,7 +5,7 @@ import { execaNode } from 'execa';
 import type { WorkloadSpec } from '../entry/messages.ts';
 import type { ProcessWork, StartOptions, WorkEnd } from '../runtime/runtime.ts';
 import type { ProcessTransportOptions } from './process-transport.ts';
-import { watchReady, watchSectionEntered } from '../runtime/watch-ready.ts';
+import { watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 import { type ChildExit, watchExit } from '../trial/watch-exit.ts';
 
@@ -36,7 +36,7 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
   return {
     pid: child.pid ?? Number.NaN,
     ready: watchReady(child),
-    sectionEntered: watchSectionEntered(child),
+    targetSection: watchTargetSection(child),
     ended: observeEnd(child, exit.ended),
     startedAt,
     sendCommand(command) {

@@ -1,5 +1,6 @@
 import type { WorkerCommand, WorkloadSpec } from '../entry/messages.ts';
 import type { SharedMutex } from '../workload/shared-mutex.ts';
+import type { TargetSection } from './watch-ready.ts';
 
 export const RUNTIME_NAMES = ['thread', 'process'] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
@@ -19,8 +20,8 @@ export interface WorkEnd {
 export interface StartedWork {
   /** Resolves when the workload calls ready(); carries the OS thread or process id the workload runs on. */
   readonly ready: Promise<{ osThreadId: number }>;
-  /** Resolves when the workload enters the critical section the trial targets; never when it targets none. */
-  readonly sectionEntered: Promise<string>;
+  /** The critical section the trial targets, as the workload enters and leaves it; never entered when it targets none. */
+  readonly targetSection: TargetSection;
   readonly ended: Promise<WorkEnd>;
   /** `performance.now()` when the runtime was asked to start the work: where its own deadline counts from. */
   readonly startedAt: number;

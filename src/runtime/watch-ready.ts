@@ -23,9 +23,26 @@ export function watchReady(events: MessageSource): Promise<{ osThreadId: number 
   return watchEvent(events, 'ready').then(({ osThreadId }) => ({ osThreadId }));
 }
 
-/** Resolves when the workload enters the section its trial targets, with the section's name. */
-export function watchSectionEntered(events: MessageSource): Promise<string> {
-  return watchEvent(events, 'section-entered').then(({ section }) => section);
+/**
+ * The section a trial targets, as the workload reports it: `held` resolves when the workload enters it once the drawn
+ * delay has passed (and the harness holds it there); `isInside()` says whether it is inside it now, entered earlier.
+ */
+export function watchTargetSection(events: MessageSource): TargetSection {
+  let inside = false;
+  const held = new Promise<string>((resolve) => {
+    events.on('message', (event: WorkerEvent) => {
+      if (event.type === 'section-left') inside = false;
+      if (event.type !== 'section-entered') return;
+      if (event.held) resolve(event.section);
+      else inside = true;
+    });
+  });
+  return { held, isInside: () => inside };
+}
+
+export interface TargetSection {
+  readonly held: Promise<string>;
+  isInside(): boolean;
 }
 
 /** Normalizes anything thrown into the one-line message a result records. */

@@ -4,7 +4,7 @@ import { MessageChannel } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import { WORKER_COMMANDS, type WorkloadSpec } from '../entry/messages.ts';
 import type { StartOptions, ThreadWork, WorkEnd } from '../runtime/runtime.ts';
-import { describeError, watchReady, watchSectionEntered } from '../runtime/watch-ready.ts';
+import { describeError, watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
 import { SharedMutex } from '../workload/shared-mutex.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 
@@ -35,7 +35,7 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
   const task = pool.run({ spec, port: workerPort, commandSlot, mutex: mutex.buffer }, { transferList: [workerPort], signal });
   return {
     ready,
-    sectionEntered: watchSectionEntered(hostPort),
+    targetSection: watchTargetSection(hostPort),
     ended: observeEnd(task, ready).finally(() => {
       hostPort.close();
       if (deadline !== null) pendingDeadlines.delete(deadline);

@@ -17,7 +17,8 @@ function setUp(name: string, overrides: Partial<WorkloadSpec> = {}, readySince: 
     readySince: () => readySince,
     stopRequested: () => controller.signal.aborted,
     signal: controller.signal,
-    notify: (section) => notified.push(section),
+    // Each event as `entered <section>`, `entered early <section>` or `left <section>`.
+    notify: (event) => notified.push(event.type === 'section-left' ? `left ${event.section}` : `entered ${event.held ? '' : 'early '}${event.section}`),
   };
   return { hooks: createSectionHooks(spec, state), notified, controller, log: () => readFileSync(spec.sectionLog, 'utf8').split('\n').filter(Boolean) };
 }
@@ -38,7 +39,7 @@ describe('critical sections', () => {
     const { hooks, notified, controller } = setUp('hold');
     await hooks.enterSection('writing');
     const held = hooks.enterSection('holding-lock');
-    expect(notified).toEqual(['holding-lock']);
+    expect(notified).toEqual(['entered holding-lock']);
     let released = false;
     void held.then(() => {
       released = true;
@@ -48,7 +49,7 @@ describe('critical sections', () => {
     controller.abort();
     await held;
     await hooks.enterSection('holding-lock');
-    expect(notified).toEqual(['holding-lock']);
+    expect(notified).toEqual(['entered holding-lock']);
   });
 
   it('holds a synchronous section only as long as the hold allows when no stop comes', () => {
@@ -56,15 +57,17 @@ describe('critical sections', () => {
     const started = performance.now();
     hooks.enterSectionSync('holding-lock');
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
-    expect(notified).toEqual(['holding-lock']);
+    expect(notified).toEqual(['entered holding-lock']);
   });
 
-  it('does not hold before ready(), nor before the drawn delay has passed', async () => {
+  it('does not hold before ready(), nor before the drawn delay has passed, but says when it was entered and left early', async () => {
     const notReady = setUp('not-ready', {}, null);
     await notReady.hooks.enterSection('holding-lock');
+    expect(notReady.notified).toEqual([]);
     const early = setUp('early', { targetAfterMs: 60_000 }, performance.now());
     await early.hooks.enterSection('holding-lock');
-    expect([...notReady.notified, ...early.notified]).toEqual([]);
+    early.hooks.leaveSection('holding-lock');
+    expect(early.notified).toEqual(['entered early holding-lock', 'left holding-lock']);
   });
 
   it('refuses a section the workload did not declare, naming the declared ones', async () => {
