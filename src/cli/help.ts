@@ -3,6 +3,7 @@ import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../workloads/built-in-workloads.ts';
 import { KILL_POINT_MODES } from '../run/run-record.ts';
+import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS } from '../run/run-failures.ts';
 import { DEFAULTS } from './parse-arguments.ts';
 
 /** The --help text; defaults and names come from the code so they cannot drift. */
@@ -32,6 +33,8 @@ Options:
   --resume               finish the interrupted run whose journal is in --out
   --update-baseline FILE write the run's per-cell expectations to FILE, for later --check runs
   --check FILE           compare the run against the baseline FILE: exit 1 and list every regressed cell
+  --fail-on LIST         exit 3 once the reports are written if trials were any of ${FAIL_CONDITIONS.join(', ')}
+                         (empty: nothing applicable ran), or none (default: ${DEFAULT_FAIL_CONDITIONS.join(',')})
   --list                 list workloads and kill styles
   -h, --help             show this text
 

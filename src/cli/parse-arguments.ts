@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { KILL_STYLE_NAMES, type KillStyleName } from '../kill-styles/kill-styles.ts';
 import { KILL_POINT_MODES, type KillPointMode, type Shard } from '../run/run-record.ts';
+import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS, type FailCondition } from '../run/run-failures.ts';
 import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
 import { describeBadValue, UsageError } from './usage-error.ts';
 
@@ -29,6 +30,8 @@ export interface HarnessOptions {
   readonly shard: Shard | null;
   /** Carry on the interrupted run whose journal is in --out, with its own plan. */
   readonly resume: boolean;
+  /** What makes the run exit 3 once its reports are written (--fail-on). */
+  readonly failOn: readonly FailCondition[];
 }
 
 export type Command =
@@ -57,6 +60,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   shard: { type: 'string' },
   resume: { type: 'boolean' },
+  'fail-on': { type: 'string' },
   list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -113,6 +117,7 @@ export function parseArguments(argv: string[]): Command {
       concurrency: parsePositiveInteger('--concurrency', values.concurrency, DEFAULTS.concurrency),
       shard: values.shard === undefined ? null : parseShard(values.shard),
       resume: values.resume ?? false,
+      failOn: parseFailOn(values['fail-on']),
     },
   };
 }
@@ -172,6 +177,13 @@ function parseWholeNumber(flag: string, value: string, least: 0 | 1): number {
     throw new UsageError(describeBadValue(`${flag} value`, value, `allowed: a ${least === 1 ? 'positive' : 'non-negative'} whole number`));
   }
   return Number(value);
+}
+
+/** `none`, or a list of conditions; the default when not given. */
+function parseFailOn(value: string | undefined): readonly FailCondition[] {
+  if (value === undefined) return DEFAULT_FAIL_CONDITIONS;
+  if (value === 'none') return [];
+  return parseNames('--fail-on', value, FAIL_CONDITIONS);
 }
 
 function parseShard(value: string): Shard {

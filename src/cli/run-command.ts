@@ -7,6 +7,7 @@ import { formatComparison } from '../baseline/format-comparison.ts';
 import { readBaseline } from '../baseline/read-baseline.ts';
 import { checkBaselineTarget, writeBaseline } from '../baseline/write-baseline.ts';
 import { writeReports } from '../report/write-report.ts';
+import { type FailCondition, findRunFailures } from '../run/run-failures.ts';
 import { cleanDeadRuns } from '../run/clean-dead-runs.ts';
 import { type Journal, readJournal, startJournal } from '../run/results-journal.ts';
 import { resolveWorkloads } from '../run/resolve-workloads.ts';
@@ -17,6 +18,9 @@ import { watchForInterrupt } from './interrupt.ts';
 import type { HarnessOptions } from './parse-arguments.ts';
 import { createProgress } from './progress.ts';
 import { UsageError } from './usage-error.ts';
+
+/** Exit code of a run that met a condition of --fail-on (1 is a regression against a baseline, 2 bad input). */
+const RUN_FAILED_EXIT_CODE = 3;
 
 /** A run, new or resumed: everything is validated before the first trial, and every result is journaled as it completes. */
 export async function runCommand(options: HarnessOptions, argv: string[]): Promise<number> {
@@ -50,7 +54,8 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
     journal.remove();
     if (options.updateBaseline !== null) written.push(writeBaseline(buildBaseline(record), options.updateBaseline));
     process.stdout.write(`${written.join('\n')}\n`);
-    return check === null ? 0 : checkAgainst(check, record);
+    const checked = check === null ? 0 : checkAgainst(check, record);
+    return checked !== 0 ? checked : failOnConditions(record, options.failOn);
   } finally {
     progress.end();
     interrupt.dispose();
@@ -105,6 +110,13 @@ function reportFilesLeftInPlace(record: RunRecord): void {
   process.stderr.write(
     `isolation-harness: ${left.length} new file(s) in a shared temp folder were tied to a trial by their birth time alone, or to none, so they were left in place (they may be another program's): ${left.join(', ')}\n`,
   );
+}
+
+/** Exit 3, after the reports, when the run met a condition of --fail-on; each is said on stderr. */
+function failOnConditions(record: RunRecord, conditions: readonly FailCondition[]): number {
+  const failures = findRunFailures(record, conditions);
+  for (const failure of failures) process.stderr.write(`isolation-harness: ${failure}; failing the run (--fail-on ${conditions.join(',')})\n`);
+  return failures.length > 0 ? RUN_FAILED_EXIT_CODE : 0;
 }
 
 function reportInterruption(record: RunRecord, written: string[], out: string, exitCode: number): number {

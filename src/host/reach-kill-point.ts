@@ -24,11 +24,19 @@ async function waitFor(work: StartedWork, killPoint: KillPoint, sectionWaitMs: n
     await sleep(killPoint.delayMs);
     return { kind: 'reached' };
   }
-  // Until the drawn delay is over, only an entry the harness holds counts; once it is, being inside already counts too.
+  // The kill lands in an entry the harness holds, made once the drawn delay is over. A workload still inside an
+  // entry it made earlier is waited for: if it leaves, its next entry is held; if it stays inside for the whole
+  // wait (a lock taken at ready() and kept), the kill lands there, inside all the same.
   const section = work.targetSection;
-  const delayLeftMs = Math.max(0, readyAt + killPoint.afterMs - performance.now());
-  if ((await Promise.race([section.held, sleep(delayLeftMs, null)])) !== null || section.isInside()) return { kind: 'reached' };
-  if ((await Promise.race([section.held, sleep(sectionWaitMs, null)])) !== null) return { kind: 'reached' };
+  const held = section.held.then(() => 'held' as const);
+  if ((await Promise.race([held, sleep(Math.max(0, readyAt + killPoint.afterMs - performance.now()), null)])) !== null) return { kind: 'reached' };
+  // One wait in all, whichever way it goes, as the harness's watchdog allows for.
+  const waitEnds = performance.now() + sectionWaitMs;
+  const rest = () => Math.max(0, waitEnds - performance.now());
+  if (section.isInside() && (await Promise.race([held, section.left().then(() => 'left' as const), sleep(rest(), 'stayed' as const)])) !== 'left') {
+    return { kind: 'reached' };
+  }
+  if ((await Promise.race([held, sleep(rest(), null)])) !== null) return { kind: 'reached' };
   const waitMs = killPoint.afterMs + sectionWaitMs;
   return { kind: 'missed', reason: `the workload was not inside section "${killPoint.section}" at any moment from ${killPoint.afterMs} to ${waitMs} ms after ready()` };
 }

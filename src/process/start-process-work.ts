@@ -7,7 +7,7 @@ import type { ProcessWork, StartOptions, WorkEnd } from '../runtime/runtime.ts';
 import type { ProcessTransportOptions } from './process-transport.ts';
 import { watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
-import { type ChildExit, watchExit } from '../trial/watch-exit.ts';
+import { type ChildExit, findErrorLine, watchExit } from '../trial/watch-exit.ts';
 
 const processEntry = compiledEntry('./process-entry.ts', import.meta.url);
 /** The signals the kill styles send. Any other (SIGABRT after V8's heap limit, SIGSEGV) is the child ending itself. */
@@ -71,7 +71,5 @@ async function observeEnd(child: ReturnType<typeof execaNode>, exited: Promise<C
 
 /** V8's `FATAL ERROR: …` line or the uncaught error's `Name: message` line from the child's stderr, else how it exited. */
 function describeChildFailure(result: { exitCode: number | null; signal: string | undefined; stderr: unknown }): string {
-  const lines = String(result.stderr ?? '').split('\n');
-  const errorLine = lines.find((line) => line.startsWith('FATAL ERROR: ')) ?? lines.find((line) => /^[A-Za-z_$][\w$]*(?: \[\w+\])?: /.test(line));
-  return errorLine ?? (result.signal === undefined ? `exit code ${result.exitCode}` : `killed by ${result.signal}`);
+  return findErrorLine(String(result.stderr ?? '')) ?? (result.signal === undefined ? `exit code ${result.exitCode}` : `killed by ${result.signal}`);
 }

@@ -29,20 +29,26 @@ export function watchReady(events: MessageSource): Promise<{ osThreadId: number 
  */
 export function watchTargetSection(events: MessageSource): TargetSection {
   let inside = false;
+  const leaving: Array<() => void> = [];
   const held = new Promise<string>((resolve) => {
     events.on('message', (event: WorkerEvent) => {
-      if (event.type === 'section-left') inside = false;
+      if (event.type === 'section-left') {
+        inside = false;
+        for (const resolveLeft of leaving.splice(0)) resolveLeft();
+      }
       if (event.type !== 'section-entered') return;
       if (event.held) resolve(event.section);
       else inside = true;
     });
   });
-  return { held, isInside: () => inside };
+  return { held, isInside: () => inside, left: () => (inside ? new Promise((resolve) => leaving.push(() => resolve(undefined))) : Promise.resolve()) };
 }
 
 export interface TargetSection {
   readonly held: Promise<string>;
   isInside(): boolean;
+  /** Resolves once the workload leaves the section it entered early (at once when it is not inside). */
+  left(): Promise<void>;
 }
 
 /** Normalizes anything thrown into the one-line message a result records. */

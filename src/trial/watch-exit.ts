@@ -7,7 +7,29 @@ export interface ChildExit {
   readonly signal: string | null;
   /** `performance.now()` at the exit. */
   readonly at: number;
+  /** What the child said of its end on stderr (see describeLastWords); empty when it said nothing. */
   readonly lastLine: string;
+}
+
+/**
+ * The line of a dying Node.js process's stderr that says why: V8's `FATAL ERROR: …`, else the uncaught error's
+ * `Name: message`, else its last line, never the `Node.js v20…` banner it prints last.
+ */
+export function describeLastWords(stderr: string): string {
+  return findErrorLine(stderr) ?? meaningfulLines(stderr).at(-1) ?? '';
+}
+
+/** V8's `FATAL ERROR: …` line, else an uncaught error's `Name: message` line; null when stderr holds neither. */
+export function findErrorLine(stderr: string): string | null {
+  const lines = meaningfulLines(stderr);
+  return lines.find((line) => line.startsWith('FATAL ERROR: ')) ?? lines.find((line) => /^[A-Za-z_$][\w$]*(?: \[\w+\])?: /.test(line)) ?? null;
+}
+
+function meaningfulLines(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^Node\.js v\d/.test(line));
 }
 
 /** The last bytes of stderr kept for the message of a child that died: enough for V8's or Node's last line. */
@@ -33,7 +55,7 @@ export function watchExit(child: ChildProcess): { ended: Promise<ChildExit>; wit
       // Anything the child wrote before it died is already in the pipe; read it before letting the pipe go.
       setImmediate(() => {
         child.stderr?.destroy();
-        resolve({ code, signal, at, lastLine: tail.trim().split('\n').pop() ?? '' });
+        resolve({ code, signal, at, lastLine: describeLastWords(tail) });
       });
     });
   });
