@@ -51,17 +51,26 @@ export interface Baseline {
   readonly createdAt: string;
   /** The command of the run it was taken from, so a check can be run with the same selection. */
   readonly command: string;
+  /**
+   * How much a leftover may grow in a cell that already left it before the growth counts as a regression: the most
+   * one trial left may exceed the baseline's by this many. 0 unless the file says otherwise (edit it to loosen).
+   */
+  readonly leftoverGrowthTolerance: number;
   readonly cells: BaselineCell[];
 }
 
+/** A baseline written by --update-baseline holds the run to the same leftovers, none more. */
+export const DEFAULT_LEFTOVER_GROWTH_TOLERANCE = 0;
+
 /** Takes a run's expectations from the same cell summaries the report shows, so the two can never disagree. */
 export function buildBaseline(record: RunRecord): Baseline {
-  return { baselineVersion: BASELINE_VERSION, createdAt: record.finishedAt, command: record.command, cells: summarizeBaselineCells(record) };
-}
-
-/** The run's cells in the shape of a baseline: what a check compares against the recorded expectations. */
-export function summarizeBaselineCells(record: RunRecord): BaselineCell[] {
-  return summarizeCells(record.results).map(toBaselineCell);
+  return {
+    baselineVersion: BASELINE_VERSION,
+    createdAt: record.finishedAt,
+    command: record.command,
+    leftoverGrowthTolerance: DEFAULT_LEFTOVER_GROWTH_TOLERANCE,
+    cells: summarizeCells(record.results).map(toBaselineCell),
+  };
 }
 
 /** The name a user finds the cell under in the report and the progress lines. */
@@ -69,7 +78,8 @@ export function nameCell(cell: CellIdentity): string {
   return `${cell.workload} / ${cell.kill} / ${cell.runtime}`;
 }
 
-function toBaselineCell(summary: CellSummary): BaselineCell {
+/** A cell summary in the shape of a baseline: what a check compares against the recorded expectations. */
+export function toBaselineCell(summary: CellSummary): BaselineCell {
   const { workload, kill, runtime } = summary;
   if (summary.notApplicable !== null) return { workload, kill, runtime, outcome: 'not-applicable' };
   const { stopped, leaked, hung, errored } = summary.outcomes;

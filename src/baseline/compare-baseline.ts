@@ -1,6 +1,8 @@
 import { type Leftovers, PROBE_NAMES } from '../probes/probes.ts';
 import type { RunRecord } from '../run/run-record.ts';
-import { type Baseline, type BaselineCell, type MeasuredCell, nameCell, summarizeBaselineCells } from './baseline.ts';
+import { type CellSummary, summarizeCells } from '../report/summarize-cell.ts';
+import { type Baseline, type BaselineCell, type MeasuredCell, nameCell, toBaselineCell } from './baseline.ts';
+import { nameLeftovers } from './name-leftovers.ts';
 
 // Stop times on a noisy 2-core CI machine vary several-fold from run to run: the same 18 ms stop took 96 ms in a
 // full test run. A stop regresses only when it is slower than both bounds; a stop that turned into a forced one
@@ -32,30 +34,38 @@ export function compareWithBaseline(baseline: Baseline, record: RunRecord): Comp
   const regressions: Regression[] = [];
   const newCells: string[] = [];
   let compared = 0;
-  for (const actual of summarizeBaselineCells(record)) {
+  for (const summary of summarizeCells(record.results)) {
+    const actual = toBaselineCell(summary);
     const expectedCell = expected.get(identify(actual));
     if (expectedCell === undefined) {
       newCells.push(nameCell(actual));
       continue;
     }
     compared += 1;
-    regressions.push(...compareCell(expectedCell, actual).map((problem) => ({ cell: nameCell(actual), problem })));
+    const problems = compareCell(expectedCell, actual, { tolerance: baseline.leftoverGrowthTolerance, summary });
+    regressions.push(...problems.map((problem) => ({ cell: nameCell(actual), problem })));
   }
   return { compared, regressions, newCells };
+}
+
+/** What a cell's leftovers are compared with besides the baseline: its tolerance, and the run's own findings to name. */
+interface LeftoverContext {
+  readonly tolerance: number;
+  readonly summary: CellSummary;
 }
 
 function identify(cell: BaselineCell): string {
   return JSON.stringify([cell.workload, cell.kill, cell.runtime]);
 }
 
-function compareCell(expected: BaselineCell, actual: BaselineCell): string[] {
+function compareCell(expected: BaselineCell, actual: BaselineCell, context: LeftoverContext): string[] {
   if (expected.outcome === 'not-applicable' || actual.outcome === 'not-applicable') {
     if (expected.outcome === actual.outcome) return [];
     return [`applicability changed: ${describeApplicability(expected)} in the baseline, ${describeApplicability(actual)} now`];
   }
   // Errored trials never reach the probes: a cell that only errored now says so once, not once per unmeasured probe.
   const probedNow = actual.outcome.trials - actual.outcome.errored > 0;
-  const probeChecks = probedNow ? [...compareLeftovers(expected, actual), ...compareCleanup(expected, actual)] : [];
+  const probeChecks = probedNow ? [...compareLeftovers(expected, actual, context), ...compareCleanup(expected, actual)] : [];
   return [...probeChecks, ...compareEnding(expected, actual), ...compareStop(expected, actual)];
 }
 
@@ -63,12 +73,18 @@ function describeApplicability(cell: BaselineCell): string {
   return cell.outcome === 'not-applicable' ? 'not applicable' : 'applicable';
 }
 
-/** Only a probe that found nothing before and something now counts: a known leak that varies is the report's business. */
-function compareLeftovers(expected: MeasuredCell, actual: MeasuredCell): string[] {
+/**
+ * A probe that found nothing before and something now, or more now than before beyond the baseline's tolerance;
+ * each names what the trial that left the most left behind.
+ */
+function compareLeftovers(expected: MeasuredCell, actual: MeasuredCell, { tolerance, summary }: LeftoverContext): string[] {
   return PROBE_NAMES.flatMap((probe) => {
     const [before, now] = [expected.leftovers[probe], actual.leftovers[probe]];
     if (before !== null && now === null) return [`${probe} no longer measured (found at most ${before} in the baseline)`];
-    if (before === 0 && now !== null && now > 0 && !NOISY_PROBES.includes(probe)) return [`new leftover: ${probe} found ${now} now (max per trial), 0 in the baseline`];
+    if (before === null || now === null || NOISY_PROBES.includes(probe)) return [];
+    const names = nameLeftovers(probe, summary.leftovers[probe]?.worst ?? null);
+    if (before === 0 && now > 0) return [`new leftover: ${probe} found ${now} now (max per trial), 0 in the baseline${names}`];
+    if (before > 0 && now > before + tolerance) return [`leftover grew: ${probe} found ${now} now (max per trial), ${before} in the baseline, tolerance +${tolerance}${names}`];
     return [];
   });
 }

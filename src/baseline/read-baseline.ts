@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { KILL_STYLE_NAMES } from '../kill-styles/kill-styles.ts';
 import { PROBE_NAMES } from '../probes/probes.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
-import { BASELINE_VERSION, type Baseline, type BaselineCell, CLEANUP_RATES, type OutcomeCounts } from './baseline.ts';
+import { BASELINE_VERSION, type Baseline, type BaselineCell, CLEANUP_RATES, DEFAULT_LEFTOVER_GROWTH_TOLERANCE, type OutcomeCounts } from './baseline.ts';
 import { BaselineError, describeBadBaseline } from './baseline-error.ts';
 
 /** Throws the one-line error for what is wrong with the file. */
@@ -23,7 +23,10 @@ export function readBaseline(path: string): Baseline {
   if (data.baselineVersion !== BASELINE_VERSION) fail(`has baselineVersion ${JSON.stringify(data.baselineVersion) ?? 'missing'}, not ${BASELINE_VERSION}`);
   if (!Array.isArray(data.cells)) fail(`has "cells" that is ${describeType(data.cells)}, not an array`);
   const cells = (data.cells as unknown[]).map((cell, index) => checkCell(cell, `cells[${index}]`, fail));
-  return { baselineVersion: BASELINE_VERSION, createdAt: String(data.createdAt), command: String(data.command), cells };
+  // Absent in files written before growth was checked: they hold a run to the same leftovers, none more.
+  const leftoverGrowthTolerance =
+    data.leftoverGrowthTolerance === undefined ? DEFAULT_LEFTOVER_GROWTH_TOLERANCE : checkNumber(data.leftoverGrowthTolerance, 'leftoverGrowthTolerance', fail);
+  return { baselineVersion: BASELINE_VERSION, createdAt: String(data.createdAt), command: String(data.command), leftoverGrowthTolerance, cells };
 }
 
 function readText(path: string, fail: Fail): string {

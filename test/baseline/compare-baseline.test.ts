@@ -3,7 +3,7 @@ import { buildBaseline } from '../../src/baseline/baseline.ts';
 import { compareWithBaseline, STOP_SLOWDOWN_FACTOR, STOP_SLOWDOWN_MARGIN_MS } from '../../src/baseline/compare-baseline.ts';
 import { formatComparison } from '../../src/baseline/format-comparison.ts';
 import type { TrialResult } from '../../src/trial/trial-result.ts';
-import { buildFds, buildLeftovers, buildMemory, buildTempFiles, MEBIBYTE } from '../report/build-leftovers.ts';
+import { buildLeftovers, buildLocks, buildMemory, buildProcesses, buildTempFiles, MEBIBYTE } from '../report/build-leftovers.ts';
 import { buildErrored, buildHung, buildNotApplicable, buildRecord, buildStopped } from '../report/build-record.ts';
 
 // Comparison is a pure function of two recorded runs, so hand-built records exercise every rule exactly.
@@ -24,9 +24,9 @@ describe('compareWithBaseline', () => {
     expect(compare(results, results)).toEqual({ compared: 2, regressions: [], newCells: [] });
   });
 
-  it('names a probe that found nothing in the baseline and something now, with both numbers', () => {
+  it('names a probe that found nothing in the baseline and something now, with both numbers and what it found', () => {
     const now = buildStopped({ outcome: 'leaked', leftovers: buildLeftovers({ tempFiles: buildTempFiles(['a', 'b']) }) });
-    expect(problemsOf([buildStopped()], [now])).toEqual([`${CELL}: new leftover: tempFiles found 2 now (max per trial), 0 in the baseline`]);
+    expect(problemsOf([buildStopped()], [now])).toEqual([`${CELL}: new leftover: tempFiles found 2 now (max per trial), 0 in the baseline: a, b`]);
   });
 
   it('does not count a memory leftover that appears, since RSS growth crosses its threshold by chance', () => {
@@ -34,9 +34,31 @@ describe('compareWithBaseline', () => {
     expect(problemsOf([buildStopped()], [now])).toEqual([]);
   });
 
-  it('does not count a leftover the baseline already had, even when it grew', () => {
-    const leaked = (count: number) => buildStopped({ outcome: 'leaked', leftovers: buildLeftovers({ fds: buildFds({ file: count }) }) });
-    expect(problemsOf([leaked(1)], [leaked(3)])).toEqual([]);
+  it('counts a leftover the baseline already had when it grew beyond the tolerance, naming the files', () => {
+    const leaked = (paths: string[], outside: string[] = []) =>
+      buildStopped({
+        outcome: 'leaked',
+        leftovers: buildLeftovers({ tempFiles: buildTempFiles(paths, outside.map((path) => ({ path, attributedBy: 'held-open', birthMs: 1 }))) }),
+      });
+    const before = [leaked(['tmp-1', 'tmp-2'])];
+    const grown = [leaked(['tmp-1', 'tmp-2'], ['/tmp/app.pid'])];
+    expect(problemsOf(before, grown)).toEqual([`${CELL}: leftover grew: tempFiles found 3 now (max per trial), 2 in the baseline, tolerance +0: tmp-1, tmp-2, /tmp/app.pid`]);
+    expect(problemsOf(before, [leaked(['tmp-1'])])).toEqual([]);
+    // A baseline that allows one more per trial lets exactly that through.
+    const loose = { ...buildBaseline(buildRecord(before)), leftoverGrowthTolerance: 1 };
+    expect(compareWithBaseline(loose, buildRecord(grown)).regressions).toEqual([]);
+    expect(compareWithBaseline(loose, buildRecord([leaked(['a', 'b', 'c', 'd'])])).regressions.map((regression) => regression.problem)).toEqual([
+      'leftover grew: tempFiles found 4 now (max per trial), 2 in the baseline, tolerance +1: a, b, c, d',
+    ]);
+  });
+
+  it('names surviving processes and held locks when they are new', () => {
+    const now = buildStopped({ outcome: 'leaked', leftovers: buildLeftovers({ processes: buildProcesses(1), locks: buildLocks(1) }) });
+    const [survivor] = now.leftovers.processes?.survivors ?? [];
+    expect(problemsOf([buildStopped()], [now])).toEqual([
+      `${CELL}: new leftover: processes found 1 now (max per trial), 0 in the baseline: ${survivor?.command} (pid ${survivor?.pid})`,
+      `${CELL}: new leftover: locks found 1 now (max per trial), 0 in the baseline: FLOCK lock on file-0`,
+    ]);
   });
 
   it('counts a probe that measured in the baseline and no longer does', () => {
