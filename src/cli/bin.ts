@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { main } from './main.ts';
 
 // The executable: everything testable lives in main().

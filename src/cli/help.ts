@@ -4,12 +4,14 @@ import { RUNTIME_NAMES } from '../runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../workloads/built-in-workloads.ts';
 import { KILL_POINT_MODES } from '../run/run-record.ts';
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS } from '../run/run-failures.ts';
+import { describeInvocation } from './invocation.ts';
 import { DEFAULTS } from './parse-arguments.ts';
 
 /** The --help text; defaults and names come from the code so they cannot drift. */
 export function renderHelp(): string {
-  return `Usage: npm run harness -- [options]
-       npm run harness -- merge RESULTS.json RESULTS.json... [--out DIR]
+  const run = describeInvocation();
+  return `Usage: ${run} [options]
+       ${run} merge RESULTS.json RESULTS.json... [--out DIR]
 
 Runs workloads in worker threads (tinypool) and child processes (execa), stops each run
 with a kill style, probes what was left behind, and writes report.md and results.json.
@@ -39,7 +41,7 @@ Options:
   -h, --help             show this text
 
 Example:
-  npm run harness -- --runtime thread,process --kill abort,sigkill --workload open-files,./my-workload.ts --trials 3 --out reports/local
+  ${run} --runtime thread,process --kill abort,sigkill --workload open-files,./my-workload.ts --trials 3 --out reports/local
 `;
 }
 

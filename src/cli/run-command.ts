@@ -16,6 +16,7 @@ import type { RunRecord } from '../run/run-record.ts';
 import { checkWritableDirectory } from './check-output-directory.ts';
 import { watchForInterrupt } from './interrupt.ts';
 import type { HarnessOptions } from './parse-arguments.ts';
+import { describeInvocation } from './invocation.ts';
 import { createProgress } from './progress.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -79,7 +80,7 @@ async function prepareNewRun(options: HarnessOptions, argv: string[]): Promise<P
   const given = options.seed === null ? [...argv, '--seed', String(seed)] : argv;
   return {
     // The options' extra fields (out, check, …) ride along; toRunPlan keeps only the plan's when it is recorded.
-    run: { ...options, seed, workloads, command: ['npm run harness --', ...given].join(' ') },
+    run: { ...options, seed, workloads, command: [describeInvocation(), ...given].join(' ') },
     resumption: { startedAt: new Date().toISOString(), completed: [] },
     journal: null,
   };
@@ -123,7 +124,7 @@ function reportInterruption(record: RunRecord, written: string[], out: string, e
   process.stderr.write(
     `isolation-harness: ${record.incomplete?.reason ?? 'interrupted'}; processes reaped, temp folders removed; ` +
       `incomplete report of ${record.results.length} of ${record.incomplete?.plannedResults ?? '?'} results written; ` +
-      `resume with: npm run harness -- --resume --out ${out}\n`,
+      `resume with: ${describeInvocation()} --resume --out ${out}\n`,
   );
   process.stdout.write(`${written.join('\n')}\n`);
   return exitCode;

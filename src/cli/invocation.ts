@@ -1,0 +1,9 @@
+/**
+ * How the user ran the harness, so that the commands it prints (the reproducing command in the report, the resume
+ * hint, --help) work where they were run: this project's own `npm run harness --` inside its clone, the installed
+ * package's `npx isolation-harness` everywhere else.
+ */
+export function describeInvocation(environment: NodeJS.ProcessEnv = process.env): string {
+  const ownScript = environment.npm_lifecycle_event === 'harness' && environment.npm_package_name === 'isolation-harness';
+  return ownScript ? 'npm run harness --' : 'npx isolation-harness';
+}
