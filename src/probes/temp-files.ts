@@ -57,7 +57,8 @@ export const tempFilesProbe: Probe<TempFileSnapshot, TempFileLeftovers> = {
     const unattributed: string[] = [];
     for (const path of [...after.shared].filter((entry) => !before.shared.has(entry) && !after.held.has(entry))) {
       const entry = readEntry(path);
-      if (entry === null || entry.birthMs < after.window.openedAtMs || after.window.claimedByOther(path)) continue;
+      // Born before this trial's work began (another trial's, or anyone's): none of this trial's business.
+      if (entry === null || !after.window.ranAt(entry.birthMs) || after.window.claimedByOther(path)) continue;
       const { birthMs } = entry;
       // Programs make folders in the temp directory all the time (a bundler's cache, a test's mkdtemp): a folder
       // is never tied to a trial by its birth alone, only files, sockets and links the trial's user owns are.

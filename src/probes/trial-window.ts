@@ -8,7 +8,9 @@ export interface TrialWindow {
   readonly trialId: string;
   /** Epoch milliseconds when the window opened, right before the trial's first snapshot. */
   readonly openedAtMs: number;
-  /** True when the moment falls inside this window and inside no other trial's work of this process. */
+  /** True from the start of this trial's work until its window closes: when what it started may have made a file. */
+  ranAt(epochMs: number): boolean;
+  /** True when the trial ran (see ranAt) and no other trial's work of this process did. */
   ranAloneAt(epochMs: number): boolean;
   /** The work was asked to start, or was seen to end. */
   markWork(moment: 'started' | 'ended'): void;
@@ -39,11 +41,13 @@ export function openTrialWindow(trialId: string): TrialWindow {
   const span: Span = { trialId, from: epochNow(), to: null, workFrom: null, workTo: null };
   spans.push(span);
   pruneClosed(span.from);
+  // From its own work's start: nothing born before that can be the trial's.
+  const ranAt = (epochMs: number) => span.workFrom !== null && epochMs >= span.workFrom && contains(span, epochMs);
   return {
     trialId,
     openedAtMs: span.from,
-    // From its own work's start: nothing born before that can be the trial's.
-    ranAloneAt: (epochMs) => span.workFrom !== null && epochMs >= span.workFrom && contains(span, epochMs) && !spans.some((other) => other !== span && workedAt(other, epochMs)),
+    ranAt,
+    ranAloneAt: (epochMs) => ranAt(epochMs) && !spans.some((other) => other !== span && workedAt(other, epochMs)),
     markWork(moment) {
       if (moment === 'started') span.workFrom ??= epochNow();
       else span.workTo ??= epochNow();
@@ -58,7 +62,7 @@ export function openTrialWindow(trialId: string): TrialWindow {
 }
 
 /** The wall clock to sub-millisecond precision, comparable with a file's birth time. */
-export function epochNow(): number {
+function epochNow(): number {
   return performance.timeOrigin + performance.now();
 }
 

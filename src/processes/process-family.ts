@@ -30,7 +30,7 @@ export interface ProcessFamily {
   readonly roots: readonly ProcessIdentity[];
   /** The cgroup every process of the family is started in, when the machine gave the host one. */
   readonly cgroup: CgroupReference | null;
-  record(process: SeenProcess, way: WayFound): void;
+  record(seen: SeenProcess, way: WayFound): void;
   /** Every process recorded, living or not. */
   members(): FamilyMember[];
   isMember(identity: ProcessIdentity): boolean;

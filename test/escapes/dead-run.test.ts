@@ -19,13 +19,18 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 it('the next run reaps a dead run\'s unmarked daemons, found through its journal and cgroups', async () => {
   const out = join(scratch, 'out');
   const daemon = 'test/fixtures/workloads/escapes/setsid-daemon.ts';
-  const harness = execaNode(bin, ['--workload', daemon, '--kill', 'sigkill,abort', '--trials', '6', '--out', out], { reject: false, nodeOptions: [] });
+  // Kills land up to 3 s after ready(), so a trial's daemon is alive for long enough that the harness dies mid-trial,
+  // not just after the trial reaped it.
+  const harness = execaNode(bin, ['--workload', daemon, '--kill', 'sigkill,abort', '--trials', '6', '--kill-delay', '3000', '--seed', '3', '--out', out], {
+    reject: false,
+    nodeOptions: [],
+  });
   const runId = await new Promise<string>((resolve) => {
     harness.stderr?.once('data', (chunk) => resolve(/^run (\S+):/.exec(String(chunk))?.[1] ?? 'no run id printed'));
   });
-  await vi.waitFor(() => expect(readJournal(out).length).toBeGreaterThan(2), { timeout: 40_000, interval: 20 });
   // A trial under way: its daemon is alive and is no process the harness will reap, since the harness dies now.
-  await vi.waitFor(() => expect(findFixtureProcesses(`ih-fixture-${runId}`).length).toBeGreaterThan(0), { timeout: 10_000, interval: 5 });
+  await vi.waitFor(() => expect(findFixtureProcesses(`ih-fixture-${runId}`).length).toBeGreaterThan(0), { timeout: 30_000, interval: 5 });
+  expect(readJournal(out).length).toBeGreaterThan(0);
   harness.kill('SIGKILL');
   await harness;
   await new Promise((resolve) => setTimeout(resolve, 200));

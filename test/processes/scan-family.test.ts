@@ -16,8 +16,8 @@ const started: { root: ChildProcess; token: string; containment: Containment | n
 afterEach(async () => {
   for (const { root, token, containment } of started.splice(0)) {
     root.kill('SIGKILL');
-    // This test's own sleeps, confirmed by the token in their command line right before each signal.
-    for (const { pid } of findFixtureProcesses(token)) if (findFixtureProcesses(token).some((found) => found.pid === pid)) process.kill(pid, 'SIGKILL');
+    // This test's own sleeps, found by the token in their command line a moment before the signal.
+    for (const { pid } of findFixtureProcesses(token)) process.kill(pid, 'SIGKILL');
     await vi.waitFor(() => expect(findFixtureProcesses(token)).toEqual([]));
     await containment?.remove();
   }
