@@ -12,7 +12,7 @@ export interface FdLeftovers extends Leftover {
   readonly descriptors: string[];
 }
 
-interface FdSnapshot {
+export interface FdSnapshot {
   readonly host: DescriptorTable;
   /** The child's table if it is alive; null when there is no child or it has exited. */
   readonly child: DescriptorTable | null;

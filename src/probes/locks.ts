@@ -21,7 +21,7 @@ export interface LockLeftovers extends Leftover {
   readonly lockDirectories: LockDirectory[];
 }
 
-interface LockSnapshot {
+export interface LockSnapshot {
   /** Date.now() when taken, to age the lock folders. */
   readonly takenAt: number;
   readonly osLocks: TrialLock[];

@@ -20,7 +20,7 @@ export interface ProcessLeftovers extends Leftover {
   readonly zombies: number;
 }
 
-interface ProcessSnapshot {
+export interface ProcessSnapshot {
   readonly survivors: Array<Survivor & { readonly startTime: number }>;
   readonly zombies: number;
 }

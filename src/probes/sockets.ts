@@ -29,7 +29,7 @@ interface HeldSocket extends TcpSocket {
   readonly pids: number[];
 }
 
-interface SocketSnapshot {
+export interface SocketSnapshot {
   readonly listening: HeldSocket[];
   readonly established: HeldSocket[];
 }

@@ -16,7 +16,7 @@ export interface TempFileLeftovers extends Leftover {
   readonly unattributed: string[];
 }
 
-interface TempFileSnapshot {
+export interface TempFileSnapshot {
   readonly workDir: Set<string>;
   /** Every outside file a process of the trial was seen holding open, up to this snapshot. */
   readonly held: Set<string>;

@@ -17,7 +17,7 @@ export function renderEnvironment(record: RunRecord): string {
     ...packages,
     ["Finding a trial's processes", environment.processDiscovery.description],
     ['isolation-harness', record.harnessVersion],
-    ['Source digest (src/)', renderInlineCode(record.sourceDigest)],
+    ['Source digest (src/, or dist/ when installed)', renderInlineCode(record.sourceDigest)],
   ];
   return ['## Environment', renderTable(['Item', 'Value'], rows)].join('\n\n');
 }

@@ -1,0 +1,29 @@
+// Runs on `npm install` inside a clone and when npm installs this package from a git URL or a folder: it builds
+// dist/ with TypeScript when TypeScript is there (npm installs this package's devDependencies for a git URL). A
+// folder linked without them keeps the dist/ it has; only a folder with neither fails, and says what to do.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = new URL('..', import.meta.url);
+const built = existsSync(new URL('dist/cli/bin.js', root));
+
+function findCompiler() {
+  try {
+    return require.resolve('typescript/bin/tsc');
+  } catch {
+    return null;
+  }
+}
+
+const compiler = findCompiler();
+if (compiler !== null) {
+  execFileSync(process.execPath, [compiler, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+} else if (!built) {
+  process.stderr.write(
+    'isolation-harness: dist/ is not built and TypeScript is not installed here, so the package cannot run. ' +
+      'Install it from the registry or from a tarball (`npm pack` in a built clone), or run `npm install` inside the clone first.\n',
+  );
+  process.exit(1);
+}
