@@ -8,8 +8,8 @@ import type { RuntimeName } from '../runtime/runtime.ts';
 export const BASELINE_VERSION = 1;
 
 /** Whether the workload's cleanup ran over a cell's probed trials; 'never' also when no trial was probed. */
-export type CleanupRate = 'always' | 'never' | 'sometimes';
-export const CLEANUP_RATES: readonly CleanupRate[] = ['always', 'never', 'sometimes'];
+export type CleanupRate = 'always' | 'never' | 'sometimes' | 'not-measured';
+export const CLEANUP_RATES: readonly CleanupRate[] = ['always', 'never', 'sometimes', 'not-measured'];
 
 /** How a cell's trials ended, by count. */
 export interface OutcomeCounts {
@@ -89,7 +89,7 @@ export function toBaselineCell(summary: CellSummary): BaselineCell {
     runtime,
     outcome: { trials: summary.trials, stopped, leaked, hung, errored },
     leftovers: maximaOf(summary),
-    cleanupRan: rateCleanup(summary.cleanupRan, summary.probed),
+    cleanupRan: rateCleanup(summary.cleanupRan, summary.cleanupMeasured),
     stopMsMedian: summary.stopMs?.median ?? null,
   };
 }
@@ -98,7 +98,8 @@ function maximaOf({ leftovers }: CellSummary): LeftoverMaxima {
   return Object.fromEntries(PROBE_NAMES.map((name) => [name, leftovers[name]?.worst.total ?? null])) as LeftoverMaxima;
 }
 
-function rateCleanup(ran: number, probed: number): CleanupRate {
-  if (probed > 0 && ran === probed) return 'always';
+function rateCleanup(ran: number, measured: number): CleanupRate {
+  if (measured === 0) return 'not-measured';
+  if (ran === measured) return 'always';
   return ran === 0 ? 'never' : 'sometimes';
 }

@@ -91,7 +91,8 @@ function compareLeftovers(expected: MeasuredCell, actual: MeasuredCell, { tolera
 
 function compareCleanup(expected: MeasuredCell, actual: MeasuredCell): string[] {
   if (expected.cleanupRan !== 'always' || actual.cleanupRan === 'always') return [];
-  return [`cleanup ran in every trial in the baseline, ${actual.cleanupRan === 'never' ? 'in none' : 'in only some'} now`];
+  const now = { never: 'in none', sometimes: 'in only some', 'not-measured': 'not measured' }[actual.cleanupRan];
+  return [`cleanup ran in every trial in the baseline, ${now} now`];
 }
 
 function compareEnding(expected: MeasuredCell, actual: MeasuredCell): string[] {

@@ -19,9 +19,12 @@ with a kill style, probes what was left behind, and writes report.md and results
 Options:
   --runtime LIST         runtimes to use (default: all): ${RUNTIME_NAMES.join(', ')}
   --kill LIST            kill styles (default: all): ${Object.keys(KILL_STYLES).join(', ')}
-  --workload LIST        built-in names or paths to your own modules (default: all built-ins)
+  --workload LIST        built-in names or paths to your own modules (default: all built-ins, unless --task is given)
+  --task LIST            job files written for tinypool or piscina (./jobs/resize.js, or ./jobs/x.js#name for a
+                         named export), run unchanged; an optional ready or cleanup export is used when present
+  --task-data JSON       the payload each task function is called with (default: none)
   --trials N             trials per cell (default: ${DEFAULTS.trials})
-  --out DIR              where report.md and results.json go (default: ${DEFAULTS.out})
+  --out DIR              where report.md and results.json go (default: ${DEFAULTS.out}, which git is told to ignore)
   --start-timeout MS     how long a workload may take to call ready() (default: ${DEFAULTS.startTimeoutMs})
   --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs})
   --grace MS             abort-then-force: how long to wait for the abort before forcing (default: ${DEFAULTS.graceMs})

@@ -4,6 +4,7 @@ import { KILL_STYLE_NAMES, type KillStyleName } from '../kill-styles/kill-styles
 import { KILL_POINT_MODES, type KillPointMode, type Shard } from '../run/run-record.ts';
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS, type FailCondition } from '../run/run-failures.ts';
 import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
+import type { TaskRequest } from '../task/task-module.ts';
 import { describeBadValue, UsageError } from './usage-error.ts';
 
 export interface HarnessOptions {
@@ -11,6 +12,8 @@ export interface HarnessOptions {
   readonly kills: KillStyleName[];
   /** Built-in workload names and paths to user modules, as given; resolved later. */
   readonly workloads: string[] | null;
+  /** Job files written for tinypool or piscina (--task), each with the --task-data payload; resolved later. */
+  readonly tasks: TaskRequest[];
   readonly trials: number;
   readonly out: string;
   readonly startTimeoutMs: number;
@@ -45,6 +48,8 @@ const OPTIONS = {
   runtime: { type: 'string' },
   kill: { type: 'string' },
   workload: { type: 'string' },
+  task: { type: 'string' },
+  'task-data': { type: 'string' },
   trials: { type: 'string' },
   out: { type: 'string' },
   'start-timeout': { type: 'string' },
@@ -71,7 +76,7 @@ const OPTIONS = {
 // A worker's heap cap must leave room for memory-hog's ~290 MiB, which lives outside the V8 heap anyway.
 export const DEFAULTS = {
   trials: 2,
-  out: 'reports',
+  out: 'isolation-harness-report',
   startTimeoutMs: 10_000,
   stopTimeoutMs: 1_500,
   graceMs: 1_000,
@@ -83,7 +88,7 @@ export const DEFAULTS = {
 } as const;
 
 /** Flags that shape the plan: --resume takes the plan from the journal, so it refuses them. */
-const PLAN_FLAGS = ['runtime', 'kill', 'workload', 'trials', 'start-timeout', 'stop-timeout', 'grace', 'deadline', 'seed', 'kill-point', 'kill-delay', 'memory-limit', 'shard'] as const;
+const PLAN_FLAGS = ['runtime', 'kill', 'workload', 'task', 'task-data', 'trials', 'start-timeout', 'stop-timeout', 'grace', 'deadline', 'seed', 'kill-point', 'kill-delay', 'memory-limit', 'shard'] as const;
 
 /** Turns argv into a command, rejecting anything unknown before any work starts. */
 export function parseArguments(argv: string[]): Command {
@@ -102,6 +107,7 @@ export function parseArguments(argv: string[]): Command {
       runtimes: parseNames('--runtime', values.runtime, RUNTIME_NAMES),
       kills: parseNames('--kill', values.kill, KILL_STYLE_NAMES),
       workloads: values.workload === undefined ? null : splitList('--workload', values.workload),
+      tasks: parseTasks(values.task, values['task-data']),
       trials: parsePositiveInteger('--trials', values.trials, DEFAULTS.trials),
       out: parsePath('--out', values.out ?? DEFAULTS.out, 'directory'),
       startTimeoutMs: parsePositiveInteger('--start-timeout', values['start-timeout'], DEFAULTS.startTimeoutMs),
@@ -160,6 +166,25 @@ function parseNames<Name extends string>(flag: string, value: string | undefined
 function parseName<Name extends string>(flag: string, name: string, allowed: readonly Name[]): Name {
   if (!(allowed as readonly string[]).includes(name)) throw new UsageError(describeBadValue(`${flag} value`, name, `allowed: ${allowed.join(', ')}`));
   return name as Name;
+}
+
+/** Each --task path with the one payload; --task-data must be JSON, and means nothing without a task. */
+function parseTasks(paths: string | undefined, data: string | undefined): TaskRequest[] {
+  if (paths === undefined) {
+    if (data !== undefined) throw new UsageError(describeBadValue('flag', '--task-data', 'give it together with --task, whose functions it is passed to'));
+    return [];
+  }
+  const payload = data === undefined ? {} : { data: parseJson('--task-data', data) };
+  return splitList('--task', paths).map((source) => ({ source, ...payload }));
+}
+
+function parseJson(flag: string, value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(describeBadValue(`${flag} value`, value, `give a JSON value, e.g. '{"size": 3}' (${reason})`));
+  }
 }
 
 function splitList(flag: string, value: string): string[] {

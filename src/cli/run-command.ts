@@ -10,13 +10,13 @@ import { writeReports } from '../report/write-report.ts';
 import { type FailCondition, findRunFailures } from '../run/run-failures.ts';
 import { cleanDeadRuns } from '../run/clean-dead-runs.ts';
 import { type Journal, readJournal, startJournal } from '../run/results-journal.ts';
-import { resolveWorkloads } from '../run/resolve-workloads.ts';
+import { requestsOf, resolveWorkloads } from '../run/resolve-workloads.ts';
 import { type HarnessRun, type Resumption, runHarness, toRunPlan } from '../run/run-harness.ts';
 import type { RunRecord } from '../run/run-record.ts';
 import { checkWritableDirectory } from './check-output-directory.ts';
 import { watchForInterrupt } from './interrupt.ts';
-import type { HarnessOptions } from './parse-arguments.ts';
-import { describeInvocation } from './invocation.ts';
+import { DEFAULTS, type HarnessOptions } from './parse-arguments.ts';
+import { formatCommand } from './invocation.ts';
 import { createProgress } from './progress.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -29,7 +29,7 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
   if (options.updateBaseline !== null) checkBaselineTarget(options.updateBaseline);
   const outDirectory = resolve(options.out);
   const prepared = options.resume ? await prepareResumedRun(options, outDirectory) : await prepareNewRun(options, argv);
-  checkWritableDirectory(outDirectory, options.out);
+  checkWritableDirectory(outDirectory, options.out, { ignoredByGit: options.out === DEFAULTS.out });
   reportDeadRuns(await cleanDeadRuns());
   const journal = prepared.journal ?? startJournal(outDirectory, { command: prepared.run.command, startedAt: prepared.resumption.startedAt, plan: toRunPlan(prepared.run) });
   const interrupt = watchForInterrupt();
@@ -71,7 +71,7 @@ interface PreparedRun {
 }
 
 async function prepareNewRun(options: HarnessOptions, argv: string[]): Promise<PreparedRun> {
-  const workloads = await resolveWorkloads(options.workloads);
+  const workloads = await resolveWorkloads(options.workloads, options.tasks);
   if (options.killPoint === 'section') {
     const without = workloads.find((workload) => workload.criticalSections.length === 0);
     if (without !== undefined) throw new UsageError(`--kill-point value "section" is not allowed for workload "${without.name}", which declares no critical sections; allowed: auto, delay`);
@@ -80,7 +80,7 @@ async function prepareNewRun(options: HarnessOptions, argv: string[]): Promise<P
   const given = options.seed === null ? [...argv, '--seed', String(seed)] : argv;
   return {
     // The options' extra fields (out, check, …) ride along; toRunPlan keeps only the plan's when it is recorded.
-    run: { ...options, seed, workloads, command: [describeInvocation(), ...given].join(' ') },
+    run: { ...options, seed, workloads, command: formatCommand(given) },
     resumption: { startedAt: new Date().toISOString(), completed: [] },
     journal: null,
   };
@@ -88,7 +88,8 @@ async function prepareNewRun(options: HarnessOptions, argv: string[]): Promise<P
 
 async function prepareResumedRun(options: HarnessOptions, outDirectory: string): Promise<PreparedRun> {
   const { header, results, journal } = readJournal(outDirectory);
-  const workloads = await resolveWorkloads(header.plan.workloads.map((workload) => (workload.source === 'built-in' ? workload.name : workload.source)));
+  const { tokens, tasks } = requestsOf(header.plan.workloads);
+  const workloads = await resolveWorkloads(tokens, tasks);
   return {
     run: { ...header.plan, concurrency: options.concurrency, workloads, command: header.command },
     resumption: { startedAt: header.startedAt, completed: results },
@@ -124,7 +125,7 @@ function reportInterruption(record: RunRecord, written: string[], out: string, e
   process.stderr.write(
     `isolation-harness: ${record.incomplete?.reason ?? 'interrupted'}; processes reaped, temp folders removed; ` +
       `incomplete report of ${record.results.length} of ${record.incomplete?.plannedResults ?? '?'} results written; ` +
-      `resume with: ${describeInvocation()} --resume --out ${out}\n`,
+      `resume with: ${formatCommand(['--resume', '--out', out])}\n`,
   );
   process.stdout.write(`${written.join('\n')}\n`);
   return exitCode;

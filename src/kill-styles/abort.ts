@@ -7,6 +7,7 @@ export const abort: WorkKillStyle = {
   kind: 'work',
   name: 'abort',
   description: 'cooperative: abort the workload signal and wait for run() to return',
+  onlyRequestsStop: true,
   thread: (work) => work.sendCommand('stop'),
   process: (work) => work.sendCommand('stop'),
 };

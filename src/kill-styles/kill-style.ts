@@ -21,6 +21,8 @@ interface KillStyleBase {
   readonly description: string;
   /** How the work must be started for this style (a deadline, a SIGTERM handler); defaults otherwise. */
   readonly start?: Partial<Pick<StartOptions, 'stopOnSigterm'>> & { readonly usesDeadline?: boolean };
+  /** The style only asks the workload to stop and never forces: a workload that cannot see the request is out of its reach. */
+  readonly onlyRequestsStop?: boolean;
 }
 
 /** A style the host applies to the work: per runtime, the one call that applies it, or why it cannot. */

@@ -6,7 +6,8 @@ function signalStyle(name: string, signal: NodeJS.Signals, description: string, 
     kind: 'work',
     name,
     description: `${description} (processes only)`,
-    ...(start === undefined ? {} : { start }),
+    // A handled SIGTERM becomes the cooperative stop request, and ends nothing by itself.
+    ...(start === undefined ? {} : { start, onlyRequestsStop: start.stopOnSigterm === true }),
     thread: SIGNALS_REACH_PROCESSES,
     process: (work) => work.sendSignal(signal),
   };

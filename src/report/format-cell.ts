@@ -85,7 +85,7 @@ export function countOf(count: number, noun: string): string {
 }
 
 export function formatCleanup(cell: CellSummary): string {
-  return `${cell.cleanupRan}/${cell.probed}`;
+  return cell.cleanupMeasured === 0 ? NOT_MEASURED : `${cell.cleanupRan}/${cell.cleanupMeasured}`;
 }
 
 /**

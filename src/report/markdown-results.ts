@@ -1,3 +1,5 @@
+import { notApplicableReason } from '../kill-styles/kill-style.ts';
+import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import type { RunRecord, WorkloadEntry } from '../run/run-record.ts';
 import {
   formatCleanup,
@@ -45,13 +47,23 @@ export function renderResults(record: RunRecord): string {
 }
 
 function renderWorkload(name: string, workload: WorkloadEntry | undefined, cells: readonly CellSummary[]): string {
-  const about = workload === undefined ? 'Not in the plan, yet trials of it were recorded.' : describeWorkload(workload);
+  const about = [workload === undefined ? 'Not in the plan, yet trials of it were recorded.' : describeWorkload(workload), ...describeOwnExclusions(cells)].join('\n\n');
   if (cells.length === 0) return [`### ${name}`, about, 'No trials were recorded for this workload.'].join('\n\n');
   const shown = selectApplicableKills(cells);
-  if (shown.length === 0) return [`### ${name}`, about, 'No kill style of this run applies to its runtimes.'].join('\n\n');
+  if (shown.length === 0) return [`### ${name}`, about, 'No kill style of this run applies to it here.'].join('\n\n');
   const notes = createNotes();
   const table = renderTable(HEADER, shown.map((cell) => renderRow(cell, notes)));
   return [`### ${name}`, about, table, notes.render()].filter(Boolean).join('\n\n');
+}
+
+/** Cells the workload itself ruled out (it cannot run here, or cannot see a stop request), which the run-wide table does not explain. */
+function describeOwnExclusions(cells: readonly CellSummary[]): string[] {
+  const killsByReason = new Map<string, Set<string>>();
+  for (const cell of cells) {
+    if (cell.notApplicable === null || cell.notApplicable === notApplicableReason(KILL_STYLES[cell.kill], cell.runtime)) continue;
+    killsByReason.set(cell.notApplicable, (killsByReason.get(cell.notApplicable) ?? new Set()).add(cell.kill));
+  }
+  return [...killsByReason].map(([reason, kills]) => `Not applicable to this workload (${[...kills].map(renderInlineCode).join(', ')}): ${reason}.`);
 }
 
 /** A kill style that applies to none of the run's runtimes would be a block of `n/a`; the applicability table says why. */

@@ -44,6 +44,8 @@ export interface CellSummary extends CellKey, StopSummary, CheckSummary {
   readonly maxUnmarked: number | null;
   /** Probed trials whose workload marked its cleanup as run. */
   readonly cleanupRan: number;
+  /** The probed trials whose cleanup could be observed at all; cleanupRan counts among them. */
+  readonly cleanupMeasured: number;
   /** Where the kills of the probed trials were aimed, and whether a targeted kill landed in its section. */
   readonly killPoints: KillPointSummary;
 }
@@ -89,7 +91,8 @@ function summarizeCell(results: CellResults): CellSummary {
     maxZombies: findMax(processes, (found) => found.zombies),
     maxOrphaned: findMax(processes, (found) => found.survivors.filter((survivor) => survivor.orphaned).length),
     maxUnmarked: findMax(processes, (found) => found.survivors.filter((survivor) => !survivor.foundBy.includes('marker')).length),
-    cleanupRan: measured.filter((result) => result.cleanupRan).length,
+    cleanupRan: measured.filter((result) => result.cleanupRan === true).length,
+    cleanupMeasured: measured.filter((result) => result.cleanupRan !== null).length,
     killPoints: summarizeKillPoints(measured),
     ...summarizeStops(stopped),
     ...summarizeChecks(measured),

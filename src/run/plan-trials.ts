@@ -1,4 +1,4 @@
-import { notApplicableReason } from '../kill-styles/kill-style.ts';
+import { type KillStyle, notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import type { KillPoint, TrialKey } from '../trial/trial-result.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
@@ -12,8 +12,10 @@ export type PlannedTrial = { readonly key: TrialKey; readonly number: number } &
 );
 
 export type TrialPlanInput = Pick<RunPlan, 'runtimes' | 'kills' | 'trials' | 'seed' | 'killPoint' | 'killDelayMaxMs' | 'deadlineMs' | 'shard'> & {
-  readonly workloads: readonly Pick<ResolvedWorkload, 'name' | 'criticalSections'>[];
+  readonly workloads: readonly PlannedWorkload[];
 };
+
+type PlannedWorkload = Pick<ResolvedWorkload, 'name' | 'criticalSections' | 'unavailable' | 'receivesStopRequest'>;
 
 /**
  * Every trial the plan runs, in report order; a not-applicable cell has a single entry. A shard keeps every n-th
@@ -26,7 +28,7 @@ export function planTrials(plan: TrialPlanInput): PlannedTrial[] {
   for (const workload of plan.workloads) {
     for (const kill of plan.kills) {
       for (const runtime of plan.runtimes) {
-        const reason = notApplicableReason(KILL_STYLES[kill], runtime);
+        const reason = workloadRulesOut(workload, KILL_STYLES[kill]) ?? notApplicableReason(KILL_STYLES[kill], runtime);
         const inShard = plan.shard === null || cellIndex % plan.shard.count === plan.shard.index - 1;
         cellIndex += 1;
         for (let trial = 1; trial <= (reason === null ? plan.trials : 1); trial += 1) {
@@ -40,6 +42,13 @@ export function planTrials(plan: TrialPlanInput): PlannedTrial[] {
     }
   }
   return planned;
+}
+
+/** Why the workload itself rules the cell out: it cannot run here, or it cannot see a style that only asks it to stop. */
+function workloadRulesOut(workload: PlannedWorkload, style: KillStyle): string | null {
+  if (workload.unavailable !== undefined) return workload.unavailable;
+  if (workload.receivesStopRequest !== false || style.onlyRequestsStop !== true) return null;
+  return `${workload.name} never sees the cooperative stop request (a pool's task function is given none: the pool stops it by terminating its worker), and ${style.name} only asks`;
 }
 
 /** Where the trial's kill lands: the runtime's deadline for `timeout`; else a seeded section or delay after ready(). */

@@ -72,7 +72,7 @@ export function toRunPlan(run: HarnessRun): RunPlan {
   return {
     runtimes,
     kills,
-    workloads: run.workloads.map(({ name, description, source, criticalSections }) => ({ name, description, source, criticalSections })),
+    workloads: run.workloads.map(({ workloadUrl, ...entry }) => entry),
     trials,
     startTimeoutMs,
     stopTimeoutMs,

@@ -136,6 +136,7 @@ function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProces
       ...trial.key,
       trialId: createTrialId(plan.runId, trial.number),
       workloadUrl: workload.workloadUrl,
+      ...(workload.reportsCleanup === false ? { reportsCleanup: false } : {}),
       runDirectory: plan.runDirectory,
       startTimeoutMs: plan.startTimeoutMs,
       stopTimeoutMs: plan.stopTimeoutMs,

@@ -20,6 +20,14 @@ export interface WorkloadEntry {
   readonly source: string;
   /** The critical sections the workload marks, where a targeted kill can land. */
   readonly criticalSections: readonly string[];
+  /** Why the workload could not run on this machine; all its cells are not applicable. */
+  readonly unavailable?: string;
+  /** false for a workload whose code never sees the cooperative stop request (a pool's task function). */
+  readonly receivesStopRequest?: boolean;
+  /** false when whether cleanup ran cannot be observed: results say "not measured". */
+  readonly reportsCleanup?: boolean;
+  /** Set for a job file given with --task: `source` is its path (and #export), `data` the payload it was called with. */
+  readonly task?: { readonly data?: unknown };
 }
 
 /** What the run was asked to do. */

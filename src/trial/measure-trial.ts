@@ -17,6 +17,8 @@ export interface TrialMeasurement {
   readonly killPoint: KillPoint;
   readonly directory: TrialDirectory;
   readonly workloadUrl: string;
+  /** false when the workload cannot mark its cleanup: cleanupRan is then null, not false. */
+  readonly reportsCleanup: boolean;
   readonly target: ProbeTarget;
   readonly before: Snapshots;
   /** Taken when the workload called ready(); null when it never did. */
@@ -70,7 +72,7 @@ async function probeOnce(measurement: TrialMeasurement) {
 }
 
 /** What every measured trial records besides its leftovers: where it was killed, what it cost to start, what cleanup ran. */
-function readTrialLogs({ key, killPoint, directory, startMs, workMemoryBytes }: TrialMeasurement) {
+function readTrialLogs({ key, killPoint, directory, reportsCleanup, startMs, workMemoryBytes }: TrialMeasurement) {
   const cleanupSteps = readLogLines(directory.cleanupLog);
   return {
     ...key,
@@ -79,7 +81,7 @@ function readTrialLogs({ key, killPoint, directory, startMs, workMemoryBytes }: 
     startMs,
     workMemoryBytes,
     cleanupSteps,
-    cleanupRan: cleanupSteps.length > 0,
+    cleanupRan: reportsCleanup ? cleanupSteps.length > 0 : null,
     integrity: null,
   };
 }

@@ -24,6 +24,8 @@ const WATCHDOG_MARGIN_MS = 2_000;
 export interface TrialPlan
   extends TrialKey, Pick<HostedTrial, 'trialId' | 'startTimeoutMs' | 'stopTimeoutMs' | 'graceMs' | 'deadlineMs' | 'killPoint' | 'memoryLimitMb'> {
   readonly workloadUrl: string;
+  /** false when the workload cannot mark its cleanup (see Workload.reportsCleanup); true when left out. */
+  readonly reportsCleanup?: boolean;
   readonly runDirectory: string;
 }
 
@@ -50,7 +52,14 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
   }
   if (trial.baselines !== undefined && !trial.baselines.has(host)) trial.baselines.set(host, readHostBaseline(host.pid));
   const target = createProbeTarget({ trialId: plan.trialId, hostPid: host.pid, workDir: directory.workDir, family, window });
-  const measure = { key, killPoint: plan.killPoint, directory, workloadUrl: plan.workloadUrl, before: takeSnapshots(target) };
+  const measure = {
+    key,
+    killPoint: plan.killPoint,
+    directory,
+    workloadUrl: plan.workloadUrl,
+    reportsCleanup: plan.reportsCleanup !== false,
+    before: takeSnapshots(target),
+  };
   host.send({ type: 'start', trial: toHostedTrial(plan, directory, host) });
   target.window.markWork('started');
   const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs + WATCHDOG_MARGIN_MS);

@@ -45,7 +45,8 @@ interface MeasuredTrial extends TrialKey {
   readonly leftovers: Leftovers;
   /** Cleanup steps the workload marked, in order; empty when none ran. */
   readonly cleanupSteps: string[];
-  readonly cleanupRan: boolean;
+  /** null when the workload gives the harness no way to see its cleanup (a task module without a cleanup export). */
+  readonly cleanupRan: boolean | null;
   /** What the workload's verify() found of its acknowledged data; null for workloads that write none. */
   readonly integrity: IntegrityCheck | null;
   /** Whether the host could take the worker's shared mutex after the stop; null in a child, whose memory is its own. */

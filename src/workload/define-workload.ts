@@ -50,6 +50,12 @@ export interface Workload {
   /** Names of the critical sections run() marks, in which the harness can aim a kill (`--kill-point section`). */
   readonly criticalSections?: readonly string[];
   run(context: WorkloadContext): Promise<void> | void;
+  /** Why the workload cannot run on this machine (an optional package missing, say), or null; its cells then read not applicable. */
+  unavailable?(): string | null;
+  /** false when run() cannot see the cooperative stop request (a pool's task function): the styles that only ask to stop do not apply. */
+  readonly receivesStopRequest?: boolean;
+  /** false when the harness cannot observe whether cleanup ran: results then say "not measured", not 0. */
+  readonly reportsCleanup?: boolean;
   /** For workloads that write data: runs in the harness after the stop, against the trial directory. */
   verify?(check: { dataDir: string; acknowledged: string[] }): IntegrityCheck | Promise<IntegrityCheck>;
 }

@@ -3,18 +3,18 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isWorkload, type Workload } from './define-workload.ts';
 
-/** A workload module could not be turned into a workload; the message says which module and why. */
 const TYPESCRIPT_EXTENSION = /\.[cm]?tsx?$/;
 
+/** A workload module could not be turned into a workload; the message says which module and why. */
 export class WorkloadLoadError extends Error {
   override name = 'WorkloadLoadError';
 }
 
 /** Resolves a user-given path against the working directory, so the same string works in every process. */
-export function toWorkloadUrl(path: string): string {
+export function toWorkloadUrl(path: string, kind: 'workload' | 'task' = 'workload'): string {
   const absolutePath = isAbsolute(path) ? path : resolve(path);
   if (!existsSync(absolutePath)) {
-    throw new WorkloadLoadError(`workload module "${path}" does not exist (resolved to ${absolutePath})`);
+    throw new WorkloadLoadError(`${kind} module "${path}" does not exist (resolved to ${absolutePath})`);
   }
   return pathToFileURL(absolutePath).href;
 }
@@ -48,9 +48,15 @@ let typeScriptRegistered: Promise<void> | undefined;
 
 /** Users' TypeScript workloads load through tsx, registered once per thread and only when such a module is asked for. */
 export function prepareLoaderFor(workloadUrl: string): Promise<void> {
-  if (!TYPESCRIPT_EXTENSION.test(workloadUrl)) return Promise.resolve();
+  if (!namesTypeScript(workloadUrl)) return Promise.resolve();
   typeScriptRegistered ??= import('tsx/esm/api').then(({ register }) => {
     register();
   });
   return typeScriptRegistered;
+}
+
+/** The module is TypeScript, or its query names a TypeScript module it imports (a task adapter's job file). */
+function namesTypeScript(moduleUrl: string): boolean {
+  const { pathname, searchParams } = new URL(moduleUrl);
+  return [pathname, ...searchParams.values()].some((part) => TYPESCRIPT_EXTENSION.test(part));
 }

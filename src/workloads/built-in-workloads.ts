@@ -19,6 +19,8 @@ export interface BuiltInWorkload {
   readonly name: string;
   readonly description: string;
   readonly criticalSections: readonly string[];
+  /** The workload itself, for what it says of the machine (see Workload.unavailable). */
+  readonly workload: Workload;
   /** The compiled module in dist/, as a file URL: a worker or child imports it without a TypeScript loader. */
   readonly moduleUrl: string;
 }
@@ -49,6 +51,7 @@ function builtIn(workload: Workload, relativePath: string): BuiltInWorkload {
     name: workload.name,
     description: workload.description,
     criticalSections: workload.criticalSections ?? [],
+    workload,
     moduleUrl: pathToFileURL(compiledEntry(relativePath, import.meta.url)).href,
   };
 }

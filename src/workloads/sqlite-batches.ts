@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { IntegrityCheck } from '../workload/define-workload.ts';
 
 /** The database's file name in the workload's directory, shared by the writer and verify(). */
@@ -9,6 +10,24 @@ const BATCH_SIZE = 100;
 const PAYLOAD = 'x'.repeat(100);
 /** Files SQLite keeps next to the database while a transaction or a WAL is open. */
 const SIDE_FILE_SUFFIXES = ['-journal', '-wal', '-shm'];
+/** An optional peer dependency: a user who never runs this workload need not build SQLite. */
+export const SQLITE_PACKAGE = 'better-sqlite3';
+const require = createRequire(import.meta.url);
+
+/** Why the workload cannot run here (better-sqlite3 is not installed or does not load), or null when it can. */
+export function sqliteUnavailable(): string | null {
+  try {
+    loadDatabaseClass();
+    return null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return `the optional package ${SQLITE_PACKAGE} is not installed or does not load (${reason}); install it with "npm install --save-dev ${SQLITE_PACKAGE}@12"`;
+  }
+}
+
+function loadDatabaseClass(): typeof Database {
+  return require(SQLITE_PACKAGE) as typeof Database;
+}
 
 /**
  * Rollback-journal mode (DELETE, SQLite's default) with synchronous=FULL: a COMMIT has returned only once it is on
@@ -16,7 +35,7 @@ const SIDE_FILE_SUFFIXES = ['-journal', '-wal', '-shm'];
  * `-wal` after any unclean close, in a transaction or not, so it would not show where the stop landed.
  */
 export function openBatchDatabase(dir: string): Database.Database {
-  const database = new Database(join(dir, DATABASE_FILE));
+  const database = new (loadDatabaseClass())(join(dir, DATABASE_FILE));
   database.pragma('journal_mode = DELETE');
   database.pragma('synchronous = FULL');
   database.exec('CREATE TABLE IF NOT EXISTS batch_rows (batch INTEGER NOT NULL, position INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (batch, position))');
@@ -48,7 +67,7 @@ export function checkBatches(dir: string, acknowledged: string[]): IntegrityChec
   if (!existsSync(path)) return { acknowledged: acknowledged.length, missing: acknowledged.length, torn: 0, detail: `${DATABASE_FILE} not found` };
   // A hot journal is rolled back by the first read, as the next user of the database would see it. No busy
   // timeout: a lock still held after the stop belongs to the stopped work's process, and waiting will not free it.
-  const database = new Database(path, { timeout: 0 });
+  const database = new (loadDatabaseClass())(path, { timeout: 0 });
   try {
     const integrity = database.pragma('integrity_check', { simple: true });
     const rowsByBatch = countRowsByBatch(database);

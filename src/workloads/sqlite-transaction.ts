@@ -1,5 +1,5 @@
 import { defineWorkload } from '../workload/define-workload.ts';
-import { checkBatches, DATABASE_FILE, openBatchDatabase, prepareBatchInsert } from './sqlite-batches.ts';
+import { checkBatches, DATABASE_FILE, openBatchDatabase, prepareBatchInsert, sqliteUnavailable } from './sqlite-batches.ts';
 
 /**
  * A real database mid-transaction: each batch of rows is committed, then acknowledged. verify() shows whether a
@@ -9,6 +9,7 @@ export default defineWorkload({
   name: 'sqlite-transaction',
   description: `commits batches of rows to ${DATABASE_FILE} (better-sqlite3, rollback journal, synchronous=FULL), acknowledging each after COMMIT, until stopped`,
   criticalSections: ['inside-transaction'],
+  unavailable: sqliteUnavailable,
   run(context) {
     const database = openBatchDatabase(context.dataDir);
     try {

@@ -8,6 +8,7 @@ import { BUILT_IN_WORKLOAD_NAMES } from '../../src/workloads/built-in-workloads.
 import { runCli } from './run-cli.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/workloads/', import.meta.url));
+const tinypoolJob = fileURLToPath(new URL('../fixtures/tasks/resize-image.js', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'isolation-harness-cli-'));
 const out = join(scratch, 'out');
 const aFile = join(scratch, 'a-file');
@@ -33,13 +34,18 @@ const cases: Array<[string, string[], RegExp]> = [
   ['missing workload module', ['--workload', './does-not-exist.ts'], /workload module "\.\/does-not-exist\.ts" does not exist/],
   ['module that throws on import', ['--workload', join(fixtures, 'throws-on-import.ts')], /threw on import: this module fails on import$/],
   ['module without a workload export', ['--workload', join(fixtures, 'no-workload-export.ts')], /has no workload default export/],
+  ['missing task module', ['--task', './no-such-job.js'], /task module "\.\/no-such-job\.js" does not exist/],
+  ['task module that throws on import', ['--task', join(fixtures, 'throws-on-import.ts')], /task module .*throws-on-import\.ts threw on import: this module fails on import$/],
+  ['task without the named export', ['--task', `${tinypoolJob}#thumbnail`], /has no function export "thumbnail"; functions exported: default \(pick one with .*resize-image\.js#name\)$/],
+  ['task data that is not JSON', ['--task', tinypoolJob, '--task-data', '{width:'], /--task-data value "\{width:" is not allowed; give a JSON value/],
+  ['task data without a task', ['--task-data', '{}'], /flag "--task-data" is not allowed; give it together with --task/],
   ['zero trials', ['--trials', '0'], /--trials value "0" is not allowed; allowed: a positive whole number$/],
   ['fractional trials', ['--trials', '1.5'], /--trials value "1\.5" is not allowed/],
   ['zero grace period', ['--grace', '0'], /--grace value "0" is not allowed; allowed: a positive whole number$/],
   ['deadline that is not a number', ['--deadline', 'soon'], /--deadline value "soon" is not allowed; allowed: a positive whole number$/],
   ['negative stop timeout', ['--stop-timeout=-5'], /--stop-timeout value "-5" is not allowed; allowed: a positive whole number$/],
   ['flag missing its value', ['--stop-timeout', '-5'], /flag "--stop-timeout" is not allowed; it needs a value/],
-  ['unknown flag', ['--bogus'], /flag "--bogus" is not allowed; allowed: --runtime, --kill, --workload, --trials, --out/],
+  ['unknown flag', ['--bogus'], /flag "--bogus" is not allowed; allowed: --runtime, --kill, --workload, --task, --task-data, --trials, --out/],
   ['flag with no value', ['--trials'], /flag "--trials" is not allowed; it needs a value/],
   ['stray argument', ['thread'], /argument "thread" is not allowed; every input is a --flag/],
   ['missing baseline', ['--check', join(scratch, 'nowhere.json')], /--check file ".*nowhere\.json" does not exist; allowed: a JSON file written by --update-baseline$/],

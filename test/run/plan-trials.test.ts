@@ -49,6 +49,19 @@ describe('planTrials', () => {
     expect(terminateInProcess[0]).toMatchObject({ killPoint: null, notApplicable: expect.stringContaining('no terminate()') });
   });
 
+  it("rules out every cell of a workload that cannot run here, and only the asking styles for one that never sees a stop request", () => {
+    const workloads = [
+      { name: 'needs-a-package', criticalSections: [], unavailable: 'the optional package is missing' },
+      { name: 'pool-task', criticalSections: [], receivesStopRequest: false },
+    ];
+    const planned = planTrials({ ...plan, workloads, trials: 1 });
+    const ruledOut = (workload: string) => new Set(planned.filter(({ key, notApplicable }) => key.workload === workload && notApplicable !== null && !notApplicable.includes('no terminate()') && !notApplicable.includes('Node.js has no way')).map(({ key }) => key.kill));
+    expect(ruledOut('needs-a-package')).toEqual(new Set(KILL_STYLE_NAMES));
+    expect(planned.find(({ key }) => key.workload === 'needs-a-package')?.notApplicable).toBe('the optional package is missing');
+    expect(ruledOut('pool-task')).toEqual(new Set(['abort', 'sigterm-handled']));
+    expect(planned.find(({ key }) => key.workload === 'pool-task' && key.kill === 'abort-then-force')?.notApplicable).toBeNull();
+  });
+
   it('splits the cells into shards that keep each cell whole and together equal the unsharded plan', () => {
     const whole = planTrials(plan);
     const shards = [1, 2, 3].map((index) => planTrials({ ...plan, shard: { index, count: 3 } }));

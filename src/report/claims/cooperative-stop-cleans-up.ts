@@ -32,9 +32,10 @@ export const cooperativeStopCleansUp: Claim = {
     const { ended: endedTrials, hung } = countEndings(cells);
     const leaked = ended.reduce((sum, cell) => sum + cell.outcomes.leaked, 0);
     const cleanupRan = ended.reduce((sum, cell) => sum + cell.cleanupRan, 0);
+    const cleanupMeasured = ended.reduce((sum, cell) => sum + cell.cleanupMeasured, 0);
     const latencies = runtimes.map((runtime) => compareLatency(record, runtime));
     const slower = latencies.every((latency) => latency?.slower ?? true) && latencies.some((latency) => latency !== null);
-    const complete = leaked === 0 && cleanupRan === endedTrials && hung === 0;
+    const complete = leaked === 0 && cleanupRan === cleanupMeasured && hung === 0;
     const verdict = endedTrials === 0 || leaked === endedTrials || cleanupRan === 0 ? 'refuted' : complete && slower ? 'confirmed' : 'partly true';
     return decide(
       verdict,
@@ -49,11 +50,11 @@ function describeRuntime(index: CellIndex, runtime: RuntimeName): string[] {
   const cells = index.select('abort', runtime);
   const ended = cells.filter((cell) => cell.ended !== null);
   const cleanup = ended.reduce((sum, cell) => sum + (cell.ended?.cleanupRan ?? 0), 0);
-  const endedTrials = ended.reduce((sum, cell) => sum + (cell.ended?.probed ?? 0), 0);
+  const measuredTrials = ended.reduce((sum, cell) => sum + (cell.ended?.cleanupMeasured ?? 0), 0);
   const left = describeLeft(ended, index.workloads);
   return [
     `In a ${runtime}, abort ${describeEndings(cells, index.workloads)}.`,
-    ...(ended.length === 0 ? [] : [`Where it ended the work, cleanup ran in ${cleanup}/${endedTrials} trials ${citeCells(ended, index.workloads)}, and it ${left ?? 'left nothing behind'}.`]),
+    ...(ended.length === 0 ? [] : [`Where it ended the work, cleanup ran in ${cleanup}/${measuredTrials} trials ${citeCells(ended, index.workloads)}, and it ${left ?? 'left nothing behind'}.`]),
   ];
 }
 
