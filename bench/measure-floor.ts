@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MARKER_VARIABLE } from '../src/marker/marker.ts';
-import { describeOwner, OWNER_VARIABLE } from '../src/run/run-owner.ts';
+import { describeOwner, OWNER_VARIABLE } from '../src/marker/run-owner.ts';
 import type { BenchRuntime } from './bench-runtime.ts';
 
 const readyWorker = fileURLToPath(new URL('./fixtures/ready-worker.js', import.meta.url));

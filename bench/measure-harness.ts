@@ -1,5 +1,5 @@
 import { runHarness } from '../src/run/run-harness.ts';
-import type { TrialResult } from '../src/trial/trial-result.ts';
+import type { TrialResult } from '../src/record/trial-result.ts';
 import { type BenchRuntime, FORCED_STOP, IDLE_WORKLOAD, TRIAL_SETTINGS } from './bench-runtime.ts';
 
 /** The same start, ready and stop as the floor, through runHarness: real hosts, probes, reaping and records. */

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { MARKER_VARIABLE } from '../src/marker/marker.ts';
-import { removeDirectory, TEMP_PREFIX } from '../src/trial/trial-directory.ts';
+import { MARKER_VARIABLE, TEMP_PREFIX } from '../src/marker/marker.ts';
+import { removeDirectory } from '../src/trial/trial-directory.ts';
 
 const bin = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 

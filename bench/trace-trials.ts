@@ -3,7 +3,7 @@ import { reapMarker } from '../src/processes/reap-family.ts';
 import { startHost } from '../src/trial/host-process.ts';
 import { runTrial } from '../src/trial/run-trial.ts';
 import { createRunDirectory, removeDirectory } from '../src/trial/trial-directory.ts';
-import type { TrialResult } from '../src/trial/trial-result.ts';
+import type { TrialResult } from '../src/record/trial-result.ts';
 import { type BenchRuntime, FORCED_STOP, IDLE_WORKLOAD, TRIAL_SETTINGS } from './bench-runtime.ts';
 import { type HostTrace, type Moment, now, traceHost } from './trace-host.ts';
 

@@ -1,7 +1,7 @@
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import { type Leftovers, PROBE_NAMES } from '../probes/probes.ts';
-import { type CellSummary, summarizeCells } from '../report/summarize-cell.ts';
-import type { RunRecord } from '../run/run-record.ts';
+import { type CellSummary, summarizeCells } from '../summaries/summarize-cell.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 
 /** The version of docs/baseline.md a baseline file follows; a file of any other version is refused, not guessed at. */

@@ -1,6 +1,6 @@
 import { type Leftovers, PROBE_NAMES } from '../probes/probes.ts';
-import type { RunRecord } from '../run/run-record.ts';
-import { type CellSummary, summarizeCells } from '../report/summarize-cell.ts';
+import type { RunRecord } from '../record/run-record.ts';
+import { type CellSummary, summarizeCells } from '../summaries/summarize-cell.ts';
 import { type Baseline, type BaselineCell, type MeasuredCell, nameCell, toBaselineCell } from './baseline.ts';
 import { nameLeftovers } from './name-leftovers.ts';
 

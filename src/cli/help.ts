@@ -2,7 +2,7 @@ import { type KillStyle, notApplicableReason } from '../kill-styles/kill-style.t
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../workloads/built-in-workloads.ts';
-import { KILL_POINT_MODES } from '../run/run-record.ts';
+import { KILL_POINT_MODES } from '../record/run-record.ts';
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS } from '../run/run-failures.ts';
 import { describeInvocation } from './invocation.ts';
 import { DEFAULTS } from './parse-arguments.ts';

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { KILL_STYLE_NAMES, type KillStyleName } from '../kill-styles/kill-styles.ts';
-import { KILL_POINT_MODES, type KillPointMode, type Shard } from '../run/run-record.ts';
+import { KILL_POINT_MODES, type KillPointMode, type Shard } from '../record/run-record.ts';
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS, type FailCondition } from '../run/run-failures.ts';
 import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
 import type { TaskRequest } from '../task/task-module.ts';

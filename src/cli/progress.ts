@@ -1,4 +1,4 @@
-import type { TrialResult } from '../trial/trial-result.ts';
+import type { TrialResult } from '../record/trial-result.ts';
 
 /** Where progress goes: process.stderr, or any sink with the same shape (tests pass a plain object). */
 export interface ProgressStream {

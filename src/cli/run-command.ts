@@ -12,7 +12,7 @@ import { cleanDeadRuns } from '../run/clean-dead-runs.ts';
 import { type Journal, readJournal, startJournal } from '../run/results-journal.ts';
 import { requestsOf, resolveWorkloads } from '../run/resolve-workloads.ts';
 import { type HarnessRun, type Resumption, runHarness, toRunPlan } from '../run/run-harness.ts';
-import type { RunRecord } from '../run/run-record.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import { checkWritableDirectory } from './check-output-directory.ts';
 import { watchForInterrupt } from './interrupt.ts';
 import { DEFAULTS, type HarnessOptions } from './parse-arguments.ts';

@@ -2,7 +2,7 @@ import type { WorkloadSpec } from '../entry/messages.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { CgroupReference } from '../proc/cgroups.ts';
 import type { FamilyMember } from '../processes/process-family.ts';
-import type { KillPoint } from '../trial/trial-result.ts';
+import type { KillPoint } from '../record/trial-result.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 
 /** Everything the host needs to run one trial. */

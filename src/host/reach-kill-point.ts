@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StartedWork } from '../runtime/runtime.ts';
-import type { KillPoint } from '../trial/trial-result.ts';
+import type { KillPoint } from '../record/trial-result.ts';
 
 /** Whether the kill may be applied now, or why not: the work ended first, or never entered the targeted section. */
 export type KillPointOutcome = { kind: 'reached' } | { kind: 'missed'; reason: string };

@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 /** Every process the harness starts carries this variable; descendants inherit it, so survivors can be found. */
 export const MARKER_VARIABLE = 'ISOLATION_HARNESS_TRIAL';
 
+/** Every temp folder of the harness starts with this, so anything it left can be found. */
+export const TEMP_PREFIX = 'isolation-harness-';
+
 /** A run id short enough for paths and unique enough that two runs on one machine never share one. */
 export function createRunId(): string {
   return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
 import { readUnixSockets } from '../proc/unix-sockets.ts';
-import { TEMP_PREFIX } from '../trial/trial-directory.ts';
+import { TEMP_PREFIX } from '../marker/marker.ts';
 import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { ProbeTarget } from './probe.ts';
 import type { TrialWindow } from './trial-window.ts';

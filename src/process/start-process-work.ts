@@ -7,7 +7,7 @@ import type { ProcessWork, StartOptions, WorkEnd } from '../runtime/runtime.ts';
 import type { ProcessTransportOptions } from './process-transport.ts';
 import { watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
-import { type ChildExit, findErrorLine, watchExit } from '../trial/watch-exit.ts';
+import { type ChildExit, findErrorLine, watchExit } from '../runtime/watch-exit.ts';
 
 const processEntry = compiledEntry('./process-entry.ts', import.meta.url);
 /** The signals the kill styles send. Any other (SIGABRT after V8's heap limit, SIGSEGV) is the child ending itself. */

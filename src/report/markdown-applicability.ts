@@ -1,6 +1,6 @@
 import { notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES, type KillStyleName } from '../kill-styles/kill-styles.ts';
-import type { RunPlan } from '../run/run-record.ts';
+import type { RunPlan } from '../record/run-record.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 

@@ -1,5 +1,5 @@
 import { KILL_STYLE_NAMES, type KillStyleName } from '../kill-styles/kill-styles.ts';
-import type { RunRecord } from '../run/run-record.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
 import { indexCells } from './evidence/cell-index.ts';
 import { joinWords } from './evidence/join-words.ts';

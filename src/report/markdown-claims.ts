@@ -1,4 +1,4 @@
-import type { RunRecord } from '../run/run-record.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import { CLAIMS } from './claims/claims.ts';
 import { renderListItem, renderTable } from './markdown-syntax.ts';
 

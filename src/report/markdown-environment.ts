@@ -1,4 +1,4 @@
-import type { RunRecord } from '../run/run-record.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 
 const BYTES_PER_GIBIBYTE = 1024 ** 3;

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../run/run-record.ts';
+import type { RunRecord } from '../record/run-record.ts';
 
 /** A banner for a run that ended early, so no reader takes its tables for the whole matrix; empty for a complete run. */
 export function renderIncomplete(record: RunRecord): string {

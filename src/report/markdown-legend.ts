@@ -1,7 +1,7 @@
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { PROPER_LOCKFILE_STALE_MS } from '../probes/lock-directories.ts';
 import { MEMORY_GROWTH_THRESHOLD_BYTES } from '../probes/memory.ts';
-import type { RunPlan } from '../run/run-record.ts';
+import type { RunPlan } from '../record/run-record.ts';
 import { formatMebibytes, NOT_MEASURED, NOTHING_RECORDED } from './format-cell.ts';
 import { formatRate } from './format-rate.ts';
 import { NOTABLE_GAP_MS, NOTABLE_GAP_RATIO } from './format-stop.ts';

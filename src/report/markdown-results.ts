@@ -1,6 +1,6 @@
 import { notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
-import type { RunRecord, WorkloadEntry } from '../run/run-record.ts';
+import type { RunRecord, WorkloadEntry } from '../record/run-record.ts';
 import {
   formatCleanup,
   formatFds,
@@ -15,7 +15,7 @@ import { formatOtherLeftovers } from './format-other-leftovers.ts';
 import { formatStopMs } from './format-stop.ts';
 import { renderApplicability } from './markdown-applicability.ts';
 import { renderCodeBlock, renderInlineCode, renderListItem, renderTable } from './markdown-syntax.ts';
-import { type CellSummary, summarizeCells } from './summarize-cell.ts';
+import { type CellSummary, summarizeCells } from '../summaries/summarize-cell.ts';
 
 const HEADER = [
   'Kill style',

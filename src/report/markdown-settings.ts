@@ -1,4 +1,4 @@
-import type { RunPlan } from '../run/run-record.ts';
+import type { RunPlan } from '../record/run-record.ts';
 
 /** Where the kills landed under each `--kill-point` mode; `timeout` always lands at the runtime's deadline. */
 const KILL_POINTS: Record<RunPlan['killPoint'], (plan: RunPlan) => string> = {

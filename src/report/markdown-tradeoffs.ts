@@ -1,4 +1,4 @@
-import type { RunRecord } from '../run/run-record.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import { TRADEOFF_RULES } from './tradeoffs/tradeoff-rules.ts';
 
 /** The "Tradeoffs" section: each rule's sentences under its title; a rule with nothing to say from this run is left out. */

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../run/run-record.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import { countOf } from './format-cell.ts';
 import { renderBlindSpots } from './markdown-blind-spots.ts';
 import { renderCharts } from './markdown-charts.ts';

@@ -1,5 +1,5 @@
-import type { RunRecord } from '../run/run-record.ts';
-import { renderJson } from './json.ts';
+import type { RunRecord } from '../record/run-record.ts';
+import { renderJson } from '../record/results-json.ts';
 import { renderMarkdown } from './markdown.ts';
 
 /** A report format: the file it writes and a pure function from the record to that file's text. */

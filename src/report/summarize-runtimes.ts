@@ -1,6 +1,6 @@
 import type { RuntimeName } from '../runtime/runtime.ts';
 import { type SampleSummary, summarizeSamples } from '../statistics/summarize-samples.ts';
-import type { HungTrial, StoppedTrial, TrialResult } from '../trial/trial-result.ts';
+import type { HungTrial, StoppedTrial, TrialResult } from '../record/trial-result.ts';
 
 /** One runtime over the whole run, pooled across workloads and kill styles, from the recorded trials only. */
 export interface RuntimeSummary {

@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MARKER_VARIABLE } from '../marker/marker.ts';
+import { MARKER_VARIABLE, TEMP_PREFIX } from '../marker/marker.ts';
 import { readEnvironmentVariable } from '../proc/process-environment.ts';
 import { listPids } from '../proc/process-stat.ts';
 import { createProcessFamily, type ProcessFamily, type SeenProcess } from '../processes/process-family.ts';
 import { removeDeadRunCgroups } from '../processes/containment.ts';
 import { reapFamily, reapMarker } from '../processes/reap-family.ts';
-import { OWNER_FILE, removeDirectory, TEMP_PREFIX } from '../trial/trial-directory.ts';
-import { OWNER_VARIABLE, ownerAlive } from './run-owner.ts';
+import { OWNER_FILE, removeDirectory } from '../trial/trial-directory.ts';
+import { OWNER_VARIABLE, ownerAlive } from '../marker/run-owner.ts';
 
 /** The journal in each run folder of every process the run found (one JSON line `{ pid, startTime, command }` each). */
 export const PROCESS_JOURNAL = 'processes';

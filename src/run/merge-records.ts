@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { SCHEMA_VERSION } from '../report/json.ts';
-import type { TrialResult } from '../trial/trial-result.ts';
+import { SCHEMA_VERSION } from '../record/results-json.ts';
+import type { TrialResult } from '../record/trial-result.ts';
 import { planTrials } from './plan-trials.ts';
-import type { RunPlan, RunRecord } from './run-record.ts';
+import type { RunPlan, RunRecord } from '../record/run-record.ts';
 import { sameKey } from './run-matrix.ts';
 
 /** Shards that cannot be merged; the message names the file or the cell at fault. */

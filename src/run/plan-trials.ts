@@ -1,8 +1,8 @@
 import { type KillStyle, notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
-import type { KillPoint, TrialKey } from '../trial/trial-result.ts';
+import type { KillPoint, TrialKey } from '../record/trial-result.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
-import type { RunPlan } from './run-record.ts';
+import type { RunPlan } from '../record/run-record.ts';
 import { seededFraction } from './seeded-fraction.ts';
 
 /** One trial of the run: its key, its number in the whole plan (its id's suffix), and its kill point, or why its style does not apply. */

@@ -2,7 +2,7 @@ import { loadTaskModule, splitSource, type TaskRequest, toTaskWorkloadUrl } from
 import { BUILT_IN_WORKLOADS, type BuiltInWorkloadName } from '../workloads/built-in-workloads.ts';
 import type { Workload } from '../workload/define-workload.ts';
 import { loadWorkload, toWorkloadUrl, WorkloadLoadError } from '../workload/load-workload.ts';
-import type { WorkloadEntry } from './run-record.ts';
+import type { WorkloadEntry } from '../record/run-record.ts';
 
 /** A workload the run can start: what the report names it, and the module each worker or child imports. */
 export interface ResolvedWorkload extends WorkloadEntry {

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TrialResult } from '../trial/trial-result.ts';
-import type { RunPlan } from './run-record.ts';
+import type { TrialResult } from '../record/trial-result.ts';
+import type { RunPlan } from '../record/run-record.ts';
 
 /** The journal's name in the output directory: it exists only while a run is unfinished. */
 export const JOURNAL_FILE = 'run-journal.jsonl';

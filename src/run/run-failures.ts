@@ -1,4 +1,4 @@
-import type { RunRecord } from './run-record.ts';
+import type { RunRecord } from '../record/run-record.ts';
 
 /**
  * What may make a run fail in CI, besides a regression against a baseline: trials that errored (the harness could

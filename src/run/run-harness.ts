@@ -2,14 +2,14 @@ import { createRunId } from '../marker/marker.ts';
 import { join } from 'node:path';
 import { createProcessFamily } from '../processes/process-family.ts';
 import { reapFamily } from '../processes/reap-family.ts';
-import { collectEnvironment, readHarnessVersion } from '../report/collect-environment.ts';
-import { digestSource } from '../report/source-digest.ts';
+import { collectEnvironment, readHarnessVersion } from '../record/collect-environment.ts';
+import { digestSource } from '../record/source-digest.ts';
 import { createRunDirectory, removeDirectory } from '../trial/trial-directory.ts';
-import type { TrialResult } from '../trial/trial-result.ts';
+import type { TrialResult } from '../record/trial-result.ts';
 import { PROCESS_JOURNAL } from './clean-dead-runs.ts';
 import { planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
-import type { RunPlan, RunRecord } from './run-record.ts';
+import type { RunPlan, RunRecord } from '../record/run-record.ts';
 import { type MatrixObserver, runMatrix } from './run-matrix.ts';
 
 export interface HarnessRun extends Omit<RunPlan, 'workloads'> {

@@ -5,10 +5,10 @@ import { reapFamily } from '../processes/reap-family.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import { createHostMarker, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
 import { type HostedResult, runTrialOnHost } from '../trial/run-trial.ts';
-import type { TrialKey, TrialResult } from '../trial/trial-result.ts';
+import type { TrialKey, TrialResult } from '../record/trial-result.ts';
 import { type PlannedTrial, planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
-import type { RunPlan } from './run-record.ts';
+import type { RunPlan } from '../record/run-record.ts';
 
 export interface MatrixPlan extends Omit<RunPlan, 'workloads'> {
   readonly runId: string;

@@ -1,7 +1,7 @@
 import type { IntegrityCheck } from '../workload/define-workload.ts';
 import { loadWorkload } from '../workload/load-workload.ts';
 import { readLogLines, type TrialDirectory } from './trial-directory.ts';
-import type { TrialResult } from './trial-result.ts';
+import type { TrialResult } from '../record/trial-result.ts';
 
 /**
  * Runs the workload's own verify() once every process of the trial is dead, so it sees what the next reader of

@@ -7,9 +7,9 @@ import { createProcessFamily } from '../processes/process-family.ts';
 import { reapFamily } from '../processes/reap-family.ts';
 import { type Containment, containProcess } from '../processes/containment.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
-import { describeOwner, OWNER_VARIABLE } from '../run/run-owner.ts';
+import { describeOwner, OWNER_VARIABLE } from '../marker/run-owner.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
-import { watchExit } from './watch-exit.ts';
+import { watchExit } from '../runtime/watch-exit.ts';
 
 const hostMain = compiledEntry('../host/host-main.ts', import.meta.url);
 /** How long a SIGKILLed host may take to be reaped: a process in uninterruptible sleep (D) can take a while. */

@@ -4,7 +4,7 @@ import type { ProbeTarget } from '../probes/probe.ts';
 import { compareAll, type Snapshots, takeSnapshots } from '../probes/probes.ts';
 import { sectionAtStop } from '../entry/critical-sections.ts';
 import { readLogLines, type TrialDirectory } from './trial-directory.ts';
-import { hasLeftovers, type KillPoint, type TrialKey, type TrialResult } from './trial-result.ts';
+import { hasLeftovers, type KillPoint, type TrialKey, type TrialResult } from '../record/trial-result.ts';
 
 /** How the work ended, as the harness learned it. */
 export type TrialEnd =

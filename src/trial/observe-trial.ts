@@ -12,7 +12,7 @@ import type { ProcessFamily } from '../processes/process-family.ts';
 import type { HostProcess } from './host-process.ts';
 import { measureTrial, type TrialEnd } from './measure-trial.ts';
 import type { TrialDirectory } from './trial-directory.ts';
-import type { TrialKey, TrialResult } from './trial-result.ts';
+import type { TrialKey, TrialResult } from '../record/trial-result.ts';
 import type { HostBaseline } from '../host/host-clean-state.ts';
 
 /** How long a host may take to start: a Node.js start-up on a loaded 2-core machine, with margin. */

@@ -9,7 +9,7 @@ import { checkIntegrity } from './check-integrity.ts';
 import { type HostProcess, retireHost, startHost } from './host-process.ts';
 import { observeTrial, type TrialInProgress, type TrialPlan } from './observe-trial.ts';
 import { createTrialDirectory, removeDirectory, type TrialDirectory } from './trial-directory.ts';
-import type { TrialKey, TrialResult } from './trial-result.ts';
+import type { TrialKey, TrialResult } from '../record/trial-result.ts';
 
 
 /** What a caller may ask of a trial besides running it. */

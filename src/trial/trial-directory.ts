@@ -1,10 +1,9 @@
+import { TEMP_PREFIX } from '../marker/marker.ts';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeOwner } from '../run/run-owner.ts';
+import { describeOwner } from '../marker/run-owner.ts';
 
-/** Every temp folder of the harness starts with this, so anything it left can be found. */
-export const TEMP_PREFIX = 'isolation-harness-';
 
 export interface TrialDirectory {
   /** Holds the two folders below; removed whole after the trial. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBaseline } from '../../src/baseline/baseline.ts';
 import { compareWithBaseline, STOP_SLOWDOWN_FACTOR, STOP_SLOWDOWN_MARGIN_MS } from '../../src/baseline/compare-baseline.ts';
 import { formatComparison } from '../../src/baseline/format-comparison.ts';
-import type { TrialResult } from '../../src/trial/trial-result.ts';
+import type { TrialResult } from '../../src/record/trial-result.ts';
 import { buildLeftovers, buildLocks, buildMemory, buildProcesses, buildTempFiles, MEBIBYTE } from '../report/build-leftovers.ts';
 import { buildErrored, buildHung, buildNotApplicable, buildRecord, buildStopped } from '../report/build-record.ts';
 

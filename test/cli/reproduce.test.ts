@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { TrialResult } from '../../src/trial/trial-result.ts';
+import type { TrialResult } from '../../src/record/trial-result.ts';
 import { runCli } from './run-cli.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'isolation-harness-reproduce-'));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { execaNode } from 'execa';
 import { afterAll, expect, it, vi } from 'vitest';
 import { JOURNAL_FILE } from '../../src/run/results-journal.ts';
-import { TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { TEMP_PREFIX } from '../../src/marker/marker.ts';
 import { findFixtureProcesses } from '../support/fixture-leftovers.ts';
 import { findLivingProcessesOf, listCgroupsOf } from '../support/living-processes.ts';
 

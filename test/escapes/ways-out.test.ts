@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
 import { describeContainment } from '../../src/processes/containment.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
-import type { StoppedTrial, TrialResult } from '../../src/trial/trial-result.ts';
+import type { StoppedTrial, TrialResult } from '../../src/record/trial-result.ts';
 import { toWorkloadUrl } from '../../src/workload/load-workload.ts';
 import { findFixtureFiles, findFixtureProcesses } from '../support/fixture-leftovers.ts';
 import { createTrialRunner } from '../support/trial-runner.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../src/run/run-record.ts';
+import type { RunRecord } from '../../src/record/run-record.ts';
 
 // The package as a user gets it: packed from this clone, installed into a fresh project of theirs (no src/, no
 // devDependencies, no better-sqlite3), then run there on their own TypeScript and JavaScript workloads and on a

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { classifyLink, fdsProbe } from '../../src/probes/fds.ts';
 import { compareSnapshots, type ProbeTarget } from '../../src/probes/probe.ts';
 import { createProbeTarget } from '../../src/probes/probe-target.ts';
-import { removeDirectory, TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { removeDirectory } from '../../src/trial/trial-directory.ts';
+import { TEMP_PREFIX } from '../../src/marker/marker.ts';
 
 // A Node.js process that opens the files it is sent and keeps them open: a real process leaking real descriptors.
 const OPENS_FILES_ON_REQUEST = `

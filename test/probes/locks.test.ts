@@ -11,7 +11,8 @@ import { lockKeyOf, readOsLocks } from '../../src/proc/os-locks.ts';
 import { compareSnapshots, type ProbeTarget } from '../../src/probes/probe.ts';
 import { createProbeTarget } from '../../src/probes/probe-target.ts';
 import { readProcessStat } from '../../src/proc/process-stat.ts';
-import { removeDirectory, TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { removeDirectory } from '../../src/trial/trial-directory.ts';
+import { TEMP_PREFIX } from '../../src/marker/marker.ts';
 import { createMarkedProcesses, killAndWait } from './marked-processes.ts';
 
 const processes = createMarkedProcesses();

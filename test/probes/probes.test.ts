@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProbeTarget } from '../../src/probes/probe.ts';
 import { createProbeTarget } from '../../src/probes/probe-target.ts';
 import { compareAll, PROBE_NAMES, takeSnapshots } from '../../src/probes/probes.ts';
-import { removeDirectory, TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { removeDirectory } from '../../src/trial/trial-directory.ts';
+import { TEMP_PREFIX } from '../../src/marker/marker.ts';
 import { createMarkedProcesses, killAndWait } from './marked-processes.ts';
 
 const processes = createMarkedProcesses();

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compareSnapshots, type ProbeTarget } from '../../src/probes/probe.ts';
 import { createProbeTarget } from '../../src/probes/probe-target.ts';
 import { tempFilesProbe } from '../../src/probes/temp-files.ts';
-import { removeDirectory, TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { removeDirectory } from '../../src/trial/trial-directory.ts';
+import { TEMP_PREFIX } from '../../src/marker/marker.ts';
 
 let workDir = '';
 let target: ProbeTarget | undefined;

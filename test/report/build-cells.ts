@@ -1,8 +1,8 @@
 import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
 import type { Leftovers } from '../../src/probes/probes.ts';
-import type { RunRecord } from '../../src/run/run-record.ts';
+import type { RunRecord } from '../../src/record/run-record.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
-import type { ErroredTrial, HungTrial, StoppedTrial, TrialResult } from '../../src/trial/trial-result.ts';
+import type { ErroredTrial, HungTrial, StoppedTrial, TrialResult } from '../../src/record/trial-result.ts';
 import { buildLeftovers } from './build-leftovers.ts';
 import { buildErrored, buildHung, buildRecord, buildStopped } from './build-record.ts';
 

@@ -1,6 +1,6 @@
-import { type CellSummary, summarizeCells } from '../../src/report/summarize-cell.ts';
-import type { RunRecord } from '../../src/run/run-record.ts';
-import type { ErroredTrial, HungTrial, NotApplicableTrial, StoppedTrial, TrialKey } from '../../src/trial/trial-result.ts';
+import { type CellSummary, summarizeCells } from '../../src/summaries/summarize-cell.ts';
+import type { RunRecord } from '../../src/record/run-record.ts';
+import type { ErroredTrial, HungTrial, NotApplicableTrial, StoppedTrial, TrialKey } from '../../src/record/trial-result.ts';
 import type { IntegrityCheck } from '../../src/workload/define-workload.ts';
 import { buildLeftovers } from './build-leftovers.ts';
 

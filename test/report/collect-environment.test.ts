@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, release, totalmem } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { collectEnvironment, readHarnessVersion } from '../../src/report/collect-environment.ts';
+import { collectEnvironment, readHarnessVersion } from '../../src/record/collect-environment.ts';
 
 function readPackageJson(path: string): { version: string } {
   return JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));

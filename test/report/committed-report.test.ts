@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
-import { renderJson, SCHEMA_VERSION } from '../../src/report/json.ts';
+import { renderJson, SCHEMA_VERSION } from '../../src/record/results-json.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
-import { digestSource } from '../../src/report/source-digest.ts';
-import type { RunRecord } from '../../src/run/run-record.ts';
+import { digestSource } from '../../src/record/source-digest.ts';
+import type { RunRecord } from '../../src/record/run-record.ts';
 
 const reports = new URL('../../reports/', import.meta.url);
 const results = readFileSync(new URL('results.json', reports), 'utf8');
 const { schemaVersion, ...record }: RunRecord & { schemaVersion: number } = JSON.parse(results);
 
 describe('the committed report', () => {
-  it('was produced by the committed code: regenerate it with `npm run harness` after changing src/', () => {
+  it('was produced by the committed code: regenerate it with `npm run report` after changing src/', () => {
     expect(record.sourceDigest).toBe(digestSource());
   });
 

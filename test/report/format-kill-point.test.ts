@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatKillPoints } from '../../src/report/format-kill-point.ts';
-import type { StoppedTrial } from '../../src/trial/trial-result.ts';
+import type { StoppedTrial } from '../../src/record/trial-result.ts';
 import { buildCell, buildHung, buildStopped } from './build-record.ts';
 
 function killPointsOf(...trials: Partial<StoppedTrial>[]): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatOtherLeftovers } from '../../src/report/format-other-leftovers.ts';
-import type { StoppedTrial } from '../../src/trial/trial-result.ts';
+import type { StoppedTrial } from '../../src/record/trial-result.ts';
 import { buildLeftovers, buildLocks, buildPort, buildSockets } from './build-leftovers.ts';
 import { buildCell, buildIntegrity, buildStopped } from './build-record.ts';
 

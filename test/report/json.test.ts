@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderJson } from '../../src/report/json.ts';
+import { renderJson } from '../../src/record/results-json.ts';
 import { buildLeftovers } from './build-leftovers.ts';
 import { buildErrored, buildHung, buildIntegrity, buildNotApplicable, buildRecord, buildStopped } from './build-record.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/report/markdown.ts';
-import type { RunRecord } from '../../src/run/run-record.ts';
+import type { RunRecord } from '../../src/record/run-record.ts';
 import { buildFds, buildLeftovers, buildLocks, buildMemory, buildProcesses, buildTempFiles, MEBIBYTE } from './build-leftovers.ts';
 import { buildErrored, buildHung, buildIntegrity, buildNotApplicable, buildRecord, buildStopped } from './build-record.ts';
 

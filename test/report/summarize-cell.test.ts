@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCells } from '../../src/report/summarize-cell.ts';
+import { summarizeCells } from '../../src/summaries/summarize-cell.ts';
 import { buildFds, buildLeftovers, buildMemory, buildProcesses, buildTempFiles, MEBIBYTE } from './build-leftovers.ts';
 import { buildErrored, buildHung, buildIntegrity, buildNotApplicable, buildStopped } from './build-record.ts';
 

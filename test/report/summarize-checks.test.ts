@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeChecks } from '../../src/report/summarize-checks.ts';
+import { summarizeChecks } from '../../src/summaries/summarize-checks.ts';
 import { buildHung, buildIntegrity, buildStopped } from './build-record.ts';
 
 describe('summarizeChecks', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeStops } from '../../src/report/summarize-stops.ts';
+import { summarizeStops } from '../../src/summaries/summarize-stops.ts';
 import { buildStopped } from './build-record.ts';
 
 describe('summarizeStops', () => {

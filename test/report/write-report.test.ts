@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderJson } from '../../src/report/json.ts';
+import { renderJson } from '../../src/record/results-json.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { ReportWriteError } from '../../src/report/report-write-error.ts';
 import { writeReports } from '../../src/report/write-report.ts';

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
 import { resolveWorkloads } from '../../src/run/resolve-workloads.ts';
 import { runHarness } from '../../src/run/run-harness.ts';
-import type { TrialResult } from '../../src/trial/trial-result.ts';
+import type { TrialResult } from '../../src/record/trial-result.ts';
 import { removeDirectory } from '../../src/trial/trial-directory.ts';
 import { findLivingProcessesOf, listCgroupsOf } from '../support/living-processes.ts';
 

@@ -3,11 +3,11 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MARKER_VARIABLE } from '../../src/marker/marker.ts';
+import { MARKER_VARIABLE, TEMP_PREFIX } from '../../src/marker/marker.ts';
 import { readEnvironmentVariable } from '../../src/proc/process-environment.ts';
 import { listPids } from '../../src/proc/process-stat.ts';
 import { findDeadRunCgroups } from '../../src/processes/containment.ts';
-import { removeDirectory, TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { removeDirectory } from '../../src/trial/trial-directory.ts';
 import { findFixtureFiles, findFixtureProcesses } from '../support/fixture-leftovers.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));

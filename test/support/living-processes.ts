@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { findCgroupParent } from '../../src/processes/containment.ts';
-import { TEMP_PREFIX } from '../../src/trial/trial-directory.ts';
+import { TEMP_PREFIX } from '../../src/marker/marker.ts';
 import { createProcessFamily } from '../../src/processes/process-family.ts';
 import { type FamilyScan, scanFamily } from '../../src/processes/scan-family.ts';
 

@@ -5,7 +5,7 @@ import { createRunId, createTrialId } from '../../src/marker/marker.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
 import { runTrial } from '../../src/trial/run-trial.ts';
 import { createRunDirectory, removeDirectory } from '../../src/trial/trial-directory.ts';
-import type { KillPoint, TrialResult } from '../../src/trial/trial-result.ts';
+import type { KillPoint, TrialResult } from '../../src/record/trial-result.ts';
 import { KILL_STYLES } from '../../src/kill-styles/kill-styles.ts';
 import { toWorkloadUrl } from '../../src/workload/load-workload.ts';
 

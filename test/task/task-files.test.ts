@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../src/run/run-record.ts';
-import type { TrialResult } from '../../src/trial/trial-result.ts';
+import type { RunRecord } from '../../src/record/run-record.ts';
+import type { TrialResult } from '../../src/record/trial-result.ts';
 import { runCli } from '../cli/run-cli.ts';
 
 const tasks = fileURLToPath(new URL('../fixtures/tasks/', import.meta.url));

@@ -10,7 +10,7 @@ import { createHostMarker, type HostProcess, retireHost, startHost } from '../..
 import { type HostedResult, runTrialOnHost } from '../../src/trial/run-trial.ts';
 import { resolveWorkloads } from '../../src/run/resolve-workloads.ts';
 import { createRunDirectory, removeDirectory } from '../../src/trial/trial-directory.ts';
-import type { TrialResult } from '../../src/trial/trial-result.ts';
+import type { TrialResult } from '../../src/record/trial-result.ts';
 import { findLivingProcessesOf } from '../support/living-processes.ts';
 import { countLeftovers, fixtureUrl } from '../support/trial-runner.ts';
 

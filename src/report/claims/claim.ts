@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 
 /** How the run answers a claim; `not measured` when it lacks the cells that decide it. */
 export const VERDICTS = ['confirmed', 'refuted', 'partly true', 'does not apply', 'not measured'] as const;

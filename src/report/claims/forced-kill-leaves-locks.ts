@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 import type { Claim } from './claim.ts';
 import { judgeForcedThreadLeftovers } from './judge-forced-thread-leftovers.ts';
 

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 import { indexCells } from '../evidence/cell-index.ts';
 import { describeLeft } from '../evidence/contrast-findings.ts';
 import { countEndings, describeEndings } from '../evidence/describe-endings.ts';

@@ -1,5 +1,5 @@
 import type { KillStyleName } from '../../kill-styles/kill-styles.ts';
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 import { type CellView, indexCells, selectCells } from '../evidence/cell-index.ts';
 import { citeCells } from '../evidence/cite.ts';
 import { pool } from '../evidence/contrast-findings.ts';

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 import { describeRuntimeCost, measureRuntimeCosts } from '../evidence/runtime-costs.ts';
 import { type Claim, type ClaimVerdict, decide } from './claim.ts';
 

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 import { type CellView, indexCells } from '../evidence/cell-index.ts';
 import { citeCells } from '../evidence/cite.ts';
 import { listFound } from '../evidence/findings.ts';

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 import type { SampleSummary } from '../../statistics/summarize-samples.ts';
 import { formatMebibytes } from '../format-cell.ts';
 import { formatMilliseconds } from '../format-stop.ts';

@@ -1,6 +1,6 @@
 import { KILL_STYLE_NAMES, type KillStyleName } from '../../kill-styles/kill-styles.ts';
 import type { RuntimeName } from '../../runtime/runtime.ts';
-import type { CellSummary } from '../summarize-cell.ts';
+import type { CellSummary } from '../../summaries/summarize-cell.ts';
 import type { CellIndex, CellView } from './cell-index.ts';
 import { FINDINGS } from './findings.ts';
 

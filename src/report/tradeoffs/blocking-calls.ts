@@ -1,5 +1,5 @@
 import { KILL_STYLE_NAMES } from '../../kill-styles/kill-styles.ts';
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 import type { RuntimeName } from '../../runtime/runtime.ts';
 import { type CellIndex, indexCells } from '../evidence/cell-index.ts';
 import { citeCells } from '../evidence/cite.ts';

@@ -1,5 +1,5 @@
 import type { KillStyleName } from '../../kill-styles/kill-styles.ts';
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 import { type CellIndex, indexCells, selectCells } from '../evidence/cell-index.ts';
 import { citeCells } from '../evidence/cite.ts';
 import { shareCleanupRan } from '../evidence/cleanup.ts';

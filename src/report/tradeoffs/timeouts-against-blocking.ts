@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 import type { RuntimeName } from '../../runtime/runtime.ts';
 import { type CellIndex, indexCells, selectCells } from '../evidence/cell-index.ts';
 import { citeCells } from '../evidence/cite.ts';

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../run/run-record.ts';
+import type { RunRecord } from '../../record/run-record.ts';
 
 /**
  * One tradeoff the report states, as a rule over the recorded run. Each sentence cites the cells and figures it rests

@@ -4,7 +4,7 @@ import { forcedKillLeavesLocks } from '../../../src/report/claims/forced-kill-le
 import { forcedKillTearsData } from '../../../src/report/claims/forced-kill-tears-data.ts';
 import { buildFds, buildLeftovers, buildLocks } from '../build-leftovers.ts';
 import { cell, hungCell, leaving, recordOf, WITHOUT_CLEANUP } from '../build-cells.ts';
-import type { StoppedTrial } from '../../../src/trial/trial-result.ts';
+import type { StoppedTrial } from '../../../src/record/trial-result.ts';
 import { buildIntegrity } from '../build-record.ts';
 
 describe('claim 1: a forced thread kill leaves files and connections open', () => {

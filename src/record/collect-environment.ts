@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { describeProcessDiscovery } from '../processes/describe-discovery.ts';
-import type { Environment } from '../run/run-record.ts';
+import type { Environment } from './run-record.ts';
 
 /** The packages whose stopping behaviour the harness measures; their versions belong in every report. */
 const MEASURED_PACKAGES = ['tinypool', 'execa', 'tree-kill', 'tmp'] as const;

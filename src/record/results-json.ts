@@ -1,4 +1,4 @@
-import type { RunRecord } from '../run/run-record.ts';
+import type { RunRecord } from './run-record.ts';
 
 /** Bumped whenever a field of results.json changes meaning or shape; docs/results-schema.md describes this version. */
 export const SCHEMA_VERSION = 5;

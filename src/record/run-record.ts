@@ -1,6 +1,7 @@
+import type { ProcessDiscovery } from '../processes/describe-discovery.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
-import type { TrialResult } from '../trial/trial-result.ts';
+import type { TrialResult } from './trial-result.ts';
 
 /** Where kills land: `delay` a seeded delay after ready(), `section` inside a critical section the workload names, `auto` the latter where the workload names any. */
 export const KILL_POINT_MODES = ['auto', 'delay', 'section'] as const;
@@ -67,18 +68,10 @@ export interface Environment {
   readonly processDiscovery: ProcessDiscovery;
 }
 
-export interface ProcessDiscovery {
-  /** Whether every host had a cgroup of its own, which no process can leave without the right to write another. */
-  readonly cgroup: boolean;
-  readonly description: string;
-  /** How often a trial's process tree was read between full scans. */
-  readonly watchIntervalMs: number;
-}
-
 /** Everything a report is rendered from: the plan, the environment and every trial's result. */
 export interface RunRecord {
   readonly harnessVersion: string;
-  /** Digest of the harness's src/ that produced the run (see src/report/source-digest.ts). */
+  /** Digest of the harness's src/ that produced the run (see src/record/source-digest.ts). */
   readonly sourceDigest: string;
   /** The command that reproduces this run. */
   readonly command: string;

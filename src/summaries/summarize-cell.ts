@@ -1,6 +1,6 @@
 import type { Leftover } from '../probes/probe.ts';
 import type { Leftovers } from '../probes/probes.ts';
-import type { HungTrial, StoppedTrial, TrialKey, TrialOutcome, TrialResult } from '../trial/trial-result.ts';
+import type { HungTrial, StoppedTrial, TrialKey, TrialOutcome, TrialResult } from '../record/trial-result.ts';
 import { type CheckSummary, summarizeChecks } from './summarize-checks.ts';
 import { type KillPointSummary, summarizeKillPoints } from './summarize-kill-points.ts';
 import { type StopSummary, summarizeStops } from './summarize-stops.ts';

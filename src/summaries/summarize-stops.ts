@@ -1,5 +1,5 @@
 import { type SampleSummary, summarizeSamples } from '../statistics/summarize-samples.ts';
-import type { StoppedTrial } from '../trial/trial-result.ts';
+import type { StoppedTrial } from '../record/trial-result.ts';
 
 /** How the cell's stopped and leaked trials ended: how long it took, as the OS and as the runtime saw it, and by which step. */
 export interface StopSummary {

@@ -1,4 +1,4 @@
-import type { HungTrial, StoppedTrial } from '../trial/trial-result.ts';
+import type { HungTrial, StoppedTrial } from '../record/trial-result.ts';
 import type { IntegrityCheck } from '../workload/define-workload.ts';
 
 /** The part of a probed trial these summaries read. */
