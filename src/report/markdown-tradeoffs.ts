@@ -1,13 +1,17 @@
 import type { RunRecord } from '../record/run-record.ts';
-import { TRADEOFF_RULES } from './tradeoffs/tradeoff-rules.ts';
+import { describeEvidence, formatVerdict } from './describe-outcome.ts';
+import type { Judged } from '../verdicts/judge-run.ts';
 
-/** The "Tradeoffs" section: each rule's sentences under its title; a rule with nothing to say from this run is left out. */
-export function renderTradeoffs(record: RunRecord): string {
-  const described = TRADEOFF_RULES.map((rule) => ({ title: rule.title, sentences: rule.describe(record) })).filter(({ sentences }) => sentences.length > 0);
+/** The "Tradeoffs" section: each comparison of the rule table with which side came out ahead, and its figures. */
+export function renderTradeoffs(record: RunRecord, judged: readonly Judged[]): string {
+  const workloads = record.plan.workloads.map((workload) => workload.name);
+  const tradeoffs = judged.filter(({ rule, outcome }) => rule.kind === 'tradeoff' && outcome.verdict !== 'not measured');
   const intro =
-    'Each statement below is derived by a fixed rule from this run alone and cites the cells it rests on as `workload / kill style / runtime`, with trials as `k/n`. ' +
-    'What a kill left behind counts only the trials it ended (stopped or leaked); a rule whose cells the run lacks says nothing.';
-  if (described.length === 0) return ['## Tradeoffs', intro, 'This run has none of the cells the rules compare.'].join('\n\n');
-  const items = described.map(({ title, sentences }) => [`- **${title}**`, ...sentences.map((sentence) => `  - ${sentence}`)].join('\n'));
+    'Each comparison below is a rule of the same table as the claims, over this run alone: the same workloads under two stops, figure by figure. ' +
+    'What a stop left behind counts only the trials it ended (stopped or leaked); a hung trial is reported as hung, not as leftovers.';
+  if (tradeoffs.length === 0) return ['## Tradeoffs', intro, 'This run has none of the cells the rules compare.'].join('\n\n');
+  const items = tradeoffs.map(({ rule, outcome }) =>
+    [`- **${rule.statement}**: ${formatVerdict(rule, outcome)}`, ...describeEvidence(rule, outcome, workloads).map((line) => `  - ${line}`)].join('\n'),
+  );
   return ['## Tradeoffs', intro, items.join('\n')].join('\n\n');
 }

@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { nameStagedFile, writeDurably } from '../files/write-staged.ts';
 import type { RunRecord } from '../record/run-record.ts';
+import { judgeRun } from '../verdicts/judge-run.ts';
 import { RENDERERS } from './renderers.ts';
 import { ReportWriteError } from './report-write-error.ts';
 
@@ -21,9 +22,10 @@ interface StagedFile {
  * anything is written, and each file appears whole by rename, so a failure never leaves a half-written result file.
  */
 export function writeReports(record: RunRecord, outDir: string): string[] {
+  const judged = judgeRun(record);
   const files: RenderedFile[] = Object.values(RENDERERS).map((renderer) => ({
     path: join(outDir, renderer.fileName),
-    text: renderer.render(record),
+    text: renderer.render(record, judged),
   }));
   const staged: StagedFile[] = [];
   try {

@@ -1,34 +1,40 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLAIMS } from '../../src/report/claims/claims.ts';
 import { renderClaims } from '../../src/report/markdown-claims.ts';
 import { renderTradeoffs } from '../../src/report/markdown-tradeoffs.ts';
-import { buildTempFiles } from './build-leftovers.ts';
+import { renderRulesDoc } from '../../src/report/rules-doc.ts';
+import { judgeRun } from '../../src/verdicts/judge-run.ts';
+import { RULES } from '../../src/verdicts/rules.ts';
+import { buildFds } from './build-leftovers.ts';
 import { cell, erroredCell, leaving, recordOf } from './build-cells.ts';
 
+const HELD_A_FILE = { heldAtReady: { fds: 1, sockets: 0, processes: 0, locks: 0, tempFiles: 0 } };
+
 describe('renderClaims', () => {
-  it('gives every claim a verdict in a table, then its Node.js reading and evidence', () => {
-    const section = renderClaims(recordOf(cell('temp-files', 'terminate', 'thread', 2, leaving({ tempFiles: buildTempFiles(['a']) }))));
-    expect(CLAIMS).toHaveLength(13);
-    expect(section).toContain('| 1 | Killing a thread by force leaves its files and connections open. | **refuted** |');
+  it('gives every claim its verdict with the sample it rests on, then its Node.js reading and k/n evidence', () => {
+    const record = recordOf(cell('open-files', 'terminate', 'thread', 2, leaving({ fds: buildFds({ file: 1 }) }, HELD_A_FILE)));
+    const section = renderClaims(record, judgeRun(record));
+    expect(section).toContain('| 1 | Killing a thread by force leaves its files and connections open. | **confirmed** (2 trials, 1 workload) |');
     expect(section).toContain('| 13 | Processes take more memory and start more slowly than threads. | **not measured** |');
-    expect(section).toContain('1. **Killing a thread by force leaves its files and connections open.** Refuted.\n\n   Node.js reading: ');
-    expect(section).toContain('   - Where terminate() ended the work it left none: file descriptors open in 0/2 trials and ports or connections open in 0/2 (temp-files / terminate / thread).');
+    expect(section).toContain(
+      '   - `terminate` in a thread, workloads that held file descriptors or sockets at ready(), the trials it ended: 2/2 (100%, 95% CI 34–100%) trials left file descriptors, ports or connections open (open-files / terminate / thread).',
+    );
   });
 });
 
 describe('docs/claims.md', () => {
-  it('words and numbers the claims as the report prints them', () => {
-    const headings = readFileSync(new URL('../../docs/claims.md', import.meta.url), 'utf8').match(/^### .+$/gm) ?? [];
-    expect(headings).toEqual(CLAIMS.map((claim, position) => `### ${position + 1}. ${claim.statement.replace(/\.$/, '')}`));
+  it('is the rule table rendered: regenerate it with `npm run docs` after changing src/verdicts', () => {
+    expect(readFileSync(new URL('../../docs/claims.md', import.meta.url), 'utf8')).toBe(renderRulesDoc(RULES));
   });
 });
 
 describe('renderTradeoffs', () => {
-  it('lists each rule that had something to say under its title, and says so when none had', () => {
-    const section = renderTradeoffs(recordOf(cell('temp-files', 'terminate', 'thread', 1), cell('temp-files', 'abort', 'thread', 1)));
-    expect(section).toContain('- **Forced thread stop or cooperative abort**\n  - Where both ended the work, neither left anything behind in 1 workload');
+  it('states each comparison the run measured, with the side ahead, and says so when none was measured', () => {
+    const record = recordOf(cell('temp-files', 'terminate', 'thread', 1, leaving({ fds: buildFds({ file: 1 }) })), cell('temp-files', 'abort', 'thread', 1));
+    const section = renderTradeoffs(record, judgeRun(record));
+    expect(section).toContain('- **Forced thread stop or cooperative abort: what each left behind**: **cooperative abort ahead** (2 trials, 1 workload)');
     expect(section).not.toContain('Grandchildren');
-    expect(renderTradeoffs(recordOf(erroredCell('temp-files', 'sigint', 'process', 1)))).toContain('This run has none of the cells the rules compare.');
+    const empty = recordOf(erroredCell('temp-files', 'sigint', 'process', 1));
+    expect(renderTradeoffs(empty, judgeRun(empty))).toContain('This run has none of the cells the rules compare.');
   });
 });

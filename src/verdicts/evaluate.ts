@@ -1,0 +1,173 @@
+import type { RunRecord } from '../record/run-record.ts';
+import { computeWilsonInterval, type RateInterval } from '../statistics/wilson-interval.ts';
+import { summarizeSamples } from '../statistics/summarize-samples.ts';
+import type { CellKey } from '../summaries/summarize-cell.ts';
+import type { ClaimVerdict, Comparison, Measure, Rule, Selection, Share, TradeoffVerdict } from './rule.ts';
+import { TRIAL_FIGURES } from './trial-figures.ts';
+import { type ReadTrial, TRIAL_TESTS } from './trial-tests.ts';
+import { readWorkAtStop } from './work-at-stop.ts';
+import { WORKLOAD_SCOPES } from './workload-scopes.ts';
+
+/** A share as the run measured it: of n trials that could answer the test, k for which it held. */
+export interface MeasuredShare {
+  readonly select: Selection;
+  readonly test: Share['test'];
+  /** The workloads the scope chose, whether or not they had trials here. */
+  readonly workloads: readonly string[];
+  /** The cells the counted trials came from, in the order they ran. */
+  readonly cells: readonly CellKey[];
+  readonly k: number;
+  readonly n: number;
+  /** The rate with its 95% Wilson interval; null without trials. */
+  readonly interval: RateInterval | null;
+}
+
+/** One side's figure in a compared pair: a share (k/n) or a median over `count` trials. */
+export type SideFigure = { readonly k: number; readonly n: number } | { readonly median: number; readonly count: number };
+
+/** One compared pair: a workload (or every trial, pooled) on one measure. */
+export interface ComparedPair {
+  readonly workload: string | null;
+  readonly measure: Measure;
+  readonly first: SideFigure;
+  readonly second: SideFigure;
+  /** Which side came out ahead on this pair, by the rule's `better`; `even` when the figures are equal. */
+  readonly ahead: 'first' | 'second' | 'even';
+}
+
+/** What a rule found in a run: its verdict, how many trials it rests on, and the figures behind it. */
+export interface RuleOutcome {
+  readonly id: string;
+  readonly kind: Rule['kind'];
+  readonly verdict: ClaimVerdict | TradeoffVerdict;
+  /** The trials the verdict rests on, and how many workloads they cover. */
+  readonly sample: { readonly trials: number; readonly workloads: number };
+  /** The deciding share first (share rules), then the shares stated beside it. */
+  readonly shares: readonly MeasuredShare[];
+  readonly pairs: readonly ComparedPair[];
+  /** Pairs of the measures stated without a vote. */
+  readonly alsoPairs: readonly ComparedPair[];
+}
+
+/** Every rule of the table against one run, in table order. */
+export function evaluateRules(rules: readonly Rule[], record: RunRecord): RuleOutcome[] {
+  const trials = record.results.filter((result): result is ReadTrial => result.outcome !== 'not-applicable');
+  return rules.map((rule) => evaluateRule(rule, trials));
+}
+
+export function evaluateRule(rule: Rule, trials: readonly ReadTrial[]): RuleOutcome {
+  if (rule.shape === 'share') {
+    const [decisive, ...also] = [rule.share, ...(rule.also ?? [])].map((share) => measureShare(share, trials));
+    if (decisive === undefined) throw new Error(`rule ${rule.id} has no share`);
+    const verdict =
+      decisive.n === 0 ? 'not measured' : decisive.k === decisive.n ? rule.verdicts.all : decisive.k === 0 ? rule.verdicts.none : rule.verdicts.some;
+    return { id: rule.id, kind: rule.kind, verdict, sample: sampleOf([decisive]), shares: [decisive, ...also], pairs: [], alsoPairs: [] };
+  }
+  const pairs = comparePairs(rule.comparison, rule.comparison.measures, trials);
+  const alsoPairs = comparePairs(rule.comparison, rule.comparison.alsoMeasures ?? [], trials);
+  const differing = pairs.filter((pair) => pair.ahead !== 'even');
+  const secondAhead = differing.filter((pair) => pair.ahead === 'second').length;
+  const sides = [rule.comparison.first.select, rule.comparison.second.select].map((select) => measureShare({ select, test: 'ended-work' }, trials));
+  const compared = pairs.some((pair) => pair.workload === null)
+    ? sides.flatMap((side) => side.cells.map((cell) => cell.workload))
+    : pairs.map((pair) => pair.workload);
+  const sample = { trials: sides.reduce((sum, side) => sum + side.n, 0), workloads: new Set(compared).size };
+  const judged = { id: rule.id, kind: rule.kind, sample, shares: [], pairs, alsoPairs };
+  if (pairs.length === 0) return { ...judged, verdict: 'not measured' };
+  if (rule.kind === 'claim') {
+    return {
+      ...judged,
+      verdict: secondAhead > 0 && secondAhead === differing.length ? rule.verdicts.all : secondAhead === 0 ? rule.verdicts.none : rule.verdicts.some,
+    };
+  }
+  return {
+    ...judged,
+    verdict: differing.length === 0 ? 'even' : secondAhead === differing.length ? 'second ahead' : secondAhead === 0 ? 'first ahead' : 'mixed',
+  };
+}
+
+/** The trials of a selection: its kill styles (every style when it names none) in its runtime, for its scope. */
+export function selectTrials(select: Selection, trials: readonly ReadTrial[]): ReadTrial[] {
+  const scope = WORKLOAD_SCOPES[select.scope].select(trials, select.runtime);
+  return trials.filter(
+    (trial) =>
+      trial.runtime === select.runtime &&
+      (select.kills.length === 0 || select.kills.includes(trial.kill)) &&
+      scope.has(trial.workload) &&
+      keepsTrial(select, trial),
+  );
+}
+
+function keepsTrial(select: Selection, trial: ReadTrial): boolean {
+  if (select.trials === 'ended' && trial.outcome !== 'stopped' && trial.outcome !== 'leaked') return false;
+  if (select.trials === 'measured' && trial.outcome === 'errored') return false;
+  return select.workAtStop === undefined || readWorkAtStop(trial) === select.workAtStop;
+}
+
+function measureShare(share: Share, trials: readonly ReadTrial[]): MeasuredShare {
+  const selected = selectTrials(share.select, trials);
+  const answers = selected.flatMap((trial) => {
+    const answer = TRIAL_TESTS[share.test].test(trial);
+    return answer === null ? [] : [{ trial, answer }];
+  });
+  const k = answers.filter(({ answer }) => answer).length;
+  return {
+    ...share,
+    workloads: [...WORKLOAD_SCOPES[share.select.scope].select(trials, share.select.runtime)],
+    cells: uniqueCells(answers.map(({ trial }) => trial)),
+    k,
+    n: answers.length,
+    interval: computeWilsonInterval(k, answers.length),
+  };
+}
+
+function comparePairs(comparison: Comparison, measures: readonly Measure[], trials: readonly ReadTrial[]): ComparedPair[] {
+  const first = selectTrials(comparison.first.select, trials);
+  const second = selectTrials(comparison.second.select, trials);
+  const groups =
+    comparison.pairing === 'pooled'
+      ? [null]
+      : [...new Set(first.map((trial) => trial.workload))].filter((workload) => second.some((trial) => trial.workload === workload));
+  return measures.flatMap((measure) =>
+    groups.flatMap((workload) => {
+      const ofGroup = (side: readonly ReadTrial[]) => (workload === null ? side : side.filter((trial) => trial.workload === workload));
+      const firstFigure = figureOf(measure, ofGroup(first));
+      const secondFigure = figureOf(measure, ofGroup(second));
+      if (firstFigure === null || secondFigure === null) return [];
+      return [{ workload, measure, first: firstFigure, second: secondFigure, ahead: judgePair(firstFigure, secondFigure, comparison.better) }];
+    }),
+  );
+}
+
+function figureOf(measure: Measure, trials: readonly ReadTrial[]): SideFigure | null {
+  if ('share' in measure) {
+    const answers = trials.map((trial) => TRIAL_TESTS[measure.share].test(trial)).filter((answer): answer is boolean => answer !== null);
+    return answers.length === 0 ? null : { k: answers.filter(Boolean).length, n: answers.length };
+  }
+  const values = trials.map((trial) => TRIAL_FIGURES[measure.median].value(trial)).filter((value): value is number => value !== null);
+  const summary = summarizeSamples(values);
+  return summary === null ? null : { median: summary.median, count: values.length };
+}
+
+function judgePair(first: SideFigure, second: SideFigure, better: Comparison['better']): ComparedPair['ahead'] {
+  const [a, b] = [valueOf(first), valueOf(second)];
+  if (a === b) return 'even';
+  return b < a === (better === 'lower') ? 'second' : 'first';
+}
+
+function valueOf(figure: SideFigure): number {
+  return 'median' in figure ? figure.median : figure.k / figure.n;
+}
+
+function sampleOf(shares: readonly MeasuredShare[]): RuleOutcome['sample'] {
+  return {
+    trials: shares.reduce((sum, share) => sum + share.n, 0),
+    workloads: new Set(shares.flatMap((share) => share.cells.map((cell) => cell.workload))).size,
+  };
+}
+
+function uniqueCells(trials: readonly ReadTrial[]): CellKey[] {
+  const seen = new Map<string, CellKey>();
+  for (const { workload, kill, runtime } of trials) seen.set(`${workload}\0${kill}\0${runtime}`, { workload, kill, runtime });
+  return [...seen.values()];
+}
