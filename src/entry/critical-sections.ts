@@ -28,6 +28,10 @@ export function createSectionHooks(spec: WorkloadSpec, state: SectionState): Sec
   // Entered before the drawn delay and not left yet: if the workload is still inside when the delay is over, the
   // host applies the kill then (a section entered right after ready() and never left is entered all the same).
   let insideEarly = false;
+  // Told once: a workload that enters and leaves millions of times a second would flood the channel to the host,
+  // and the held entry behind that queue would arrive too late. Once it has been seen to leave, its next entry after
+  // the delay is held, so the host needs no more of its early entries.
+  let earlyLeaveTold = false;
   const enter = (name: string): boolean => {
     if (!state.declared.includes(name)) {
       throw new TypeError(`section "${name}" is not declared; declare it in the workload's criticalSections (${state.declared.join(', ') || 'none'})`);
@@ -37,7 +41,7 @@ export function createSectionHooks(spec: WorkloadSpec, state: SectionState): Sec
     const readySince = state.readySince();
     if (readySince === null || performance.now() - readySince < spec.targetAfterMs) {
       insideEarly = readySince !== null;
-      if (insideEarly) state.notify({ type: 'section-entered', section: name, held: false });
+      if (insideEarly && !earlyLeaveTold) state.notify({ type: 'section-entered', section: name, held: false });
       return false;
     }
     held = true;
@@ -55,6 +59,8 @@ export function createSectionHooks(spec: WorkloadSpec, state: SectionState): Sec
       appendFileSync(spec.sectionLog, `leave ${name}\n`);
       if (name !== spec.targetSection || !insideEarly) return;
       insideEarly = false;
+      if (earlyLeaveTold) return;
+      earlyLeaveTold = true;
       state.notify({ type: 'section-left', section: name });
     },
   };

@@ -1,6 +1,17 @@
+/** What ready() tells the host: the OS thread the workload runs on, and the epoll instances open at that moment. */
+export interface WorkReady {
+  readonly osThreadId: number;
+  /**
+   * Descriptors of the process's epoll instances when the workload called ready(), its own event loop's among them:
+   * a synchronous call that runs a private loop (execSync) cannot be under way then, so a wait on an epoll instance
+   * not listed here is such a call's. null when the descriptors could not be read.
+   */
+  readonly eventLoops: number[] | null;
+}
+
 /** Messages between the runtime adapter in the host and the workload body inside a worker or child. */
 export type WorkerEvent =
-  | { type: 'ready'; osThreadId: number }
+  | ({ type: 'ready' } & WorkReady)
   /** The targeted section was entered: `held` once the drawn delay had passed (the harness holds it), or before. */
   | { type: 'section-entered'; section: string; held: boolean }
   /** The targeted section, entered before the drawn delay, was left. */

@@ -1,4 +1,5 @@
 import { appendFileSync, readlinkSync } from 'node:fs';
+import { eventPollDescriptorsOf, readDescriptorTable } from '../proc/descriptor-table.ts';
 import type { WorkloadContext } from '../workload/define-workload.ts';
 import { loadWorkload, prepareLoaderFor } from '../workload/load-workload.ts';
 import { SharedMutex } from '../workload/shared-mutex.ts';
@@ -14,6 +15,8 @@ export interface WorkloadTransport {
   onCommand(listener: (command: WorkerCommand) => void): void;
   /** Memory for the shared mutex: the host's own in a thread, the child's alone in a process. */
   readonly mutexBuffer: SharedArrayBuffer;
+  /** Memory for `context.sharedMemory`, shared or not as the mutex's is. */
+  readonly sharedMemoryBuffer: SharedArrayBuffer;
 }
 
 /** The one body that runs a workload, unchanged in both runtimes. */
@@ -51,12 +54,13 @@ function createContext(
     stopRequested,
     ready() {
       readySince = performance.now();
-      transport.send({ type: 'ready', osThreadId: readOsThreadId() });
+      transport.send({ type: 'ready', osThreadId: readOsThreadId(), eventLoops: listEventLoops() });
     },
     // Synchronous appends: each reaches the kernel before the next statement, so it survives a SIGKILL right after.
     markCleanupRan: (step = 'cleanup') => appendFileSync(spec.cleanupLog, `${step}\n`),
     acknowledge: (record) => appendFileSync(spec.acknowledgementLog, `${record}\n`),
     sharedMutex: new SharedMutex(transport.mutexBuffer),
+    sharedMemory: new Int32Array(transport.sharedMemoryBuffer),
     ...createSectionHooks(spec, {
       declared: declaredSections,
       readySince: () => readySince,
@@ -65,6 +69,12 @@ function createContext(
       notify: (event) => transport.send(event),
     }),
   };
+}
+
+/** The epoll instances open now, read in the work's own thread, so that no synchronous call of the workload runs meanwhile. */
+function listEventLoops(): number[] | null {
+  const table = readDescriptorTable(process.pid);
+  return table === null ? null : [...eventPollDescriptorsOf(table)];
 }
 
 /** The kernel's id of the calling thread, so the host can watch that very thread end. */

@@ -49,7 +49,8 @@ function findDirt(pid: number, family: ProcessFamily, baseline: HostBaseline): s
   const threads = countThreads(pid);
   if (threads !== baseline.threads) return `it runs ${threads ?? 'an unknown number of'} threads, ${baseline.threads} at its baseline`;
   const children = listChildren(pid);
-  if (children === null || children.length > 0) return children === null ? 'its children cannot be read' : `it has children (zombies included): ${children.join(', ')}`;
+  if (children === null || children.length > 0)
+    return children === null ? 'its children cannot be read' : `it has children (zombies included): ${children.join(', ')}`;
   const { living } = scanFamily(family);
   if (living.length > 0) return `processes ${living.map((found) => found.pid).join(', ')} of its trial still live`;
   const locks = readOsLocks();

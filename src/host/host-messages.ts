@@ -2,7 +2,7 @@ import type { WorkloadSpec } from '../entry/messages.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { CgroupReference } from '../proc/cgroups.ts';
 import type { FamilyMember } from '../processes/process-family.ts';
-import type { KillPoint } from '../record/trial-result.ts';
+import type { KillPoint, WorkActivity } from '../record/trial-result.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 
 /** Everything the host needs to run one trial. */
@@ -34,6 +34,26 @@ export type HostCommand = { type: 'start'; trial: HostedTrial } | { type: 'kill'
 /** Whether the workload's shared mutex could be taken after the stop; null where no memory is shared (a child's). */
 export type MutexState = 'free' | 'held' | null;
 
+/** `context.sharedMemory` as the host read it once the work ended: a worker's slots, or why there are none to read. */
+export type SharedMemoryReading = { readonly read: true; readonly slots: readonly number[] } | { readonly read: false; readonly reason: string };
+
+/** What the host reads of the work's shared memory after the stop (or at the stop timeout). */
+export interface SharedState {
+  readonly mutex: MutexState;
+  readonly sharedMemory: SharedMemoryReading;
+}
+
+/** What the work's thread was doing when the stop was delivered, and when the trial was declared hung. */
+export interface WorkActivities {
+  readonly workAtStop: WorkActivity | null;
+  readonly workAtHang: WorkActivity | null;
+}
+
+/** How far the workload's section log ran when the stop came (bytes), so the section it was in then can be read back. */
+export interface StopMoment {
+  readonly sectionLogBytesAtStop: number;
+}
+
 /** What the host saw of the trial at the kill and when the work ended: its processes, and outside files they held open. */
 export interface HostSightings {
   readonly processes: FamilyMember[];
@@ -56,7 +76,8 @@ export type HostEvent =
       /** The kill request on the wall clock (performance.timeOrigin + now), comparable across processes. */
       killRequestedEpochMs: number;
       endedBy: string | null;
-      mutex: MutexState;
-    })
-  | ({ type: 'work-hung'; phase: 'start' | 'stop'; mutex: MutexState } & Partial<HostSightings>)
+    } & SharedState &
+      StopMoment &
+      Pick<WorkActivities, 'workAtStop'>)
+  | ({ type: 'work-hung'; phase: 'start' | 'stop' } & SharedState & WorkActivities & Partial<HostSightings> & Partial<StopMoment>)
   | { type: 'work-failed'; message: string };

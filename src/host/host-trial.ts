@@ -1,3 +1,4 @@
+import { measureLogBytes } from '../files/log-lines.ts';
 import { type ApplyKill, isNotApplicable, type KillStyle, type WorkKillStyle } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
@@ -7,12 +8,15 @@ import { createProcessFamily, type ProcessFamily } from '../processes/process-fa
 import { scanFamilyTree } from '../processes/scan-family.ts';
 import type { RuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
 import { within } from '../runtime/within.ts';
-import type { HostEvent, HostedTrial, MutexState } from './host-messages.ts';
+import type { HostEvent, HostedTrial, MutexState, SharedMemoryReading, SharedState } from './host-messages.ts';
 import { loadAdapter } from './load-adapter.ts';
 import { reachKillPoint } from './reach-kill-point.ts';
+import { findWorkThread, readWorkActivity } from './work-activity.ts';
 
 /** How long the host tries to take a stopped worker's shared mutex before calling it held for good. */
 const MUTEX_PROBE_MS = 100;
+/** Why a process's shared memory is never checked. */
+const CHILD_MEMORY = "a child's memory is its own and ended with it";
 
 /** Inside the host: start the work, wait for ready and the harness's order, apply the kill, and report the end. */
 export async function hostTrial<Name extends RuntimeName>(
@@ -38,10 +42,11 @@ export async function hostTrial<Name extends RuntimeName>(
   });
   const readyAt = work.ready.then((ready) => ({ ready, at: performance.now() }));
   const start = await within(trial.startTimeoutMs, Promise.race([readyAt, work.ended.then((ended) => ({ ended }))]));
-  if (start === undefined) return send({ type: 'work-hung', phase: 'start', mutex: probeMutex(work) });
+  if (start === undefined) return send({ type: 'work-hung', phase: 'start', ...readSharedState(work), workAtStop: null, workAtHang: null });
   if ('ended' in start) return send({ type: 'work-failed', message: describeEarlyEnd(start.ended.error, deadlineMs) });
   const childPid = 'pid' in work ? work.pid : null;
   send({ type: 'work-ready', childPid, osThreadId: start.ready.osThreadId, startMs: start.at - work.startedAt });
+  const thread = findWorkThread(childPid ?? process.pid, start.ready);
   await killOrdered;
   const killPoint = await reachKillPoint(work, trial.killPoint, trial.stopTimeoutMs, start.at);
   if (killPoint.kind === 'missed') return send({ type: 'work-failed', message: killPoint.reason });
@@ -50,22 +55,32 @@ export async function hostTrial<Name extends RuntimeName>(
   const family = createProcessFamily({ marker: trial.trialId, roots: [ownIdentity()], cgroup: trial.cgroup });
   const atKill = sight(family, trial.spec.workDir);
   const killRequestedAt = deadlineMs === null ? performance.now() : work.startedAt + deadlineMs;
+  // What the thread was doing as the stop came: a loop that never checks the flag, an idle loop, or a blocking call.
+  const workAtStop = readWorkActivity(thread, killRequestedAt);
+  // Where the section log stood as the stop came: the section the workload was inside then is what the kill hit,
+  // whatever a cooperative stop's cleanup entered or left afterwards.
+  const sectionLogBytesAtStop = measureLogBytes(trial.spec.sectionLog);
   const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs, family });
   const end = await within(trial.stopTimeoutMs, work.ended);
+  const workAtHang = end === undefined ? readWorkActivity(thread, killRequestedAt) : null;
   const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, trial.spec.workDir)])], processes: family.members() };
-  if (end === undefined) return send({ type: 'work-hung', phase: 'stop', mutex: probeMutex(work), ...sighted });
+  if (end === undefined) return send({ type: 'work-hung', phase: 'stop', ...readSharedState(work), workAtStop, workAtHang, sectionLogBytesAtStop, ...sighted });
+  // `timeout` counts from the moment the runtime's own deadline acted (each starts its own timer), not from ours.
+  const stopFrom = deadlineMs === null ? killRequestedAt : (work.deadlineFiredAt() ?? killRequestedAt);
   send({
     ...sighted,
     type: 'work-stopped',
     exitCode: end.exitCode,
     signal: end.signal,
     error: end.error,
-    stopMs: end.endedAt - killRequestedAt,
-    reportedMs: end.reportedAt === null ? null : end.reportedAt - killRequestedAt,
-    killRequestedEpochMs: performance.timeOrigin + killRequestedAt,
+    stopMs: end.endedAt - stopFrom,
+    reportedMs: end.reportedAt === null ? null : end.reportedAt - stopFrom,
+    killRequestedEpochMs: performance.timeOrigin + stopFrom,
     // A style that never settles (a tree-kill whose `ps` hangs) must not hold the report; its gate stays on till then.
     endedBy: describeEnding(await within(trial.stopTimeoutMs, Promise.resolve(endedBy))),
-    mutex: probeMutex(work),
+    ...readSharedState(work),
+    workAtStop,
+    sectionLogBytesAtStop,
   });
 }
 
@@ -90,6 +105,13 @@ function applyFor<Name extends RuntimeName>(style: WorkKillStyle, runtime: Name)
   if (isNotApplicable(apply)) throw new Error(`kill style ${style.name} does not apply to ${runtime}: ${apply.notApplicable}`);
   // Narrowing a generic index loses the correlation between runtime and work type; it holds by construction.
   return apply as ApplyKill<Name>;
+}
+
+/** What the host can read of the memory it shares with the work; the shared memory first, as the work left it. */
+function readSharedState(work: WorkByRuntime[RuntimeName]): SharedState {
+  const sharedMemory: SharedMemoryReading =
+    'sharedMemory' in work ? { read: true, slots: Array.from(work.sharedMemory) } : { read: false, reason: CHILD_MEMORY };
+  return { sharedMemory, mutex: probeMutex(work) };
 }
 
 /** A worker shares the mutex's memory with the host; a child's memory is its own, so there is nothing to probe. */

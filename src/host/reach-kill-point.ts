@@ -38,7 +38,10 @@ async function waitFor(work: StartedWork, killPoint: KillPoint, sectionWaitMs: n
   }
   if ((await Promise.race([held, sleep(rest(), null)])) !== null) return { kind: 'reached' };
   const waitMs = killPoint.afterMs + sectionWaitMs;
-  return { kind: 'missed', reason: `the workload was not inside section "${killPoint.section}" at any moment from ${killPoint.afterMs} to ${waitMs} ms after ready()` };
+  return {
+    kind: 'missed',
+    reason: `the workload was not inside section "${killPoint.section}" at any moment from ${killPoint.afterMs} to ${waitMs} ms after ready()`,
+  };
 }
 
 function describeExit(end: { exitCode: number | null; signal: string | null }): string {

@@ -61,16 +61,17 @@ export const locksProbe: Probe<LockSnapshot, LockLeftovers> = {
  */
 function selectTrialLocks(locks: readonly OsLock[], target: ProbeTarget, entries: readonly WorkDirEntry[]): TrialLock[] {
   const pathsByKey = new Map<string, string>();
-  const paths = [...entries.map((entry) => ({ full: join(target.workDir, entry.path), shown: entry.path })), ...[...target.heldFiles].map((full) => ({ full, shown: full }))];
+  const paths = [
+    ...entries.map((entry) => ({ full: join(target.workDir, entry.path), shown: entry.path })),
+    ...[...target.heldFiles].map((full) => ({ full, shown: full })),
+  ];
   for (const { full, shown } of paths) {
     const key = lockKeyOf(full);
     if (key !== null) pathsByKey.set(key, shown);
   }
   const trialPids = trialPidsOf(target);
   for (const member of target.family.members()) if (readProcessStat(member.pid) === null) trialPids.add(member.pid);
-  return locks
-    .filter((lock) => trialPids.has(lock.pid) || pathsByKey.has(lock.file))
-    .map((lock) => ({ ...lock, path: pathsByKey.get(lock.file) ?? null }));
+  return locks.filter((lock) => trialPids.has(lock.pid) || pathsByKey.has(lock.file)).map((lock) => ({ ...lock, path: pathsByKey.get(lock.file) ?? null }));
 }
 
 function identify(lock: OsLock): string {

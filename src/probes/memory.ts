@@ -1,4 +1,4 @@
-import { readResidentBytes } from '../proc/process-memory.ts';
+import { type ProcessMemory, readProcessMemory, readResidentBytes } from '../proc/process-memory.ts';
 import type { Leftover, Probe } from './probe.ts';
 
 /**
@@ -43,12 +43,21 @@ export const memoryProbe: Probe<number, MemoryLeftovers> = {
   },
 };
 
+const NO_CHILD: ProcessMemory = { rssBytes: 0, pssBytes: 0, ussBytes: 0 };
+
 /**
- * Memory the work added at ready(): the host's growth since before the start (all of a thread's memory is the
- * host's), plus a child's own resident set; null when either could not be read.
+ * Memory the work added at ready(), as RSS, PSS and USS: the host's growth in each since before the start (all of a
+ * thread's memory is the host's), plus a child's own; null when any of them could not be read. The host's readings
+ * come from readProcessMemory at the before and at-ready snapshots, not from this probe's snapshot, which the
+ * release window repeats every few milliseconds and which must stay a cheap read of VmRSS.
  */
-export function measureWorkMemory(hostBefore: number | null, hostAtReady: number | null, childPid: number | null): number | null {
+export function measureWorkMemory(hostBefore: ProcessMemory | null, hostAtReady: ProcessMemory | null, childPid: number | null): ProcessMemory | null {
   if (hostBefore === null || hostAtReady === null) return null;
-  const child = childPid === null ? 0 : readResidentBytes(childPid);
-  return child === null ? null : hostAtReady - hostBefore + child;
+  const child = childPid === null ? NO_CHILD : readProcessMemory(childPid);
+  if (child === null) return null;
+  return {
+    rssBytes: hostAtReady.rssBytes - hostBefore.rssBytes + child.rssBytes,
+    pssBytes: hostAtReady.pssBytes - hostBefore.pssBytes + child.pssBytes,
+    ussBytes: hostAtReady.ussBytes - hostBefore.ussBytes + child.ussBytes,
+  };
 }

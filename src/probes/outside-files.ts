@@ -56,7 +56,11 @@ export function readHeldOutsideFiles(target: ProbeTarget): string[] {
  * The same, for any processes and descriptor reader: the host uses it right before the kill. A Unix socket a
  * process of the trial serves counts as holding its socket file, which a stop leaves on disk unless it is unlinked.
  */
-export function findHeldOutsideFiles(pids: Iterable<number>, workDir: string, readTable: (pid: number) => DescriptorTable | null = readDescriptorTable): string[] {
+export function findHeldOutsideFiles(
+  pids: Iterable<number>,
+  workDir: string,
+  readTable: (pid: number) => DescriptorTable | null = readDescriptorTable,
+): string[] {
   const trialRoot = `${dirname(workDir)}/`;
   const links = [...pids].flatMap((pid) => [...(readTable(pid)?.values() ?? [])]);
   const files = links.filter((link) => link.startsWith('/') && !NOT_ON_DISK.test(link) && isRegularFile(link));

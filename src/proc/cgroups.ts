@@ -27,7 +27,10 @@ export function findOwnCgroupHierarchies(): CgroupHierarchy[] {
   ];
   return kinds.flatMap(({ matches, controller }) => {
     const mount = mounts.find(matches);
-    const ownPath = memberships.find((fields) => fields.length >= 3 && fields[1] === controller)?.slice(2).join(':');
+    const ownPath = memberships
+      .find((fields) => fields.length >= 3 && fields[1] === controller)
+      ?.slice(2)
+      .join(':');
     if (mount === undefined || ownPath === undefined || !ownPath.startsWith(mount.root)) return [];
     const inside = ownPath.slice(mount.root.length).replace(/^\/?/, '/');
     return [{ ownDirectory: `${mount.point}${inside === '/' ? '' : inside}`, ownPath }];

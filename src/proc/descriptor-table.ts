@@ -27,6 +27,11 @@ export function socketInodesOf(table: DescriptorTable): Set<number> {
   return inodes;
 }
 
+/** The descriptors of a table that are epoll instances: each event loop (libuv's backend) holds one. */
+export function eventPollDescriptorsOf(table: DescriptorTable): Set<number> {
+  return new Set([...table].filter(([, link]) => link === 'anon_inode:[eventpoll]').map(([fd]) => Number(fd)));
+}
+
 /** A descriptor can close between listing and reading; that one is simply not open any more. */
 function readLinkOrNull(path: string): string | null {
   try {

@@ -29,6 +29,12 @@ export function readProcessStat(pid: number): ProcessStat | null {
   return stat === null ? null : parseStat(pid, stat);
 }
 
+/** One thread's kernel state letter (R, S, D, …) from /proc/<pid>/task/<tid>/stat, or null when it is gone. */
+export function readThreadState(pid: number, threadId: number): string | null {
+  const stat = readProcFile(`/proc/${pid}/task/${threadId}/stat`);
+  return stat === null ? null : parseStat(threadId, stat).state;
+}
+
 /** Fields after the command, which sits in parentheses and may itself contain spaces or parentheses. */
 function parseStat(pid: number, stat: string): ProcessStat {
   const commandEnd = stat.lastIndexOf(')');

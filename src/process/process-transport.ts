@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readCommandMessage, type WorkerCommand, WORKER_COMMANDS, type WorkerEvent } from '../entry/messages.ts';
 import type { WorkloadTransport } from '../entry/run-workload.ts';
+import { createSharedMemoryBuffer } from '../workload/shared-memory.ts';
 
 /** How often a busy workload may read the command file: one read per millisecond costs well under 1% of a core. */
 const COMMAND_FILE_CHECK_INTERVAL_MS = 1;
@@ -33,6 +34,7 @@ export function createProcessTransport({ commandFile, stopOnSigterm }: ProcessTr
   return {
     send: (event: WorkerEvent) => process.send?.(event),
     mutexBuffer: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT),
+    sharedMemoryBuffer: createSharedMemoryBuffer(),
     readCommand() {
       const now = performance.now();
       if (latest === null && now - lastCheck >= COMMAND_FILE_CHECK_INTERVAL_MS) {

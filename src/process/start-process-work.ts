@@ -33,12 +33,24 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
   });
   // The child's end is its exit: a grandchild that inherited its stderr would hold execa's result for as long as it lives.
   const exit = watchExit(child);
+  // execa's deadline calls subprocess.kill() when its own timer, started after the spawn, runs out: noting that call
+  // times `timeout` from the deadline as execa kept it. The harness's own signals go through the kill it had before.
+  const kill = child.kill.bind(child);
+  let deadlineFiredAt: number | null = null;
+  if (options.deadlineMs !== null) {
+    const noteDeadline = (...args: unknown[]) => {
+      deadlineFiredAt ??= performance.now();
+      return (kill as (...given: unknown[]) => boolean)(...args);
+    };
+    child.kill = noteDeadline as typeof child.kill;
+  }
   return {
     pid: child.pid ?? Number.NaN,
     ready: watchReady(child),
     targetSection: watchTargetSection(child),
     ended: observeEnd(child, exit.ended),
     startedAt,
+    deadlineFiredAt: () => deadlineFiredAt,
     sendCommand(command) {
       writeFileSync(transport.commandFile, command);
       if (child.connected) child.send({ type: 'command', command }, () => undefined);
@@ -46,10 +58,10 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
     // Safe from pid reuse: ChildProcess.kill() signals only while Node holds the child's handle, and libuv drops it
     // in the same turn it reaps the child (see src/processes/signal-gate.ts).
     forceStop() {
-      child.kill('SIGKILL');
+      kill('SIGKILL');
     },
     sendSignal(signal) {
-      child.kill(signal);
+      kill(signal);
     },
   };
 }

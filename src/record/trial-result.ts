@@ -1,4 +1,5 @@
 import type { MutexState } from '../host/host-messages.ts';
+import type { ProcessMemory } from '../proc/process-memory.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { IntegrityCheck } from '../workload/define-workload.ts';
 import type { Leftovers } from '../probes/probes.ts';
@@ -31,18 +32,71 @@ export interface TrialExit {
   readonly error: string | null;
 }
 
-interface MeasuredTrial extends TrialKey {
+/**
+ * Counts of what the work held at ready() that it did not hold before it started: the traits the report's rules
+ * select workloads by (one that holds files, starts processes, takes locks), decided before any stop, so that what a
+ * stop did cannot decide which workloads a rule looks at. null where a probe could not read.
+ */
+export interface HeldAtReady {
+  /** Descriptors of files and sockets (not pipes or event descriptors, which a worker's own event loop brings). */
+  readonly fds: number | null;
+  readonly sockets: number | null;
+  readonly processes: number | null;
+  readonly locks: number | null;
+  readonly tempFiles: number | null;
+}
+
+/**
+ * What a workload's checkSharedMemory() found in the memory it shares with the host (`context.sharedMemory`), read by
+ * the host once the work ended; or why nothing was checked: a child's memory is its own and ends with it.
+ */
+export type SharedMemoryCheck = (IntegrityCheck & { readonly checked: true }) | { readonly checked: false; readonly reason: string };
+
+/**
+ * What the work's thread was doing at one moment, read from /proc/<pid>/task/<tid>/stat and syscall (a worker's OS
+ * thread in the host; a child's main thread).
+ */
+export interface WorkActivity {
+  /**
+   * `running`: executing code, or ready to (a JavaScript loop that never checks the stop flag); `waiting-for-events`:
+   * blocked in its own event loop's wait, idle (asynchronous code that never listens for the stop); `in-system-call`:
+   * blocked in any other call, a synchronous call's private event loop included; `unknown`: could not be read.
+   */
+  readonly state: 'running' | 'waiting-for-events' | 'in-system-call' | 'unknown';
+  /** The call it was blocked in ("read", "futex", "epoll_pwait", or "syscall <n>" outside the harness's table); null when running or unreadable. */
+  readonly systemCall: string | null;
+  /** The kernel's state letter (R, S, D, …); null when unknown. */
+  readonly kernelState: string | null;
+  /** When it was read, from the kill request. */
+  readonly afterKillMs: number;
+}
+
+/** Set by a run for every trial it started: whether its host had run an earlier trial (a warm host starts a worker faster). */
+interface HostUse {
+  readonly hostReused?: boolean;
+}
+
+interface MeasuredTrial extends TrialKey, HostUse {
+  /**
+   * Set by a run: the harness work other lanes did while this trial's stop was timed (`host start`, `probes`), which
+   * shared the cores with it; empty when none did. The report's stop times are drawn from trials where it is empty.
+   */
+  readonly stopSharedWith?: readonly ('host start' | 'probes')[];
   readonly killPoint: KillPoint;
   /** The critical section the workload was inside when it stopped, from its own section log; null when none. */
   readonly killedInSection: string | null;
   /** From asking the runtime to start the work until the workload called ready(); null when it never did. */
   readonly startMs: number | null;
   /**
-   * Memory the work added at ready(): the host's RSS growth for a thread (its memory is the host's), the child's
-   * own RSS plus the host's growth for a process; null when it could not be read.
+   * Memory the work added at ready(), as RSS, PSS and USS: for a thread, the host's growth in each between before the
+   * start and ready() (its memory is the host's); for a process, the host's growth plus the child's own. PSS is the
+   * fair comparison: a child's RSS also counts the Node.js binary and libraries it shares with its host, which a
+   * thread shares without being charged. null when it could not be read.
    */
-  readonly workMemoryBytes: number | null;
+  readonly workMemory: ProcessMemory | null;
   readonly leftovers: Leftovers;
+  /** What the work held when it called ready(), against before it started; null when it never became ready. */
+  readonly heldAtReady: HeldAtReady | null;
   /** Cleanup steps the workload marked, in order; empty when none ran. */
   readonly cleanupSteps: string[];
   /** null when the workload gives the harness no way to see its cleanup (a task module without a cleanup export). */
@@ -51,6 +105,10 @@ interface MeasuredTrial extends TrialKey {
   readonly integrity: IntegrityCheck | null;
   /** Whether the host could take the worker's shared mutex after the stop; null in a child, whose memory is its own. */
   readonly sharedMutex: MutexState;
+  /** null for a workload without checkSharedMemory(); a checked result is also counted in `integrity`. */
+  readonly sharedMemory: SharedMemoryCheck | null;
+  /** What the work's thread was doing when the stop was delivered; null when the host did not read it (a host-level kill, a work never ready). */
+  readonly workAtStop: WorkActivity | null;
 }
 
 /** The kill ended the work; `leaked` when any probe found something left behind. */
@@ -76,10 +134,12 @@ export interface HungTrial extends MeasuredTrial {
   readonly outcome: 'hung';
   readonly phase: 'start' | 'stop';
   readonly stopMs: null;
+  /** What the work's thread was doing when the trial was declared hung, at the stop timeout; null when not read (phase `start`, a silent host). */
+  readonly workAtHang: WorkActivity | null;
 }
 
 /** The trial could not run as planned: the workload failed before ready(), or the host died. */
-export interface ErroredTrial extends TrialKey {
+export interface ErroredTrial extends TrialKey, HostUse {
   readonly outcome: 'errored';
   readonly error: string;
 }

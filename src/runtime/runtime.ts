@@ -1,4 +1,4 @@
-import type { WorkerCommand, WorkloadSpec } from '../entry/messages.ts';
+import type { WorkerCommand, WorkloadSpec, WorkReady } from '../entry/messages.ts';
 import type { SharedMutex } from '../workload/shared-mutex.ts';
 import type { TargetSection } from './watch-ready.ts';
 
@@ -18,13 +18,18 @@ export interface WorkEnd {
 
 /** Work running in one runtime, started by the host for one trial. */
 export interface StartedWork {
-  /** Resolves when the workload calls ready(); carries the OS thread or process id the workload runs on. */
-  readonly ready: Promise<{ osThreadId: number }>;
+  /** Resolves when the workload calls ready(); carries the OS thread the workload runs on, and the event loops open then. */
+  readonly ready: Promise<WorkReady>;
   /** The critical section the trial targets, as the workload enters and leaves it; never entered when it targets none. */
   readonly targetSection: TargetSection;
   readonly ended: Promise<WorkEnd>;
   /** `performance.now()` when the runtime was asked to start the work: where its own deadline counts from. */
   readonly startedAt: number;
+  /**
+   * `performance.now()` when the runtime's own deadline acted (tinypool's AbortSignal.timeout fired; execa sent its
+   * SIGTERM), whose timer each runtime starts itself; null without a deadline, or before it acted.
+   */
+  deadlineFiredAt(): number | null;
   /** Sends a command to the workload body: `stop` is the cooperative stop (flag and signal); `crash`, `exit` fault it. */
   sendCommand(command: WorkerCommand): void;
   /** The runtime's forced stop: worker.terminate() through tinypool's abort, or SIGKILL to the child. */
@@ -34,6 +39,8 @@ export interface StartedWork {
 export interface ThreadWork extends StartedWork {
   /** The workload's shared mutex, seen from the host. */
   readonly mutex: SharedMutex;
+  /** The workload's `context.sharedMemory`, seen from the host. */
+  readonly sharedMemory: Int32Array;
 }
 
 export interface ProcessWork extends StartedWork {

@@ -1,4 +1,4 @@
-import type { WorkerEvent } from '../entry/messages.ts';
+import type { WorkerEvent, WorkReady } from '../entry/messages.ts';
 
 /** The part of a MessagePort or a ChildProcess that delivers messages. */
 interface MessageSource {
@@ -18,9 +18,9 @@ function watchEvent<Type extends WorkerEvent['type']>(events: MessageSource, typ
   });
 }
 
-/** Resolves when the workload calls ready(), with the OS thread it runs on. */
-export function watchReady(events: MessageSource): Promise<{ osThreadId: number }> {
-  return watchEvent(events, 'ready').then(({ osThreadId }) => ({ osThreadId }));
+/** Resolves when the workload calls ready(), with the OS thread it runs on and the event loops open then. */
+export function watchReady(events: MessageSource): Promise<WorkReady> {
+  return watchEvent(events, 'ready').then(({ osThreadId, eventLoops }) => ({ osThreadId, eventLoops }));
 }
 
 /**

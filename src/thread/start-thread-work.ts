@@ -6,6 +6,7 @@ import { WORKER_COMMANDS, type WorkloadSpec } from '../entry/messages.ts';
 import type { StartOptions, ThreadWork, WorkEnd } from '../runtime/runtime.ts';
 import { describeError, watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
 import { SharedMutex } from '../workload/shared-mutex.ts';
+import { createSharedMemoryBuffer } from '../workload/shared-memory.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 
 const workerEntry = compiledEntry('./worker-entry.ts', import.meta.url);
@@ -30,9 +31,12 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
   // AbortSignal.any() holds its sources weakly and the timeout's timer holds its signal weakly too: a collected
   // timeout signal never fires (nodejs/node#57736; seen here as `timeout` trials hanging). Held until the end.
   if (deadline !== null) pendingDeadlines.add(deadline);
+  let deadlineFiredAt: number | null = null;
+  deadline?.addEventListener('abort', () => (deadlineFiredAt = performance.now()), { once: true });
   const ready = watchReady(hostPort);
   const mutex = new SharedMutex();
-  const task = pool.run({ spec, port: workerPort, commandSlot, mutex: mutex.buffer }, { transferList: [workerPort], signal });
+  const sharedMemory = createSharedMemoryBuffer();
+  const task = pool.run({ spec, port: workerPort, commandSlot, mutex: mutex.buffer, sharedMemory }, { transferList: [workerPort], signal });
   return {
     ready,
     targetSection: watchTargetSection(hostPort),
@@ -41,12 +45,14 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
       if (deadline !== null) pendingDeadlines.delete(deadline);
     }),
     startedAt,
+    deadlineFiredAt: () => deadlineFiredAt,
     sendCommand(command) {
       Atomics.store(new Int32Array(commandSlot), 0, WORKER_COMMANDS[command]);
       hostPort.postMessage({ type: 'command', command });
     },
     forceStop: () => terminateController.abort(),
     mutex,
+    sharedMemory: new Int32Array(sharedMemory),
   };
 }
 

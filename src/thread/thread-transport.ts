@@ -8,6 +8,7 @@ export function createThreadTransport(task: ThreadTask): WorkloadTransport {
   return {
     send: (event) => task.port.postMessage(event),
     mutexBuffer: task.mutex,
+    sharedMemoryBuffer: task.sharedMemory,
     readCommand: () => commandForCode(Atomics.load(commandSlot, 0)),
     onCommand(listener) {
       task.port.on('message', (message) => {

@@ -22,6 +22,11 @@ export interface WorkloadContext {
   /** A mutex in memory the host shares in a worker thread (and the child alone owns in a child process). */
   readonly sharedMutex: SharedMutex;
   /**
+   * 64 Int32 slots, all zeros at the start, of memory the host shares in a worker thread (and the child alone owns in a
+   * child process): after the stop the host hands a thread's to the workload's checkSharedMemory().
+   */
+  readonly sharedMemory: Int32Array;
+  /**
    * Marks the start of a critical section the workload declared in `criticalSections` (e.g. "holding-lock"), for
    * asynchronous code: when the trial targets this section, the promise resolves only once the stop is requested
    * (or the stop timeout passed), so the kill lands inside it. Await it, then call leaveSection().
@@ -54,10 +59,20 @@ export interface Workload {
   unavailable?(): string | null;
   /** false when run() cannot see the cooperative stop request (a pool's task function): the styles that only ask to stop do not apply. */
   readonly receivesStopRequest?: boolean;
+  /**
+   * false when run() never gets back to code that reads the harness's commands (it blocks in one call, or loops without
+   * checking): `crash` and `exit`, injected as commands, cannot reach it, and its cells for them read not applicable.
+   */
+  readonly readsCommands?: boolean;
   /** false when the harness cannot observe whether cleanup ran: results then say "not measured", not 0. */
   readonly reportsCleanup?: boolean;
   /** For workloads that write data: runs in the harness after the stop, against the trial directory. */
   verify?(check: { dataDir: string; acknowledged: string[] }): IntegrityCheck | Promise<IntegrityCheck>;
+  /**
+   * For workloads that keep records in `context.sharedMemory`: checks what a worker thread left there, as the host read
+   * it once the work ended. A child's memory ends with it, so in a process the result says it was not checked.
+   */
+  checkSharedMemory?(view: Int32Array): IntegrityCheck;
 }
 
 const workloadBrand = Symbol.for('isolation-harness.workload');

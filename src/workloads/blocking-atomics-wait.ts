@@ -7,6 +7,8 @@ import { defineWorkload } from '../workload/define-workload.ts';
 export default defineWorkload({
   name: 'blocking-atomics-wait',
   description: 'calls ready(), then Atomics.wait on a fresh SharedArrayBuffer that nothing ever notifies',
+  // It never returns to code that reads the harness's commands, so crash and exit cannot be injected into it.
+  readsCommands: false,
   run(context) {
     const slot = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
     try {

@@ -7,7 +7,9 @@ import { defineWorkload } from '../workload/define-workload.ts';
  */
 export default defineWorkload({
   name: 'blocking-exec-sync',
-  description: 'calls ready(), then execFileSync(`sleep 300`): the thread waits in epoll_wait for the child to exit',
+  description: 'calls ready(), then execFileSync(`sleep 300`): the thread waits in epoll_pwait, in a private event loop, for the child to exit',
+  // It never returns to code that reads the harness's commands, so crash and exit cannot be injected into it.
+  readsCommands: false,
   run(context) {
     try {
       // ready() cannot come once the call has started; the child is spawned within milliseconds, long before the

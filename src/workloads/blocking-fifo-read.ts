@@ -12,6 +12,8 @@ const FIFO = 'never-written.fifo';
 export default defineWorkload({
   name: 'blocking-fifo-read',
   description: `calls ready(), then fs.readSync on a FIFO (${FIFO}) it opened read-write and never writes: blocked in read(2)`,
+  // It never returns to code that reads the harness's commands, so crash and exit cannot be injected into it.
+  readsCommands: false,
   run(context) {
     const fifo = join(context.dir, FIFO);
     let descriptor: number | undefined;

@@ -6,13 +6,16 @@ import blockingExecSync from './blocking-exec-sync.ts';
 import blockingFifoRead from './blocking-fifo-read.ts';
 import cpuLoop from './cpu-loop.ts';
 import grandchild from './grandchild.ts';
+import ignoresStop from './ignores-stop.ts';
 import journalWriter from './journal-writer.ts';
 import lockHolder from './lock-holder.ts';
 import memoryHog from './memory-hog.ts';
 import openFiles from './open-files.ts';
+import sharedStruct from './shared-struct.ts';
 import sqliteTransaction from './sqlite-transaction.ts';
 import tcpServer from './tcp-server.ts';
 import tempFiles from './temp-files.ts';
+import twoWriteRecord from './two-write-record.ts';
 
 /** A workload shipped with the harness: what it does, and the compiled module a worker or child loads. */
 export interface BuiltInWorkload {
@@ -36,9 +39,12 @@ export const BUILT_IN_WORKLOADS = {
   'memory-hog': builtIn(memoryHog, './memory-hog.ts'),
   'journal-writer': builtIn(journalWriter, './journal-writer.ts'),
   'sqlite-transaction': builtIn(sqliteTransaction, './sqlite-transaction.ts'),
+  'shared-struct': builtIn(sharedStruct, './shared-struct.ts'),
+  'two-write-record': builtIn(twoWriteRecord, './two-write-record.ts'),
   'blocking-atomics-wait': builtIn(blockingAtomicsWait, './blocking-atomics-wait.ts'),
   'blocking-fifo-read': builtIn(blockingFifoRead, './blocking-fifo-read.ts'),
   'blocking-exec-sync': builtIn(blockingExecSync, './blocking-exec-sync.ts'),
+  'ignores-stop': builtIn(ignoresStop, './ignores-stop.ts'),
 } as const satisfies Record<string, BuiltInWorkload>;
 
 export type BuiltInWorkloadName = keyof typeof BUILT_IN_WORKLOADS;

@@ -37,13 +37,21 @@ export function scanJournal(text: string): JournalScan {
  * missing; every damaged line counts as torn, acknowledged or not, since its sequence number cannot be trusted.
  */
 export function checkJournal(text: string | null, acknowledged: string[]): IntegrityCheck {
-  const { intact, torn } = scanJournal(text ?? '');
+  return judgeRecords({ file: JOURNAL_FILE, found: text !== null, ...scanJournal(text ?? '') }, acknowledged);
+}
+
+/** What a scan of a record file found: the records whole, and one line per torn one. */
+export interface RecordScan {
+  readonly file: string;
+  readonly found: boolean;
+  readonly intact: ReadonlySet<string>;
+  readonly torn: readonly string[];
+}
+
+/** Of the acknowledged records, those not whole are missing; torn ones count whether acknowledged or not. */
+export function judgeRecords({ file, found, intact, torn }: RecordScan, acknowledged: string[]): IntegrityCheck {
   const missing = acknowledged.filter((seq) => !intact.has(seq));
-  const problems = [
-    ...(text === null ? [`${JOURNAL_FILE} not found`] : []),
-    ...(missing.length > 0 ? [`acknowledged but not intact: ${summarize(missing)}`] : []),
-    ...torn,
-  ];
+  const problems = [...(found ? [] : [`${file} not found`]), ...(missing.length > 0 ? [`acknowledged but not whole: ${summarize(missing)}`] : []), ...torn];
   return { acknowledged: acknowledged.length, missing: missing.length, torn: torn.length, ...(problems.length > 0 && { detail: problems.join('; ') }) };
 }
 

@@ -38,7 +38,9 @@ export function openBatchDatabase(dir: string): Database.Database {
   const database = new (loadDatabaseClass())(join(dir, DATABASE_FILE));
   database.pragma('journal_mode = DELETE');
   database.pragma('synchronous = FULL');
-  database.exec('CREATE TABLE IF NOT EXISTS batch_rows (batch INTEGER NOT NULL, position INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (batch, position))');
+  database.exec(
+    'CREATE TABLE IF NOT EXISTS batch_rows (batch INTEGER NOT NULL, position INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (batch, position))',
+  );
   return database;
 }
 

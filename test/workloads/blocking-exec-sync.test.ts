@@ -10,7 +10,7 @@ afterAll(() => runner.remove());
 describe('blocking-exec-sync under a forced stop', () => {
   it('terminate() cannot end a thread waiting in execFileSync: hung, with its sleep still running under the host', async () => {
     const result = await runner.run({ workloadUrl, runtime: 'thread', kill: 'terminate', stopTimeoutMs: STOP_TIMEOUT_MS });
-    // spawnSync waits in its own event loop (epoll_wait) and runs no JavaScript until the child exits, so the
+    // spawnSync waits in its own event loop (epoll_pwait) and runs no JavaScript until the child exits, so the
     // termination V8 was asked for never takes effect.
     expect(result).toMatchObject({ outcome: 'hung', phase: 'stop', cleanupRan: false });
     expect(result.outcome === 'hung' && result.leftovers.processes?.survivors).toEqual([expect.objectContaining({ command: 'sleep', orphaned: false })]);

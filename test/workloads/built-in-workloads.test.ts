@@ -16,6 +16,7 @@ const ABORT_TESTED_APART: readonly BuiltInWorkloadName[] = [
   'blocking-atomics-wait',
   'blocking-fifo-read',
   'blocking-exec-sync',
+  'ignores-stop',
 ];
 const STOP_CLEANLY_ON_ABORT = BUILT_IN_WORKLOAD_NAMES.filter((name) => !ABORT_TESTED_APART.includes(name));
 
@@ -31,9 +32,12 @@ describe('BUILT_IN_WORKLOADS', () => {
       'memory-hog',
       'journal-writer',
       'sqlite-transaction',
+      'shared-struct',
+      'two-write-record',
       'blocking-atomics-wait',
       'blocking-fifo-read',
       'blocking-exec-sync',
+      'ignores-stop',
     ]);
   });
 

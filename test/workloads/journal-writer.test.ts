@@ -41,17 +41,17 @@ describe('journal-writer verify()', () => {
       acknowledged: 3,
       missing: 1,
       torn: 1,
-      detail: 'acknowledged but not intact: 2; line 2 fails its checksum',
+      detail: 'acknowledged but not whole: 2; line 2 fails its checksum',
     });
   });
 
   it('counts acknowledged records that never reached the journal as missing', async () => {
     writeJournal(encodeRecord(1));
-    expect(await verify(['1', '2', '3'])).toEqual({ acknowledged: 3, missing: 2, torn: 0, detail: 'acknowledged but not intact: 2, 3' });
+    expect(await verify(['1', '2', '3'])).toEqual({ acknowledged: 3, missing: 2, torn: 0, detail: 'acknowledged but not whole: 2, 3' });
   });
 
   it('counts every acknowledged record as missing when there is no journal at all', async () => {
-    expect(await verify(['1'])).toEqual({ acknowledged: 1, missing: 1, torn: 0, detail: `${JOURNAL_FILE} not found; acknowledged but not intact: 1` });
+    expect(await verify(['1'])).toEqual({ acknowledged: 1, missing: 1, torn: 0, detail: `${JOURNAL_FILE} not found; acknowledged but not whole: 1` });
   });
 
   it('reads a journal appended to record by record, as the workload writes it', async () => {
