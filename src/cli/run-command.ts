@@ -13,6 +13,7 @@ import { type Journal, readJournal, startJournal } from '../run/results-journal.
 import { requestsOf, resolveWorkloads } from '../run/resolve-workloads.ts';
 import { type HarnessRun, type Resumption, runHarness, toRunPlan } from '../run/run-harness.ts';
 import type { RunRecord } from '../record/run-record.ts';
+import { finishSegment, startSegment } from '../record/segment.ts';
 import { checkWritableDirectory } from './check-output-directory.ts';
 import { watchForInterrupt } from './interrupt.ts';
 import { DEFAULTS, type HarnessOptions } from './parse-arguments.ts';
@@ -31,7 +32,9 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
   const prepared = options.resume ? await prepareResumedRun(options, outDirectory) : await prepareNewRun(options, argv);
   checkWritableDirectory(outDirectory, options.out, { ignoredByGit: options.out === DEFAULTS.out });
   reportDeadRuns(await cleanDeadRuns());
-  const journal = prepared.journal ?? startJournal(outDirectory, { command: prepared.run.command, startedAt: prepared.resumption.startedAt, plan: toRunPlan(prepared.run) });
+  const journal =
+    prepared.journal ?? startJournal(outDirectory, { command: prepared.run.command, startedAt: prepared.resumption.startedAt, plan: toRunPlan(prepared.run) });
+  journal.startSegment(prepared.resumption.segment);
   const interrupt = watchForInterrupt();
   const progress = createProgress();
   try {
@@ -74,32 +77,40 @@ async function prepareNewRun(options: HarnessOptions, argv: string[]): Promise<P
   const workloads = await resolveWorkloads(options.workloads, options.tasks);
   if (options.killPoint === 'section') {
     const without = workloads.find((workload) => workload.criticalSections.length === 0);
-    if (without !== undefined) throw new UsageError(`--kill-point value "section" is not allowed for workload "${without.name}", which declares no critical sections; allowed: auto, delay`);
+    if (without !== undefined)
+      throw new UsageError(
+        `--kill-point value "section" is not allowed for workload "${without.name}", which declares no critical sections; allowed: auto, delay`,
+      );
   }
   const seed = options.seed ?? randomInt(2 ** 31);
   const given = options.seed === null ? [...argv, '--seed', String(seed)] : argv;
+  const segment = startSegment(options.concurrency);
   return {
     // The options' extra fields (out, check, …) ride along; toRunPlan keeps only the plan's when it is recorded.
     run: { ...options, seed, workloads, command: formatCommand(given) },
-    resumption: { startedAt: new Date().toISOString(), completed: [] },
+    resumption: { startedAt: segment.startedAt, completed: [], segments: [], segment },
     journal: null,
   };
 }
 
 async function prepareResumedRun(options: HarnessOptions, outDirectory: string): Promise<PreparedRun> {
-  const { header, results, journal } = readJournal(outDirectory);
+  const { header, segments, results, journal } = readJournal(outDirectory);
   const { tokens, tasks } = requestsOf(header.plan.workloads);
   const workloads = await resolveWorkloads(tokens, tasks);
+  // The segments before the interruption keep the machine and code they ran on; this one records its own.
+  const earlier = segments.map(({ start, resultCount, finishedAt }) => finishSegment(start, header.plan.shard, resultCount, finishedAt));
   return {
     run: { ...header.plan, concurrency: options.concurrency, workloads, command: header.command },
-    resumption: { startedAt: header.startedAt, completed: results },
+    resumption: { startedAt: header.startedAt, completed: results, segments: earlier, segment: startSegment(options.concurrency) },
     journal,
   };
 }
 
 function reportDeadRuns({ processes, directories }: { processes: number; directories: number }): void {
   if (processes + directories === 0) return;
-  process.stderr.write(`isolation-harness: cleaned up after an earlier run that died: ${processes} process(es) killed, ${directories} temp folder(s) removed\n`);
+  process.stderr.write(
+    `isolation-harness: cleaned up after an earlier run that died: ${processes} process(es) killed, ${directories} temp folder(s) removed\n`,
+  );
 }
 
 /** Files the harness could not be sure were the trials' own stay where they are: the user is told which. */

@@ -25,6 +25,8 @@ export interface WorkloadEntry {
   readonly unavailable?: string;
   /** false for a workload whose code never sees the cooperative stop request (a pool's task function). */
   readonly receivesStopRequest?: boolean;
+  /** false for a workload that never reads the harness's commands, so that `crash` and `exit` cannot be injected into it. */
+  readonly readsCommands?: boolean;
   /** false when whether cleanup ran cannot be observed: results say "not measured". */
   readonly reportsCleanup?: boolean;
   /** Set for a job file given with --task: `source` is its path (and #export), `data` the payload it was called with. */
@@ -68,17 +70,44 @@ export interface Environment {
   readonly processDiscovery: ProcessDiscovery;
 }
 
+/**
+ * One stretch of work that appended results: a run, each resumption of an interrupted one, or a shard that `merge`
+ * combined. Segments may have run on different machines or code, which is why each keeps its own.
+ */
+export interface Segment {
+  /** `shard` when the segment ran one share of the cells (--shard), `segment` when it ran the whole plan or a part of it before or after an interruption. */
+  readonly kind: 'shard' | 'segment';
+  /** The share of the cells the segment's run covered; null for all of them. */
+  readonly shard: Shard | null;
+  /** When the segment started appending results (ISO 8601). */
+  readonly startedAt: string;
+  /** When its last trial finished; for a segment that was interrupted, when its last result was journaled (its start when it journaled none). */
+  readonly finishedAt: string;
+  /** Digest of the harness's code that ran the segment (see src/record/source-digest.ts). */
+  readonly sourceDigest: string;
+  /** How many trials the segment ran at once. */
+  readonly concurrency: number;
+  /** The machine and packages the segment ran on, read when it started. */
+  readonly environment: Environment;
+  /** How many of the record's results the segment produced. */
+  readonly resultCount: number;
+}
+
 /** Everything a report is rendered from: the plan, the environment and every trial's result. */
 export interface RunRecord {
   readonly harnessVersion: string;
-  /** Digest of the harness's src/ that produced the run (see src/record/source-digest.ts). */
+  /** The first segment's digest of the harness's code; each segment's is in `provenance`. */
   readonly sourceDigest: string;
   /** The command that reproduces this run. */
   readonly command: string;
   readonly startedAt: string;
   readonly finishedAt: string;
+  /** `concurrency` is the first segment's. */
   readonly plan: RunPlan;
+  /** The first segment's machine; each segment's is in `provenance`. */
   readonly environment: Environment;
+  /** The segments that produced the results: one for a plain run, one per shard of a merge, one per start of a resumed run. */
+  readonly provenance: readonly Segment[];
   readonly results: TrialResult[];
   /** Set when the run ended early (interrupted): the results are those of the trials that completed. */
   readonly incomplete: { readonly reason: string; readonly plannedResults: number } | null;

@@ -1,10 +1,60 @@
-import type { RunRecord } from '../record/run-record.ts';
+import type { Environment, RunRecord, Segment } from '../record/run-record.ts';
+import { compareSegments, describeDifferences, MACHINE_ITEMS, type MachineItem, type SegmentDifferences, segmentsDiffer } from './compare-segments.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 
 const BYTES_PER_GIBIBYTE = 1024 ** 3;
 
-/** The "Environment" section: the machine and package versions the numbers were measured on. */
+/** The segment table's columns hold these items; any other that differs gets a line of its own below it. */
+const TABULATED_ITEMS: readonly MachineItem[] = ['node', 'cpu', 'cores'];
+
+/** Hex digits of a source digest the segment table shows: enough to tell two versions of the code apart. */
+const DIGEST_PREFIX_LENGTH = 12;
+
+/**
+ * The "Environment" section: the machine and package versions the numbers were measured on. Results from several
+ * segments (shards, or a run and its resumptions) say whether those agree, and list each segment where they do not.
+ */
 export function renderEnvironment(record: RunRecord): string {
+  const differences = compareSegments(record);
+  return ['## Environment', describeSegments(record.provenance, differences), renderMachine(record), renderSegments(record.provenance, differences)]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function describeSegments(segments: readonly Segment[], differences: SegmentDifferences): string {
+  if (differences.count < 2) return '';
+  if (!segmentsDiffer(differences)) return `${differences.count} segments, same machine and code, each at concurrency ${segments[0]?.concurrency ?? '?'}.`;
+  return (
+    `These results come from ${differences.count} segments that differ in ${describeDifferences(differences)}. ` +
+    "The table below is the first segment's; each segment's own values follow it."
+  );
+}
+
+function renderSegments(segments: readonly Segment[], differences: SegmentDifferences): string {
+  if (!segmentsDiffer(differences)) return '';
+  const rows = segments.map((segment, index) => [
+    String(index + 1),
+    segment.shard === null ? 'all' : `${segment.shard.index}/${segment.shard.count}`,
+    segment.startedAt,
+    String(segment.resultCount),
+    segment.environment.node,
+    segment.environment.cpu,
+    String(segment.environment.cores),
+    renderInlineCode(shortenDigest(segment.sourceDigest)),
+    String(segment.concurrency),
+  ]);
+  const table = renderTable(['Segment', 'Shard', 'Started', 'Results', 'Node.js', 'CPU', 'Cores', 'Source digest', 'Concurrency'], rows);
+  const others = differences.machine
+    .filter((item) => !TABULATED_ITEMS.includes(item))
+    .map(
+      (item) =>
+        `- ${capitalize(MACHINE_ITEMS[item])}: ${segments.map((segment, index) => `segment ${index + 1} ${renderInlineCode(formatItem(segment.environment, item))}`).join(', ')}`,
+    );
+  return [table, others.join('\n')].filter(Boolean).join('\n\n');
+}
+
+/** The machine table, of the top level's environment: the only one for a single segment, the first segment's otherwise. */
+function renderMachine(record: RunRecord): string {
   const { environment } = record;
   const packages = Object.entries(environment.packages).map(([name, version]) => [renderInlineCode(name), version]);
   const rows = [
@@ -19,7 +69,26 @@ export function renderEnvironment(record: RunRecord): string {
     ['isolation-harness', record.harnessVersion],
     ['Source digest (src/, or dist/ when installed)', renderInlineCode(record.sourceDigest)],
   ];
-  return ['## Environment', renderTable(['Item', 'Value'], rows)].join('\n\n');
+  return renderTable(['Item', 'Value'], rows);
+}
+
+function formatItem(environment: Environment, item: MachineItem): string {
+  if (item === 'memoryBytes') return formatMemory(environment.memoryBytes);
+  if (item === 'packages')
+    return Object.entries(environment.packages)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ');
+  if (item === 'processDiscovery') return environment.processDiscovery.description;
+  return String(environment[item]);
+}
+
+/** The scheme (`sha256:`, `dist:sha256:`) and the first hex digits. */
+function shortenDigest(digest: string): string {
+  return digest.slice(0, digest.lastIndexOf(':') + 1 + DIGEST_PREFIX_LENGTH);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function formatMemory(bytes: number): string {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { SCHEMA_VERSION } from '../record/results-json.ts';
+import { finishSegment } from '../record/segment.ts';
 import type { TrialResult } from '../record/trial-result.ts';
 import { planTrials } from './plan-trials.ts';
-import type { RunPlan, RunRecord } from '../record/run-record.ts';
+import type { RunPlan, RunRecord, Segment } from '../record/run-record.ts';
 import { sameKey } from './run-matrix.ts';
 
 /** Shards that cannot be merged; the message names the file or the cell at fault. */
@@ -18,15 +19,22 @@ export function readRecord(path: string): RunRecord {
   } catch (error) {
     throw new MergeError(`merge file "${path}" cannot be read as JSON (${(error as Error).message}); allowed: a results.json written by the harness`);
   }
-  const { schemaVersion, ...record } = parsed as { schemaVersion?: unknown } & RunRecord;
-  if (schemaVersion !== SCHEMA_VERSION) throw new MergeError(`merge file "${path}" has schemaVersion ${String(schemaVersion)}, not ${SCHEMA_VERSION}; rerun its shard with this harness`);
-  if (record.incomplete !== null) throw new MergeError(`merge file "${path}" holds an interrupted run (${record.incomplete.reason}); resume it with --resume first`);
-  return record;
+  // The verdicts are derived from the results: the merged record's are recomputed, never carried over.
+  const { schemaVersion, verdicts, ...record } = parsed as { schemaVersion?: unknown; verdicts?: unknown } & Omit<RunRecord, 'provenance'> &
+    Partial<Pick<RunRecord, 'provenance'>>;
+  if (schemaVersion !== SCHEMA_VERSION)
+    throw new MergeError(`merge file "${path}" has schemaVersion ${String(schemaVersion)}, not ${SCHEMA_VERSION}; rerun its shard with this harness`);
+  if (record.incomplete !== null)
+    throw new MergeError(`merge file "${path}" holds an interrupted run (${record.incomplete.reason}); resume it with --resume first`);
+  // Files written by version 5 before it gained provenance were each one segment, described by their top level.
+  const { provenance = [describeWholeRun(record)] } = record;
+  return { ...record, provenance };
 }
 
 /**
  * One record from the shards of one run: the same plan and seed, every planned trial exactly once. Its results
- * are in the order of the unsharded run, which therefore renders the same cells and verdicts.
+ * are in the order of the unsharded run, which therefore renders the same cells and verdicts. Shards may come from
+ * different machines or code: every file's segments are kept (a merged file's already flat), so the report can say so.
  */
 export function mergeRecords(records: readonly { path: string; record: RunRecord }[]): RunRecord {
   const [first] = records;
@@ -36,23 +44,40 @@ export function mergeRecords(records: readonly { path: string; record: RunRecord
       throw new MergeError(`merge file "${path}" ran another plan than "${first.path}" (flags or seed differ); allowed: shards of one command`);
     }
   }
-  const plan: RunPlan = { ...first.record.plan, shard: null };
+  const provenance = orderSegments(records.flatMap(({ record }) => record.provenance));
+  const firstSegment = provenance[0] ?? describeWholeRun(first.record);
+  const plan: RunPlan = { ...first.record.plan, concurrency: firstSegment.concurrency, shard: null };
   const all = records.flatMap(({ record }) => record.results);
   const results = planTrials({ ...plan, workloads: plan.workloads }).map(({ key }) => {
     const found = all.filter((result) => sameKey(result, key));
     if (found.length !== 1) {
-      throw new MergeError(`merge has ${found.length} results for ${key.workload} / ${key.kill} / ${key.runtime} #${key.trial}, not 1; allowed: each shard i/n exactly once`);
+      throw new MergeError(
+        `merge has ${found.length} results for ${key.workload} / ${key.kill} / ${key.runtime} #${key.trial}, not 1; allowed: each shard i/n exactly once`,
+      );
     }
     return found[0] as TrialResult;
   });
   return {
     ...first.record,
+    sourceDigest: firstSegment.sourceDigest,
     command: withoutShard(first.record.command),
     startedAt: earliest(records.map(({ record }) => record.startedAt)),
     finishedAt: latest(records.map(({ record }) => record.finishedAt)),
     plan,
+    environment: firstSegment.environment,
+    provenance,
     results,
   };
+}
+
+/** By shard, then by start: the first segment, whose machine the top level names, is shard 1 whatever the order of the files. */
+function orderSegments(segments: readonly Segment[]): Segment[] {
+  return [...segments].sort((one, other) => (one.shard?.index ?? 0) - (other.shard?.index ?? 0) || one.startedAt.localeCompare(other.startedAt));
+}
+
+function describeWholeRun(record: Omit<RunRecord, 'provenance'>): Segment {
+  const { startedAt, sourceDigest, plan, environment } = record;
+  return finishSegment({ startedAt, sourceDigest, concurrency: plan.concurrency, environment }, plan.shard, record.results.length, record.finishedAt);
 }
 
 /** The plan without what may differ between shards of one run. */

@@ -2,14 +2,14 @@ import { createRunId } from '../marker/marker.ts';
 import { join } from 'node:path';
 import { createProcessFamily } from '../processes/process-family.ts';
 import { reapFamily } from '../processes/reap-family.ts';
-import { collectEnvironment, readHarnessVersion } from '../record/collect-environment.ts';
-import { digestSource } from '../record/source-digest.ts';
+import { readHarnessVersion } from '../record/collect-environment.ts';
+import { finishSegment, type SegmentStart, startSegment } from '../record/segment.ts';
 import { createRunDirectory, removeDirectory } from '../trial/trial-directory.ts';
 import type { TrialResult } from '../record/trial-result.ts';
 import { PROCESS_JOURNAL } from './clean-dead-runs.ts';
 import { planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
-import type { RunPlan, RunRecord } from '../record/run-record.ts';
+import type { RunPlan, RunRecord, Segment } from '../record/run-record.ts';
 import { type MatrixObserver, runMatrix } from './run-matrix.ts';
 
 export interface HarnessRun extends Omit<RunPlan, 'workloads'> {
@@ -23,10 +23,14 @@ export interface HarnessObserver extends MatrixObserver {
   onStart?(run: { runId: string; runDirectory: string }): void;
 }
 
-/** What a resumed run carries over from the one that was interrupted. */
+/** What a run carries over from the segments before it (none for a new run), and the segment it appends as. */
 export interface Resumption {
   readonly startedAt: string;
   readonly completed: readonly TrialResult[];
+  /** The segments that produced `completed`, oldest first. */
+  readonly segments: readonly Segment[];
+  /** This session's segment, as its journal line recorded it. */
+  readonly segment: SegmentStart;
 }
 
 /**
@@ -34,25 +38,33 @@ export interface Resumption {
  * and its folder removed. An interrupted run returns the results of the trials that completed, marked incomplete.
  */
 export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}, resumption?: Resumption): Promise<RunRecord> {
+  const segment = resumption?.segment ?? startSegment(run.concurrency);
   const runId = createRunId();
   const runDirectory = createRunDirectory(runId);
   // Every process the run finds is journaled in its folder, so the next run can reap them should this one die.
   const family = createProcessFamily({ marker: runId, journal: join(runDirectory, PROCESS_JOURNAL) });
   observer.onStart?.({ runId, runDirectory });
-  const startedAt = resumption?.startedAt ?? new Date().toISOString();
+  const startedAt = resumption?.startedAt ?? segment.startedAt;
   // On interruption, the trials under way end at once instead of after their stop timeout.
   const stopTrials = () => void reapFamily(family).catch(() => undefined);
   observer.signal?.addEventListener('abort', stopTrials, { once: true });
   try {
     const results = await runMatrix({ ...run, runId, runDirectory, family }, observer, resumption?.completed);
+    const finishedAt = new Date().toISOString();
+    const carried = new Set(resumption?.completed);
+    const own = finishSegment(segment, run.shard, results.filter((result) => !carried.has(result)).length, finishedAt);
+    const provenance = [...(resumption?.segments ?? []), own];
+    // The top-level machine, code and concurrency are the first segment's; provenance says whether the others agree.
+    const first = provenance[0] ?? own;
     return {
       harnessVersion: readHarnessVersion(),
-      sourceDigest: digestSource(),
+      sourceDigest: first.sourceDigest,
       command: run.command,
       startedAt,
-      finishedAt: new Date().toISOString(),
-      plan: toRunPlan(run),
-      environment: collectEnvironment(),
+      finishedAt,
+      plan: { ...toRunPlan(run), concurrency: first.concurrency },
+      environment: first.environment,
+      provenance,
       results,
       incomplete: observer.signal?.aborted ? { reason: `interrupted by ${String(observer.signal.reason)}`, plannedResults: planTrials(run).length } : null,
     };
@@ -68,7 +80,8 @@ export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}
 
 /** The plan as the record keeps it: each workload without the module URL, which is only valid on this machine. */
 export function toRunPlan(run: HarnessRun): RunPlan {
-  const { runtimes, kills, trials, startTimeoutMs, stopTimeoutMs, graceMs, deadlineMs, seed, killPoint, killDelayMaxMs, memoryLimitMb, concurrency, shard } = run;
+  const { runtimes, kills, trials, startTimeoutMs, stopTimeoutMs, graceMs, deadlineMs, seed, killPoint, killDelayMaxMs, memoryLimitMb, concurrency, shard } =
+    run;
   return {
     runtimes,
     kills,
