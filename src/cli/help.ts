@@ -14,7 +14,7 @@ export function renderHelp(): string {
        ${run} merge RESULTS.json RESULTS.json... [--out DIR]
 
 Runs workloads in worker threads (tinypool) and child processes (execa), stops each run
-with a kill style, probes what was left behind, and writes report.md and results.json.
+with a kill style, probes what was left behind, and writes report.md (with report.svg) and results.json.
 
 Options:
   --runtime LIST         runtimes to use (default: all): ${RUNTIME_NAMES.join(', ')}
@@ -24,7 +24,7 @@ Options:
                          named export), run unchanged; an optional ready or cleanup export is used when present
   --task-data JSON       the payload each task function is called with (default: none)
   --trials N             trials per cell (default: ${DEFAULTS.trials})
-  --out DIR              where report.md and results.json go (default: ${DEFAULTS.out}, which git is told to ignore)
+  --out DIR              where report.md, report.svg and results.json go (default: ${DEFAULTS.out}, which git is told to ignore)
   --start-timeout MS     how long a workload may take to call ready() (default: ${DEFAULTS.startTimeoutMs})
   --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs})
   --grace MS             abort-then-force: how long to wait for the abort before forcing (default: ${DEFAULTS.graceMs})

@@ -12,9 +12,20 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('a run', () => {
   it('writes the Markdown report and the JSON results for every requested cell', async () => {
     const out = join(scratch, 'small');
-    const result = await runCli(['--runtime', 'thread,process', '--kill', 'abort,sigkill', '--workload', `cpu-loop,${join(fixtures, 'leaks-temp-file.ts')}`, '--trials', '1', '--out', out]);
+    const result = await runCli([
+      '--runtime',
+      'thread,process',
+      '--kill',
+      'abort,sigkill',
+      '--workload',
+      `cpu-loop,${join(fixtures, 'leaks-temp-file.ts')}`,
+      '--trials',
+      '1',
+      '--out',
+      out,
+    ]);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout.split('\n')).toEqual([join(out, 'report.md'), join(out, 'results.json')]);
+    expect(result.stdout.split('\n')).toEqual([join(out, 'report.md'), join(out, 'results.json'), join(out, 'report.svg')]);
     const record = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
     const cells = record.results.map((trial: { workload: string; kill: string; runtime: string; outcome: string }) =>
       [trial.workload, trial.kill, trial.runtime, trial.outcome].join(' '),

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { LEFTOVER_KINDS, shortenPath } from '../../src/report/leftover-kinds.ts';
+import { renderMarkdown } from '../../src/report/markdown.ts';
+import { renderThreadOrProcess } from '../../src/report/markdown-thread-or-process.ts';
+import { buildFds, buildLeftovers, buildProcesses } from './build-leftovers.ts';
+import { buildStopped } from './build-record.ts';
+import { buildStopRecord } from './build-stop-record.ts';
+
+/** The section's table row of one workload, its cells by column header, unescaped. */
+function readRow(section: string, workload: string): Record<string, string> {
+  const lines = section.split('\n');
+  const split = (line: string) =>
+    line
+      .slice(2, -2)
+      .split(/ (?<!\\)\| /)
+      .map((cell) => cell.replace(/\\\|/g, '|').trim());
+  const header = lines.find((line) => line.startsWith('| Workload |'));
+  const row = lines.find((line) => line.startsWith(`| ${workload} |`));
+  if (header === undefined || row === undefined) throw new Error(`no row for ${workload} in:\n${section}`);
+  const cells = split(row);
+  return Object.fromEntries(split(header).map((name, index) => [name, cells[index] ?? '']));
+}
+
+describe('renderThreadOrProcess', () => {
+  const section = renderThreadOrProcess(buildStopRecord());
+
+  it('comes first, right after the title, and embeds the grid', () => {
+    const markdown = renderMarkdown(buildStopRecord());
+    expect(markdown.startsWith('# Isolation harness report\n\n## Thread or process: what each stop left\n\n![')).toBe(true);
+    expect(markdown.indexOf('## Thread or process')).toBeLessThan(markdown.indexOf('This run stopped work'));
+    expect(section).toMatch(/^!\[[^\]]+\]\(report\.svg\)$/m);
+  });
+
+  it('sets the forced stop of each runtime beside the other, then abort, and names what a leaked cell left', () => {
+    expect(readRow(section, 'holds-file')).toEqual({
+      Workload: 'holds-file',
+      'Thread, forced: `terminate`': 'leaked 2/2: 1 process (`sleep 60`), 1 temp file (`<trial>/held.txt`)',
+      'Process, forced: `sigkill`': 'stopped 2/2',
+      'Thread, cooperative: `abort`': 'stopped 2/2',
+      'Process, cooperative: `abort`': 'stopped 2/2',
+    });
+  });
+
+  it('says hung apart from what a stop left, and keeps k/n beside every outcome of a mixed cell', () => {
+    expect(readRow(section, 'blocks')).toEqual({
+      Workload: 'blocks',
+      // The hung trials held a file and a process: a failed stop, not a leftover, so neither is named.
+      'Thread, forced: `terminate`': '**hung** 2/2',
+      'Process, forced: `sigkill`': 'stopped 1/2; leaked 1/2: 1 process (`sleep 60`)',
+      'Thread, cooperative: `abort`': 'stopped 1/2; **hung** 1/2',
+      'Process, cooperative: `abort`': 'stopped 1/2; **errored** 1/2',
+    });
+    expect(section).toContain(
+      "**Forced stop** (`terminate` against `sigkill`), by each cell's worst outcome (stopped, then leaked, then hung): " +
+        'worse in a thread for holds-file (leaked where the process stopped), blocks (hung where the process leaked); worse in a process for none; the same for none.',
+    );
+  });
+
+  it('stands in with what the run has when it lacks terminate: a process-only style reads n/a for threads', () => {
+    const row = readRow(renderThreadOrProcess(buildStopRecord(['sigkill', 'abort'])), 'holds-file');
+    expect(row['Thread, forced: `sigkill`']).toBe('n/a');
+    expect(row['Process, forced: `sigkill`']).toBe('stopped 2/2');
+  });
+
+  it('names a leftover kind with its own k/n when fewer trials left it than leaked', () => {
+    const record = buildStopRecord(['abort']);
+    const leak = (trial: number, leftovers: Parameters<typeof buildLeftovers>[0]) =>
+      buildStopped({ workload: 'holds-file', kill: 'abort', trial, outcome: 'leaked', leftovers: buildLeftovers(leftovers) });
+    const leaks = [leak(3, { processes: buildProcesses(1), fds: buildFds({ file: 1 }) }), leak(4, { processes: buildProcesses(1) })];
+    const withLeaks = { ...record, plan: { ...record.plan, trials: 4 }, results: [...record.results, ...leaks] };
+    expect(readRow(renderThreadOrProcess(withLeaks), 'holds-file')['Thread, cooperative: `abort`']).toBe(
+      'stopped 2/4; leaked 2/4: 1 process (`sleep 60`), 1 open fd in 1/4',
+    );
+  });
+});
+
+describe('leftover names', () => {
+  it('shortens the trial directory to <trial>/ and leaves other paths whole', () => {
+    expect(shortenPath('/tmp/isolation-harness-mx5g4s6-r67VPn/mx5g4s6-423/work/never-written.fifo')).toBe('<trial>/never-written.fifo');
+    expect(shortenPath('/dev/shm/escaped.txt')).toBe('/dev/shm/escaped.txt');
+  });
+
+  it('names the files a trial left open, not its pipes and sockets', () => {
+    const fds = { ...buildFds({ pipe: 1 }), total: 2 };
+    const descriptors = ['host 20 -> pipe:[1326962]', 'child 19 -> /tmp/isolation-harness-run-ab12/run-7/work/never-written.fifo'];
+    const trial = buildStopped({ outcome: 'leaked', leftovers: buildLeftovers({ fds: { ...fds, descriptors } }) });
+    expect(LEFTOVER_KINDS.fds.find(trial)).toEqual({ count: 2, names: ['<trial>/never-written.fifo'] });
+  });
+});
