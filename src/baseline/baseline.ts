@@ -7,7 +7,7 @@ import type { RuntimeName } from '../runtime/runtime.ts';
 /** The version of docs/baseline.md a baseline file follows; a file of any other version is refused, not guessed at. */
 export const BASELINE_VERSION = 1;
 
-/** Whether the workload's cleanup ran over a cell's probed trials; 'never' also when no trial was probed. */
+/** Whether the workload's cleanup ran over the trials a cell's kill ended; 'not-measured' when none could show it. */
 export type CleanupRate = 'always' | 'never' | 'sometimes' | 'not-measured';
 export const CLEANUP_RATES: readonly CleanupRate[] = ['always', 'never', 'sometimes', 'not-measured'];
 

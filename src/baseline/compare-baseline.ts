@@ -63,9 +63,10 @@ function compareCell(expected: BaselineCell, actual: BaselineCell, context: Left
     if (expected.outcome === actual.outcome) return [];
     return [`applicability changed: ${describeApplicability(expected)} in the baseline, ${describeApplicability(actual)} now`];
   }
-  // Errored trials never reach the probes: a cell that only errored now says so once, not once per unmeasured probe.
-  const probedNow = actual.outcome.trials - actual.outcome.errored > 0;
-  const probeChecks = probedNow ? [...compareLeftovers(expected, actual, context), ...compareCleanup(expected, actual)] : [];
+  // What a stop left is read from the trials it ended: a cell that now only hung or errored says so once (below),
+  // not once per probe that had nothing ended to read.
+  const endedNow = actual.outcome.stopped + actual.outcome.leaked > 0;
+  const probeChecks = endedNow ? [...compareLeftovers(expected, actual, context), ...compareCleanup(expected, actual)] : [];
   return [...probeChecks, ...compareEnding(expected, actual), ...compareStop(expected, actual)];
 }
 
@@ -84,7 +85,8 @@ function compareLeftovers(expected: MeasuredCell, actual: MeasuredCell, { tolera
     if (before === null || now === null || NOISY_PROBES.includes(probe)) return [];
     const names = nameLeftovers(probe, summary.leftovers[probe]?.worst ?? null);
     if (before === 0 && now > 0) return [`new leftover: ${probe} found ${now} now (max per trial), 0 in the baseline${names}`];
-    if (before > 0 && now > before + tolerance) return [`leftover grew: ${probe} found ${now} now (max per trial), ${before} in the baseline, tolerance +${tolerance}${names}`];
+    if (before > 0 && now > before + tolerance)
+      return [`leftover grew: ${probe} found ${now} now (max per trial), ${before} in the baseline, tolerance +${tolerance}${names}`];
     return [];
   });
 }

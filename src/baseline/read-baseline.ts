@@ -88,7 +88,9 @@ function checkNumberOrNull(value: unknown, where: string, fail: Fail): number | 
 }
 
 function checkNumber(value: unknown, where: string, fail: Fail): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fail(`has ${where} ${JSON.stringify(value) ?? 'missing'}, not a non-negative number`);
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0
+    ? value
+    : fail(`has ${where} ${JSON.stringify(value) ?? 'missing'}, not a non-negative number`);
 }
 
 function isFields(value: unknown): value is Fields {

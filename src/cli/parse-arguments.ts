@@ -70,16 +70,16 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-// A hung trial costs the whole stop timeout; the slowest stop that ends is abort-then-force's grace plus the force
-// (about 1.02 s here). Two trials per cell, a 1.5 s stop timeout and two trials at once (on 2 cores) keep the
-// default matrix to about 3 minutes (measured: 2 min 59 s).
+// A hung trial costs the whole stop timeout. The slowest stop that ends is abort-then-force's grace plus the force
+// (0.5 s + about 20 ms here); the slowest cooperative abort of a built-in took 151 ms. Two trials per cell, a 1 s stop
+// timeout and two trials at once (on 2 cores) keep the default matrix of 15 workloads to about 3 minutes.
 // A worker's heap cap must leave room for memory-hog's ~290 MiB, which lives outside the V8 heap anyway.
 export const DEFAULTS = {
   trials: 2,
   out: 'isolation-harness-report',
   startTimeoutMs: 10_000,
-  stopTimeoutMs: 1_500,
-  graceMs: 1_000,
+  stopTimeoutMs: 1_000,
+  graceMs: 500,
   deadlineMs: 1_500,
   killPoint: 'auto',
   killDelayMaxMs: 50,
@@ -88,7 +88,23 @@ export const DEFAULTS = {
 } as const;
 
 /** Flags that shape the plan: --resume takes the plan from the journal, so it refuses them. */
-const PLAN_FLAGS = ['runtime', 'kill', 'workload', 'task', 'task-data', 'trials', 'start-timeout', 'stop-timeout', 'grace', 'deadline', 'seed', 'kill-point', 'kill-delay', 'memory-limit', 'shard'] as const;
+const PLAN_FLAGS = [
+  'runtime',
+  'kill',
+  'workload',
+  'task',
+  'task-data',
+  'trials',
+  'start-timeout',
+  'stop-timeout',
+  'grace',
+  'deadline',
+  'seed',
+  'kill-point',
+  'kill-delay',
+  'memory-limit',
+  'shard',
+] as const;
 
 /** Turns argv into a command, rejecting anything unknown before any work starts. */
 export function parseArguments(argv: string[]): Command {
@@ -96,11 +112,13 @@ export function parseArguments(argv: string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.list) return { kind: 'list' };
   if (positionals[0] === 'merge') return parseMerge(positionals.slice(1), values);
-  if (positionals.length > 0) throw new UsageError(describeBadValue('argument', positionals[0] ?? '', 'every input is a --flag, or the command `merge FILE...`; see --help'));
+  if (positionals.length > 0)
+    throw new UsageError(describeBadValue('argument', positionals[0] ?? '', 'every input is a --flag, or the command `merge FILE...`; see --help'));
   if (values.check !== undefined && values['update-baseline'] !== undefined) {
     throw new UsageError(describeBadValue('flag', '--update-baseline', 'give either --check or --update-baseline, not both'));
   }
-  if (values.resume) rejectWith('--resume', values, PLAN_FLAGS, 'the plan comes from the interrupted run; give only --out (and --check, --update-baseline, --concurrency)');
+  if (values.resume)
+    rejectWith('--resume', values, PLAN_FLAGS, 'the plan comes from the interrupted run; give only --out (and --check, --update-baseline, --concurrency)');
   return {
     kind: 'run',
     options: {
@@ -153,7 +171,9 @@ function parseStrictly(argv: string[]) {
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const flag = /'(-[^' ]*)/.exec(message)?.[1] ?? message;
-  const allowedFlags = `allowed: ${Object.keys(OPTIONS).map((name) => `--${name}`).join(', ')}`;
+  const allowedFlags = `allowed: ${Object.keys(OPTIONS)
+    .map((name) => `--${name}`)
+    .join(', ')}`;
   if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return describeBadValue('flag', flag, allowedFlags);
   return describeBadValue('flag', flag, 'it needs a value: write --flag=value when the value starts with a dash');
 }

@@ -4,6 +4,7 @@ import type { WorkKillStyle } from './kill-style.ts';
 export const crash: WorkKillStyle = {
   kind: 'work',
   name: 'crash',
+  injectedAsCommand: true,
   description:
     'the workload throws an error it does not catch, mid-work: from its own stack if it polls stopRequested(), else from a message listener (a workload blocked in a synchronous call never gets it)',
   thread: (work) => work.sendCommand('crash'),
@@ -14,6 +15,7 @@ export const crash: WorkKillStyle = {
 export const exit: WorkKillStyle = {
   kind: 'work',
   name: 'exit',
+  injectedAsCommand: true,
   description: 'the workload calls process.exit(1) mid-work; in a worker that ends only the worker (a workload blocked in a synchronous call never gets it)',
   thread: (work) => work.sendCommand('exit'),
   process: (work) => work.sendCommand('exit'),

@@ -23,6 +23,8 @@ interface KillStyleBase {
   readonly start?: Partial<Pick<StartOptions, 'stopOnSigterm'>> & { readonly usesDeadline?: boolean };
   /** The style only asks the workload to stop and never forces: a workload that cannot see the request is out of its reach. */
   readonly onlyRequestsStop?: boolean;
+  /** The fault is a command the workload's own code carries out (a throw, process.exit()) at its next check. */
+  readonly injectedAsCommand?: boolean;
 }
 
 /** A style the host applies to the work: per runtime, the one call that applies it, or why it cannot. */

@@ -23,6 +23,8 @@ export function formatStopMs(cell: CellSummary): string {
     reportedMs !== null && differsNotably(stopMs.median, reportedMs.median) ? `${runtimePackage}: ${formatMilliseconds(reportedMs.median)}` : null,
     releasedMs !== null && differsNotably(stopMs.median, releasedMs.median) ? `all released: ${formatMilliseconds(releasedMs.median)}` : null,
     neverSettled === 0 ? null : `${runtimePackage} never settled${neverSettled < stopMs.count ? ` in ${neverSettled}/${stopMs.count}` : ''}`,
+    cell.shared.leftOut === 0 ? null : `${cell.shared.leftOut} left out: the other lane's harness work overlapped them`,
+    cell.shared.kept === 0 ? null : `every stop overlapped the other lane's harness work`,
   ].filter((detail) => detail !== null);
   const median = formatMilliseconds(stopMs.median);
   return details.length === 0 ? median : `${median} (${details.join(', ')})`;

@@ -1,15 +1,7 @@
 import { notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import type { RunRecord, WorkloadEntry } from '../record/run-record.ts';
-import {
-  formatCleanup,
-  formatFds,
-  formatMemory,
-  formatOutcomes,
-  formatProcesses,
-  formatTempFiles,
-  NOTHING_RECORDED,
-} from './format-cell.ts';
+import { formatCleanup, formatFds, formatMemory, formatOutcomes, formatProcesses, formatTempFiles, NOTHING_RECORDED } from './format-cell.ts';
 import { formatKillPoints } from './format-kill-point.ts';
 import { formatOtherLeftovers } from './format-other-leftovers.ts';
 import { formatStopMs } from './format-stop.ts';
@@ -42,17 +34,29 @@ export function renderResults(record: RunRecord): string {
   const cells = summarizeCells(record.results);
   const planned = new Map(record.plan.workloads.map((workload) => [workload.name, workload]));
   const names = [...new Set([...planned.keys(), ...cells.map((cell) => cell.workload)])];
-  const sections = names.map((name) => renderWorkload(name, planned.get(name), cells.filter((cell) => cell.workload === name)));
+  const sections = names.map((name) =>
+    renderWorkload(
+      name,
+      planned.get(name),
+      cells.filter((cell) => cell.workload === name),
+    ),
+  );
   return ['## Results', renderApplicability(record.plan), ...sections].join('\n\n');
 }
 
 function renderWorkload(name: string, workload: WorkloadEntry | undefined, cells: readonly CellSummary[]): string {
-  const about = [workload === undefined ? 'Not in the plan, yet trials of it were recorded.' : describeWorkload(workload), ...describeOwnExclusions(cells)].join('\n\n');
+  const about = [
+    workload === undefined ? 'Not in the plan, yet trials of it were recorded.' : describeWorkload(workload),
+    ...describeOwnExclusions(cells),
+  ].join('\n\n');
   if (cells.length === 0) return [`### ${name}`, about, 'No trials were recorded for this workload.'].join('\n\n');
   const shown = selectApplicableKills(cells);
   if (shown.length === 0) return [`### ${name}`, about, 'No kill style of this run applies to it here.'].join('\n\n');
   const notes = createNotes();
-  const table = renderTable(HEADER, shown.map((cell) => renderRow(cell, notes)));
+  const table = renderTable(
+    HEADER,
+    shown.map((cell) => renderRow(cell, notes)),
+  );
   return [`### ${name}`, about, table, notes.render()].filter(Boolean).join('\n\n');
 }
 
@@ -83,6 +87,8 @@ function renderRow(cell: CellSummary, notes: Notes): string[] {
   const errorNotes = describeErrors(cell).map((text) => notes.add(text));
   const outcomes = formatOutcomes(cell) + referTo(errorNotes);
   if (cell.probed === 0) return fillRow(names, outcomes, NOTHING_RECORDED);
+  if (cell.ended === 0)
+    return [...fillRow(names, outcomes, NONE_ENDED).slice(0, 3), formatKillPoints(cell.killPoints), ...Array<string>(HEADER.length - 4).fill(NONE_ENDED)];
   const dataNotes = (cell.integrity?.details ?? []).map((detail) => notes.add(`**Data:** ${renderInlineCode(cell.kill)} in ${cell.runtime}: ${detail}`));
   const { fds, tempFiles, memory } = cell.leftovers;
   return [
@@ -98,6 +104,9 @@ function renderRow(cell: CellSummary, notes: Notes): string[] {
     formatStopMs(cell),
   ];
 }
+
+/** Where no trial of a cell ended, nothing can be said of what its stop left: the work still held everything. */
+const NONE_ENDED = 'no trial ended';
 
 /** A row with nothing probed: the remaining columns are explicitly empty rather than 0 or "not measured". */
 function fillRow(leading: readonly string[], outcome: string, filler: string): string[] {

@@ -14,9 +14,19 @@ export function renderAtAGlance(record: RunRecord): string {
   const rows = index.styles
     .filter((view) => view.all.notApplicable === null)
     .map((view) => {
-      const workloads = new Set(record.results.filter((result) => result.kill === view.kill && result.runtime === view.runtime).map((result) => result.workload));
-      const cleanup = view.all.probed > 0 ? formatCleanup(view.all) : NOTHING_RECORDED;
-      return [renderInlineCode(view.kill), view.runtime, String(workloads.size), formatOutcomes(view.all), describeLeftBehind(view.ended), cleanup, formatStopMs(view.all)];
+      const workloads = new Set(
+        record.results.filter((result) => result.kill === view.kill && result.runtime === view.runtime).map((result) => result.workload),
+      );
+      const cleanup = view.all.ended > 0 ? formatCleanup(view.all) : NOTHING_RECORDED;
+      return [
+        renderInlineCode(view.kill),
+        view.runtime,
+        String(workloads.size),
+        formatOutcomes(view.all),
+        describeLeftBehind(view.ended),
+        cleanup,
+        formatStopMs(view.all),
+      ];
     });
   const about =
     'Each kill style in each runtime it applies to, over all its workloads: how the trials ended, and what the trials the kill ended left behind, as trials that left it out of trials that measured it. ' +

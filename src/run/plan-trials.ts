@@ -7,15 +7,14 @@ import { seededFraction } from './seeded-fraction.ts';
 
 /** One trial of the run: its key, its number in the whole plan (its id's suffix), and its kill point, or why its style does not apply. */
 export type PlannedTrial = { readonly key: TrialKey; readonly number: number } & (
-  | { readonly killPoint: KillPoint; readonly notApplicable: null }
-  | { readonly killPoint: null; readonly notApplicable: string }
+  { readonly killPoint: KillPoint; readonly notApplicable: null } | { readonly killPoint: null; readonly notApplicable: string }
 );
 
 export type TrialPlanInput = Pick<RunPlan, 'runtimes' | 'kills' | 'trials' | 'seed' | 'killPoint' | 'killDelayMaxMs' | 'deadlineMs' | 'shard'> & {
   readonly workloads: readonly PlannedWorkload[];
 };
 
-type PlannedWorkload = Pick<ResolvedWorkload, 'name' | 'criticalSections' | 'unavailable' | 'receivesStopRequest'>;
+type PlannedWorkload = Pick<ResolvedWorkload, 'name' | 'criticalSections' | 'unavailable' | 'receivesStopRequest' | 'readsCommands'>;
 
 /**
  * Every trial the plan runs, in report order; a not-applicable cell has a single entry. A shard keeps every n-th
@@ -44,9 +43,12 @@ export function planTrials(plan: TrialPlanInput): PlannedTrial[] {
   return planned;
 }
 
-/** Why the workload itself rules the cell out: it cannot run here, or it cannot see a style that only asks it to stop. */
+/** Why the workload itself rules the cell out: it cannot run here, or cannot be reached by a command or a style that only asks it to stop. */
 function workloadRulesOut(workload: PlannedWorkload, style: KillStyle): string | null {
   if (workload.unavailable !== undefined) return workload.unavailable;
+  if (workload.readsCommands === false && style.injectedAsCommand === true) {
+    return `${workload.name} never gets back to code that reads the harness's commands (it blocks in one call, or loops without checking), so ${style.name}, injected as a command, cannot reach it`;
+  }
   if (workload.receivesStopRequest !== false || style.onlyRequestsStop !== true) return null;
   return `${workload.name} never sees the cooperative stop request (a pool's task function is given none: the pool stops it by terminating its worker), and ${style.name} only asks`;
 }

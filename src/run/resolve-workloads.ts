@@ -63,6 +63,7 @@ function describeWorkload(workload: Workload, source: string, workloadUrl: strin
     criticalSections: workload.criticalSections ?? [],
     ...(unavailable === null ? {} : { unavailable }),
     ...(workload.receivesStopRequest === false ? { receivesStopRequest: false } : {}),
+    ...(workload.readsCommands === false ? { readsCommands: false } : {}),
     ...(workload.reportsCleanup === false ? { reportsCleanup: false } : {}),
     workloadUrl,
   };

@@ -6,6 +6,7 @@ import type { RuntimeName } from '../runtime/runtime.ts';
 import { createHostMarker, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
 import { type HostedResult, runTrialOnHost } from '../trial/run-trial.ts';
 import type { TrialKey, TrialResult } from '../record/trial-result.ts';
+import { createHarnessActivity, epochNow, type HarnessActivity } from './harness-activity.ts';
 import { type PlannedTrial, planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
 import type { RunPlan } from '../record/run-record.ts';
@@ -49,8 +50,9 @@ export async function runMatrix(plan: MatrixPlan, observer: MatrixObserver = {},
       observer.onResult?.(result, results.size, planned.length);
     },
   };
-  const lanes = Array.from({ length: Math.min(plan.concurrency, Math.max(queue.length, 1)) }, () =>
-    runLane(plan, lane).catch(async (error: unknown) => {
+  const activity = createHarnessActivity();
+  const lanes = Array.from({ length: Math.min(plan.concurrency, Math.max(queue.length, 1)) }, (_, index) =>
+    runLane(plan, lane, { index, activity }).catch(async (error: unknown) => {
       // One lane failed: the others start no further trial, and the trials under way end now, before the run's folder goes.
       if (!failure.signal.aborted) failure.abort(error);
       await reapFamily(plan.family).catch(() => undefined);
@@ -74,12 +76,13 @@ interface Lane {
  * A lane runs its trials one after another. A trial that ends `stopped` and leaves its host exactly as clean as it
  * started hands the host back (see runTrialOnHost), and the lane's next trial of that runtime runs in it. When the
  * next trial will need a fresh host (another runtime, a host-death trial, or a trial of a cell whose last trial did
- * not hand its host back), the lane starts it once the current trial's at-ready snapshot is taken, so that the
- * Node.js start-up does not share the cores with the work start the trial measures. A lane keeps at most one idle
+ * not hand its host back), the lane starts it once the current trial's stop is timed, so that the Node.js start-up
+ * shares the cores with neither the work start nor the stop the trial measures. A lane keeps at most one idle
  * host per runtime, so a host handed back survives a run of trials of the other runtime.
  */
-async function runLane(plan: MatrixPlan, lane: Lane): Promise<void> {
+async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<void> {
   const idle = new Map<RuntimeName, HostProcess>();
+  const reused = new WeakSet<HostProcess>();
   let lastHandedBack = true;
   try {
     let current = lane.take();
@@ -88,13 +91,14 @@ async function runLane(plan: MatrixPlan, lane: Lane): Promise<void> {
       if (current.notApplicable !== null) {
         lane.record(current, { ...current.key, outcome: 'not-applicable', reason: current.notApplicable });
       } else {
-        const host = takeIdleHost(idle, current.key.runtime) ?? startHostFor(plan, current);
+        const host = takeIdleHost(idle, current.key.runtime) ?? startHostFor(plan, current, place);
         const needsFresh = next?.notApplicable === null && (!lastHandedBack || !mayReuseFor(current, next));
-        const onReadyProbed = () => {
-          if (needsFresh && !idle.has(next.key.runtime)) idle.set(next.key.runtime, startHostFor(plan, next));
+        const startNextHost = () => {
+          if (needsFresh && !idle.has(next.key.runtime)) idle.set(next.key.runtime, startHostFor(plan, next, place));
         };
-        const { result, host: handedBack } = await runPlannedTrial(plan, current, host, onReadyProbed);
-        lane.record(current, result);
+        const { result, host: handedBack } = await runTimedTrial(plan, current, host, place, startNextHost);
+        lane.record(current, result.outcome === 'not-applicable' ? result : { ...result, hostReused: reused.has(host) });
+        if (handedBack !== undefined) reused.add(handedBack);
         lastHandedBack = handedBack !== undefined;
         // A host started ahead for the same runtime is as good: one of the two is enough.
         if (handedBack !== undefined && idle.has(current.key.runtime)) await retireHost(handedBack);
@@ -122,13 +126,56 @@ function takeIdleHost(idle: Map<RuntimeName, HostProcess>, runtime: RuntimeName)
  * A host for one runtime, marked as a host (not as a trial) so the lane may reuse it; the trial number keeps it
  * unique. The run's family records it at once, so that the run's reap, and the next run's if this one dies, reach it.
  */
-function startHostFor(plan: MatrixPlan, trial: PlannedTrial): HostProcess {
+function startHostFor(plan: MatrixPlan, trial: PlannedTrial, { index, activity }: LanePlace): HostProcess {
+  const done = activity.begin(index, 'host start');
   const host = startHost(createHostMarker(plan.runId, trial.number), trial.key.runtime);
+  void host.waitFor(['host-ready'], HOST_START_WATCH_MS).finally(done);
   plan.family.record({ ...host.identity, command: 'node' }, 'ancestry');
   return host;
 }
 
-function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProcess, onReadyProbed: () => void): Promise<HostedResult> {
+/** Which lane this is, and the run's record of every lane's harness work. */
+interface LanePlace {
+  readonly index: number;
+  readonly activity: HarnessActivity;
+}
+
+/** How long a host start counts as harness work at most, past which it is a failure the trial reports. */
+const HOST_START_WATCH_MS = 15_000;
+
+/**
+ * One trial, with its release window and after-probes (from the stop timed until the result) marked as this lane's
+ * harness work, and its result saying what other lanes' harness work overlapped its stop, from the kill sent until
+ * the stop was timed.
+ */
+async function runTimedTrial(
+  plan: MatrixPlan,
+  trial: PlannedTrial,
+  host: HostProcess,
+  { index, activity }: LanePlace,
+  startNextHost: () => void,
+): Promise<HostedResult> {
+  let probing: () => void = () => undefined;
+  const stopping = { from: 0, to: 0 };
+  const onPhase = (phase: 'stopping' | 'stopped') => {
+    if (phase === 'stopping') stopping.from = epochNow();
+    if (phase === 'stopped') {
+      stopping.to = epochNow();
+      startNextHost();
+      probing = activity.begin(index, 'probes');
+    }
+  };
+  try {
+    const hosted = await runPlannedTrial(plan, trial, host, onPhase);
+    const { result } = hosted;
+    if (result.outcome === 'not-applicable' || result.outcome === 'errored' || stopping.to === 0) return hosted;
+    return { ...hosted, result: { ...result, stopSharedWith: activity.during(index, stopping.from, stopping.to) } };
+  } finally {
+    probing();
+  }
+}
+
+function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProcess, onPhase: (phase: 'stopping' | 'stopped') => void): Promise<HostedResult> {
   const workload = plan.workloads.find((candidate) => candidate.name === trial.key.workload);
   if (workload === undefined || trial.killPoint === null) throw new Error(`no workload named ${trial.key.workload} in the plan, or no kill point`);
   return runTrialOnHost(
@@ -146,7 +193,7 @@ function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProces
       memoryLimitMb: plan.memoryLimitMb,
     },
     host,
-    { onReadyProbed, keepHost: true, runFamily: plan.family },
+    { onPhase, keepHost: true, runFamily: plan.family },
   );
 }
 

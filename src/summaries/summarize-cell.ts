@@ -35,6 +35,8 @@ export interface CellSummary extends CellKey, StopSummary, CheckSummary {
   readonly hungPhases: HungTrial['phase'][];
   /** Trials that reached the probes (stopped, leaked, hung); errored and not-applicable trials did not. */
   readonly probed: number;
+  /** Trials the kill ended (stopped, leaked): the leftovers, cleanup and checks below are read from these alone. */
+  readonly ended: number;
   readonly leftovers: LeftoverTallies;
   /** The most unreaped zombies one trial left; null when the processes probe measured no trial. */
   readonly maxZombies: number | null;
@@ -42,9 +44,9 @@ export interface CellSummary extends CellKey, StopSummary, CheckSummary {
   readonly maxOrphaned: number | null;
   /** The most survivors one trial left that do not carry the trial's marker (found by cgroup, ancestry or session); null as for maxZombies. */
   readonly maxUnmarked: number | null;
-  /** Probed trials whose workload marked its cleanup as run. */
+  /** Ended trials whose workload marked its cleanup as run. */
   readonly cleanupRan: number;
-  /** The probed trials whose cleanup could be observed at all; cleanupRan counts among them. */
+  /** The ended trials whose cleanup could be observed at all; cleanupRan counts among them. */
   readonly cleanupMeasured: number;
   /** Where the kills of the probed trials were aimed, and whether a targeted kill landed in its section. */
   readonly killPoints: KillPointSummary;
@@ -69,7 +71,9 @@ function summarizeCell(results: CellResults): CellSummary {
   const [{ workload, kill, runtime }] = results;
   const measured = results.filter((result): result is MeasuredTrial => 'leftovers' in result);
   const stopped = measured.filter((result): result is StoppedTrial => result.stopMs !== null);
-  const processes = measured.flatMap((result) => (result.leftovers.processes === null ? [] : [result.leftovers.processes]));
+  // What a stop left is read from the trials it ended: a hung trial's work still holds all it had (Node's own
+  // descriptors among them), which says the stop failed, and the outcome column says so apart.
+  const processes = stopped.flatMap((result) => (result.leftovers.processes === null ? [] : [result.leftovers.processes]));
   return {
     workload,
     kill,
@@ -80,22 +84,26 @@ function summarizeCell(results: CellResults): CellSummary {
     errors: results.flatMap((result) => (result.outcome === 'errored' ? [{ trial: result.trial, error: result.error }] : [])),
     hungPhases: [...new Set(measured.flatMap((result) => (result.outcome === 'hung' ? [result.phase] : [])))],
     probed: measured.length,
+    ended: stopped.length,
     leftovers: {
-      fds: tallyProbe(measured.map((result) => result.leftovers.fds)),
-      tempFiles: tallyProbe(measured.map((result) => result.leftovers.tempFiles)),
+      fds: tallyProbe(stopped.map((result) => result.leftovers.fds)),
+      tempFiles: tallyProbe(stopped.map((result) => result.leftovers.tempFiles)),
       processes: tallyProbe(processes),
-      memory: tallyProbe(measured.map((result) => result.leftovers.memory), (found) => found.grownBytes),
-      sockets: tallyProbe(measured.map((result) => result.leftovers.sockets)),
-      locks: tallyProbe(measured.map((result) => result.leftovers.locks)),
+      memory: tallyProbe(
+        stopped.map((result) => result.leftovers.memory),
+        (found) => found.grownBytes,
+      ),
+      sockets: tallyProbe(stopped.map((result) => result.leftovers.sockets)),
+      locks: tallyProbe(stopped.map((result) => result.leftovers.locks)),
     },
     maxZombies: findMax(processes, (found) => found.zombies),
     maxOrphaned: findMax(processes, (found) => found.survivors.filter((survivor) => survivor.orphaned).length),
     maxUnmarked: findMax(processes, (found) => found.survivors.filter((survivor) => !survivor.foundBy.includes('marker')).length),
-    cleanupRan: measured.filter((result) => result.cleanupRan === true).length,
-    cleanupMeasured: measured.filter((result) => result.cleanupRan !== null).length,
+    cleanupRan: stopped.filter((result) => result.cleanupRan === true).length,
+    cleanupMeasured: stopped.filter((result) => result.cleanupRan !== null).length,
     killPoints: summarizeKillPoints(measured),
     ...summarizeStops(stopped),
-    ...summarizeChecks(measured),
+    ...summarizeChecks(stopped),
   };
 }
 

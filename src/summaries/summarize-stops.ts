@@ -13,18 +13,43 @@ export interface StopSummary {
   readonly neverSettled: number;
   /** Stopped trials by the step that ended them (`abort 2, force 1`), in order of first occurrence; empty when none recorded one. */
   readonly endedBy: Readonly<Record<string, number>>;
+  /**
+   * Stopped trials whose stop another lane's harness work overlapped: left out of the times above when some were not,
+   * kept in them (and counted here) when every one was.
+   */
+  readonly shared: { readonly leftOut: number; readonly kept: number };
 }
 
 /** The runtime's promise and the OS can disagree on when work ended; both are kept so the report can show the gap. */
 export function summarizeStops(stopped: readonly StoppedTrial[]): StopSummary {
-  const reported = stopped.flatMap((result) => (result.reportedMs === null ? [] : [result.reportedMs]));
+  const timed = selectUndisturbed(stopped);
+  const reported = timed.flatMap((result) => (result.reportedMs === null ? [] : [result.reportedMs]));
   const endedBy: Record<string, number> = {};
   for (const { endedBy: step } of stopped) if (step !== null) endedBy[step] = (endedBy[step] ?? 0) + 1;
   return {
-    stopMs: summarizeSamples(stopped.map((result) => result.stopMs)),
+    stopMs: summarizeSamples(timed.map((result) => result.stopMs)),
     reportedMs: summarizeSamples(reported),
-    releasedMs: summarizeSamples(stopped.flatMap((result) => (result.releasedMs === null ? [] : [result.releasedMs]))),
-    neverSettled: stopped.length - reported.length,
+    releasedMs: summarizeSamples(timed.flatMap((result) => (result.releasedMs === null ? [] : [result.releasedMs]))),
+    neverSettled: timed.length - reported.length,
     endedBy,
+    shared: countShared(stopped, timed),
   };
+}
+
+/**
+ * The trials whose stop no other lane's harness work overlapped (a trial run outside a run records none), or all of
+ * them when every one was overlapped: a time is then still shown, and the count left out says it was not clean.
+ */
+function selectUndisturbed(stopped: readonly StoppedTrial[]): readonly StoppedTrial[] {
+  const undisturbed = stopped.filter(isUndisturbed);
+  return undisturbed.length > 0 ? undisturbed : stopped;
+}
+
+function countShared(stopped: readonly StoppedTrial[], timed: readonly StoppedTrial[]): StopSummary['shared'] {
+  const shared = stopped.filter((result) => !isUndisturbed(result)).length;
+  return timed.length < stopped.length ? { leftOut: shared, kept: 0 } : { leftOut: 0, kept: shared };
+}
+
+function isUndisturbed(result: StoppedTrial): boolean {
+  return (result.stopSharedWith?.length ?? 0) === 0;
 }

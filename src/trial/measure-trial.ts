@@ -1,15 +1,23 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { HostEvent, MutexState } from '../host/host-messages.ts';
-import type { ProbeTarget } from '../probes/probe.ts';
-import { compareAll, type Snapshots, takeSnapshots } from '../probes/probes.ts';
+import type { HostEvent, SharedState, StopMoment, WorkActivities } from '../host/host-messages.ts';
+import type { ProcessMemory } from '../proc/process-memory.ts';
+import type { Leftover, Probe, ProbeTarget } from '../probes/probe.ts';
+import { fdsProbe } from '../probes/fds.ts';
+import { locksProbe } from '../probes/locks.ts';
+import { compareSnapshots } from '../probes/probe.ts';
+import { processesProbe } from '../probes/processes.ts';
+import { compareAll, type Leftovers, type Snapshots, takeSnapshots } from '../probes/probes.ts';
+import { tempFilesProbe } from '../probes/temp-files.ts';
 import { sectionAtStop } from '../entry/critical-sections.ts';
-import { readLogLines, type TrialDirectory } from './trial-directory.ts';
-import { hasLeftovers, type KillPoint, type TrialKey, type TrialResult } from '../record/trial-result.ts';
+import { readLogLines } from '../files/log-lines.ts';
+import type { TrialDirectory } from './trial-directory.ts';
+import { checkSharedMemory } from './check-integrity.ts';
+import { hasLeftovers, type HeldAtReady, type KillPoint, type TrialKey, type TrialResult } from '../record/trial-result.ts';
 
 /** How the work ended, as the harness learned it. */
 export type TrialEnd =
   | { kind: 'stopped'; event: Omit<Extract<HostEvent, { type: 'work-stopped' }>, 'type'> }
-  | { kind: 'hung'; phase: 'start' | 'stop'; mutex: MutexState }
+  | ({ kind: 'hung'; phase: 'start' | 'stop' } & SharedState & WorkActivities & Partial<StopMoment>)
   | { kind: 'errored'; error: string };
 
 export interface TrialMeasurement {
@@ -25,7 +33,7 @@ export interface TrialMeasurement {
   readonly atReady: Snapshots | null;
   /** Spawn latency, from the host; null when the workload never called ready(). */
   readonly startMs: number | null;
-  readonly workMemoryBytes: number | null;
+  readonly workMemory: ProcessMemory | null;
 }
 
 /**
@@ -39,14 +47,30 @@ const RELEASE_POLL_MS = 10;
 export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd): Promise<TrialResult> {
   const { key } = measurement;
   if (end.kind === 'errored') return { ...key, outcome: 'errored', error: end.error };
-  if (end.kind === 'hung') return { ...(await probeOnce(measurement)), outcome: 'hung', phase: end.phase, sharedMutex: end.mutex, stopMs: null };
+  if (end.kind === 'hung') {
+    const { phase, mutex, workAtStop, workAtHang } = end;
+    const sharedMemory = await checkSharedMemory(measurement.workloadUrl, end.sharedMemory);
+    return {
+      ...(await probeOnce(measurement, end.sectionLogBytesAtStop)),
+      outcome: 'hung',
+      phase,
+      sharedMutex: mutex,
+      sharedMemory,
+      workAtStop,
+      stopMs: null,
+      workAtHang,
+    };
+  }
   const { event } = end;
   const { leftovers, releasedMs } = await waitForRelease(measurement, event.killRequestedEpochMs);
   return {
-    ...readTrialLogs(measurement),
+    ...readTrialLogs(measurement, event.sectionLogBytesAtStop),
     leftovers,
+    heldAtReady: await measureHeldAtReady(measurement),
     outcome: hasLeftovers(leftovers) || event.mutex === 'held' ? 'leaked' : 'stopped',
     sharedMutex: event.mutex,
+    sharedMemory: await checkSharedMemory(measurement.workloadUrl, event.sharedMemory),
+    workAtStop: event.workAtStop,
     exit: { code: event.exitCode, signal: event.signal, error: event.error },
     endedBy: event.endedBy,
     stopMs: event.stopMs,
@@ -61,25 +85,51 @@ async function waitForRelease(measurement: TrialMeasurement, killRequestedEpochM
   for (;;) {
     const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target));
     if (!hasLeftovers(leftovers)) return { leftovers, releasedMs: performance.timeOrigin + performance.now() - killRequestedEpochMs };
-    if (performance.now() >= deadline) return { leftovers, releasedMs: null };
+    if (performance.now() >= deadline || !mayStillBeReleased(leftovers)) return { leftovers, releasedMs: null };
     await sleep(RELEASE_POLL_MS);
   }
 }
 
-async function probeOnce(measurement: TrialMeasurement) {
+/**
+ * Whether waiting can still change what is left: only the kernel releasing what a process held (a zombie reaped,
+ * descriptors and sockets closed, memory returned) or a living process of the trial can. With none of those left,
+ * the files and lock folders that remain have nobody left to remove them.
+ */
+function mayStillBeReleased({ processes, fds, sockets, memory }: Leftovers): boolean {
+  return [processes, fds, sockets, memory].some((found) => found === null || found.total > 0) || (processes?.zombies ?? 0) > 0;
+}
+
+async function probeOnce(measurement: TrialMeasurement, sectionLogBytesAtStop?: number) {
   const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target));
-  return { ...readTrialLogs(measurement), leftovers };
+  return { ...readTrialLogs(measurement, sectionLogBytesAtStop), leftovers, heldAtReady: await measureHeldAtReady(measurement) };
+}
+
+/** What the work held at ready(), from the snapshots already taken: before the start against at ready. */
+async function measureHeldAtReady({ before, atReady }: TrialMeasurement): Promise<HeldAtReady | null> {
+  if (atReady === null) return null;
+  const fds = await compareSnapshots(fdsProbe, before.fds, null, atReady.fds);
+  const count = async <Snapshot>(probe: Probe<Snapshot, Leftover>, earlier: Snapshot | null, later: Snapshot | null) =>
+    (await compareSnapshots(probe, earlier, null, later))?.total ?? null;
+  return {
+    // Files and sockets only: a worker's own event loop brings pipes, an eventfd and an epoll into its host.
+    fds: fds === null ? null : fds.byKind.file + fds.byKind.socket,
+    sockets: fds?.byKind.socket ?? null,
+    processes: await count(processesProbe, before.processes, atReady.processes),
+    locks: await count(locksProbe, before.locks, atReady.locks),
+    tempFiles: await count(tempFilesProbe, before.tempFiles, atReady.tempFiles),
+  };
 }
 
 /** What every measured trial records besides its leftovers: where it was killed, what it cost to start, what cleanup ran. */
-function readTrialLogs({ key, killPoint, directory, reportsCleanup, startMs, workMemoryBytes }: TrialMeasurement) {
+function readTrialLogs({ key, killPoint, directory, reportsCleanup, startMs, workMemory }: TrialMeasurement, sectionLogBytesAtStop?: number) {
   const cleanupSteps = readLogLines(directory.cleanupLog);
   return {
     ...key,
     killPoint,
-    killedInSection: sectionAtStop(readLogLines(directory.sectionLog)),
+    // The log as it stood when the stop came: a cooperative stop's cleanup leaves its section afterwards.
+    killedInSection: sectionAtStop(readLogLines(directory.sectionLog, sectionLogBytesAtStop)),
     startMs,
-    workMemoryBytes,
+    workMemory,
     cleanupSteps,
     cleanupRan: reportsCleanup ? cleanupSteps.length > 0 : null,
     integrity: null,

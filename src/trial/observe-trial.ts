@@ -1,9 +1,10 @@
 import { tmpdir } from 'node:os';
-import type { HostedTrial, HostSightings } from '../host/host-messages.ts';
+import type { HostedTrial, HostEvent, HostSightings, SharedState } from '../host/host-messages.ts';
 import { readHostBaseline } from '../host/host-clean-state.ts';
 import type { KillStyle } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { measureWorkMemory } from '../probes/memory.ts';
+import { readProcessMemory } from '../proc/process-memory.ts';
 import type { ProbeTarget } from '../probes/probe.ts';
 import { createProbeTarget } from '../probes/probe-target.ts';
 import { takeSnapshots } from '../probes/probes.ts';
@@ -11,6 +12,7 @@ import type { TrialWindow } from '../probes/trial-window.ts';
 import type { ProcessFamily } from '../processes/process-family.ts';
 import type { HostProcess } from './host-process.ts';
 import { measureTrial, type TrialEnd } from './measure-trial.ts';
+import { measureLogBytes } from '../files/log-lines.ts';
 import type { TrialDirectory } from './trial-directory.ts';
 import type { TrialKey, TrialResult } from '../record/trial-result.ts';
 import type { HostBaseline } from '../host/host-clean-state.ts';
@@ -37,8 +39,8 @@ export interface TrialInProgress {
   readonly directory: TrialDirectory;
   readonly family: ProcessFamily;
   readonly window: TrialWindow;
-  /** Called once the at-ready snapshot is taken: the work's start, which the trial measures, is over. */
-  readonly onReadyProbed?: () => void;
+  /** Called as the kill is sent (`stopping`) and once the stop is timed (`stopped`): the phases the trial measures. */
+  readonly onPhase?: (phase: 'stopping' | 'stopped') => void;
   /** Where to keep the host's first ready state, for a caller that may hand the host back. */
   readonly baselines?: WeakMap<HostProcess, HostBaseline | null>;
 }
@@ -60,23 +62,27 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
     reportsCleanup: plan.reportsCleanup !== false,
     before: takeSnapshots(target),
   };
+  // The host's RSS, PSS and USS for work memory, read beside the snapshot: smaps_rollup takes milliseconds, VmRSS does not.
+  const hostMemoryBefore = readProcessMemory(host.pid);
   host.send({ type: 'start', trial: toHostedTrial(plan, directory, host) });
   target.window.markWork('started');
   const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs + WATCHDOG_MARGIN_MS);
   if (started.type === 'work-failed' || started.type === 'host-exited') {
     return errored(key, started.type === 'work-failed' ? started.message : started.detail);
   }
-  const notReady = { startMs: null, workMemoryBytes: null };
+  const notReady = { startMs: null, workMemory: null };
   if (started.type !== 'work-ready') return measureTrial({ ...measure, target, atReady: null, ...notReady }, asHung(started));
   const readyTarget = { ...target, childPid: started.childPid };
   const atReady = takeSnapshots(readyTarget);
-  const workMemoryBytes = measureWorkMemory(measure.before.memory, atReady.memory, started.childPid);
+  const workMemory = measureWorkMemory(hostMemoryBefore, readProcessMemory(host.pid), started.childPid);
   const style: KillStyle = KILL_STYLES[plan.kill];
+  trial.onPhase?.('stopping');
   host.send({ type: 'kill' });
-  trial.onReadyProbed?.();
-  const end = style.kind === 'host' ? await killHostAtKillPoint(host, plan, readyTarget) : await waitForStop(host, plan, readyTarget);
+  const end = style.kind === 'host' ? await killHostAtKillPoint(host, plan, readyTarget, directory.sectionLog) : await waitForStop(host, plan, readyTarget);
+  // Only now may the caller start the next host: a Node.js start-up beside the stop would be timed with it.
+  trial.onPhase?.('stopped');
   if (end.kind === 'stopped') target.window.markWork('ended');
-  return measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemoryBytes }, end);
+  return measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemory }, end);
 }
 
 /** How long the host may wait for the kill point: the delay, or that and the stop timeout for the workload to enter its section. */
@@ -100,25 +106,38 @@ function adoptSightings(target: ProbeTarget, sightings: Partial<HostSightings>):
 }
 
 /** host-death: once the work reached its kill point, the harness SIGKILLs the host; the stop lasts until the kernel has reaped it. */
-async function killHostAtKillPoint(host: HostProcess, plan: TrialPlan, target: ProbeTarget): Promise<TrialEnd> {
+async function killHostAtKillPoint(host: HostProcess, plan: TrialPlan, target: ProbeTarget, sectionLog: string): Promise<TrialEnd> {
   const reached = await host.waitFor(['kill-point-reached', 'work-failed'], killPointWaitMs(plan) + WATCHDOG_MARGIN_MS);
   if (reached.type === 'timeout') return { kind: 'errored', error: 'the host did not report reaching the kill point' };
   if (reached.type !== 'kill-point-reached') return { kind: 'errored', error: reached.type === 'work-failed' ? reached.message : reached.detail };
   // Right before the kill: every process of the trial alive now, and the outside files they hold.
   takeSnapshots(target);
   const killRequestedAt = performance.now();
+  const sectionLogBytesAtStop = measureLogBytes(sectionLog);
   await host.kill();
   const stopMs = performance.now() - killRequestedAt;
   const killRequestedEpochMs = performance.timeOrigin + killRequestedAt;
   return {
     kind: 'stopped',
-    event: { exitCode: null, signal: 'SIGKILL', error: null, stopMs, reportedMs: stopMs, killRequestedEpochMs, endedBy: 'host-death', mutex: null, processes: [], heldFiles: [] },
+    event: {
+      ...{ exitCode: null, signal: 'SIGKILL', error: null, stopMs, reportedMs: stopMs, killRequestedEpochMs, endedBy: 'host-death' },
+      ...{ processes: [], heldFiles: [], workAtStop: null, sectionLogBytesAtStop, ...unread('host-death killed the host before it could read them') },
+    },
   };
 }
 
 /** A host that stopped answering is as wedged as the work inside it. */
-function asHung(wait: { type: 'work-hung'; phase: 'start' | 'stop'; mutex: 'free' | 'held' | null } | { type: 'timeout' }): TrialEnd {
-  return wait.type === 'timeout' ? { kind: 'hung', phase: 'stop', mutex: null } : { kind: 'hung', phase: wait.phase, mutex: wait.mutex };
+function asHung(wait: Extract<HostEvent, { type: 'work-hung' }> | { type: 'timeout' }): TrialEnd {
+  if (wait.type !== 'timeout') {
+    const { phase, mutex, sharedMemory, workAtStop, workAtHang, sectionLogBytesAtStop } = wait;
+    return { kind: 'hung', phase, mutex, sharedMemory, workAtStop, workAtHang, ...(sectionLogBytesAtStop === undefined ? {} : { sectionLogBytesAtStop }) };
+  }
+  return { kind: 'hung', phase: 'stop', ...unread('the host stopped answering before it read them'), workAtStop: null, workAtHang: null };
+}
+
+/** The shared memory and mutex when the host never read them. */
+function unread(reason: string): SharedState {
+  return { mutex: null, sharedMemory: { read: false, reason } };
 }
 
 function toHostedTrial(plan: TrialPlan, directory: TrialDirectory, host: HostProcess): HostedTrial {

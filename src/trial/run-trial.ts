@@ -11,11 +11,10 @@ import { observeTrial, type TrialInProgress, type TrialPlan } from './observe-tr
 import { createTrialDirectory, removeDirectory, type TrialDirectory } from './trial-directory.ts';
 import type { TrialKey, TrialResult } from '../record/trial-result.ts';
 
-
 /** What a caller may ask of a trial besides running it. */
 export interface TrialOptions {
-  /** Called once the at-ready snapshot is taken: the work's start, which the trial measures, is over. */
-  readonly onReadyProbed?: () => void;
+  /** Called as the kill is sent (`stopping`) and once the stop is timed (`stopped`): the phases the trial measures. */
+  readonly onPhase?: (phase: 'stopping' | 'stopped') => void;
   /** Hand the host back, instead of killing it, when the trial left it exactly as clean as before its first trial. */
   readonly keepHost?: boolean;
   /** The run's family, which records every process the trial's family finds, so the run can reap them all. */
@@ -46,7 +45,12 @@ export async function runTrial(plan: TrialPlan, host: HostProcess = startHost(pl
  */
 export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options: TrialOptions = {}): Promise<HostedResult> {
   const key: TrialKey = { runtime: plan.runtime, kill: plan.kill, workload: plan.workload, trial: plan.trial };
-  const family = createProcessFamily({ marker: plan.trialId, roots: [host.identity], cgroup: host.containment, ...(options.runFamily === undefined ? {} : { parent: options.runFamily }) });
+  const family = createProcessFamily({
+    marker: plan.trialId,
+    roots: [host.identity],
+    cgroup: host.containment,
+    ...(options.runFamily === undefined ? {} : { parent: options.runFamily }),
+  });
   // From the start of the work until its processes are reaped, the tree is read every few milliseconds.
   const watch = watchFamily(family);
   const window = openTrialWindow(plan.trialId);
@@ -62,7 +66,7 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
       window,
       // Only a host that may be handed back needs its first ready state kept.
       ...(options.keepHost === true ? { baselines } : {}),
-      ...(options.onReadyProbed === undefined ? {} : { onReadyProbed: options.onReadyProbed }),
+      ...(options.onPhase === undefined ? {} : { onPhase: options.onPhase }),
     };
     return await observeAndEnd(trial, options);
   } catch (error) {
@@ -102,7 +106,13 @@ function mayHandBack(plan: TrialPlan, result: TrialResult): boolean {
  * back only if it is then back to its baseline and the workload's data check, run as before with every process of
  * the trial dead, finds nothing lost.
  */
-async function handBackIfClean(plan: TrialPlan, directory: TrialDirectory, host: HostProcess, family: ProcessFamily, observed: TrialResult): Promise<HostedResult> {
+async function handBackIfClean(
+  plan: TrialPlan,
+  directory: TrialDirectory,
+  host: HostProcess,
+  family: ProcessFamily,
+  observed: TrialResult,
+): Promise<HostedResult> {
   let handedBack = false;
   let ended = false;
   const end = async () => {
@@ -129,4 +139,3 @@ async function endHost(host: HostProcess, family: ProcessFamily): Promise<void> 
   await retireHost(host);
   await reapFamily(family);
 }
-

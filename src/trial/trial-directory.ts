@@ -1,9 +1,8 @@
 import { TEMP_PREFIX } from '../marker/marker.ts';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeOwner } from '../marker/run-owner.ts';
-
 
 export interface TrialDirectory {
   /** Holds the two folders below; removed whole after the trial. */
@@ -45,15 +44,6 @@ export function createTrialDirectory(runDirectory: string, trialId: string): Tri
     acknowledgementLog: join(controlDir, 'acknowledged.log'),
     sectionLog: join(controlDir, 'sections.log'),
   };
-}
-
-/** The lines of one of the workload's logs (cleanup steps, acknowledged records), in order; none if it never wrote. */
-export function readLogLines(path: string): string[] {
-  try {
-    return readFileSync(path, 'utf8').split('\n').filter(Boolean);
-  } catch {
-    return [];
-  }
 }
 
 export function removeDirectory(path: string): void {

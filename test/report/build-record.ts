@@ -1,8 +1,9 @@
 import { type CellSummary, summarizeCells } from '../../src/summaries/summarize-cell.ts';
-import type { RunRecord } from '../../src/record/run-record.ts';
+import type { RunRecord, Segment } from '../../src/record/run-record.ts';
 import type { ErroredTrial, HungTrial, NotApplicableTrial, StoppedTrial, TrialKey } from '../../src/record/trial-result.ts';
 import type { IntegrityCheck } from '../../src/workload/define-workload.ts';
-import { buildLeftovers } from './build-leftovers.ts';
+import type { ProcessMemory } from '../../src/proc/process-memory.ts';
+import { buildLeftovers, MEBIBYTE } from './build-leftovers.ts';
 
 // Renderers are pure functions over recorded data, so hand-built records exercise them exactly.
 
@@ -12,12 +13,20 @@ export function buildIntegrity(acknowledged: number, missing = 0, torn = 0, extr
   return { acknowledged, missing, torn, ...extra };
 }
 
+/** What the work added at ready(), in MiB: USS and RSS default to PSS. */
+export function buildWorkMemory(pssMebibytes: number, ussMebibytes = pssMebibytes, rssMebibytes = pssMebibytes): ProcessMemory {
+  return { pssBytes: pssMebibytes * MEBIBYTE, ussBytes: ussMebibytes * MEBIBYTE, rssBytes: rssMebibytes * MEBIBYTE };
+}
+
 /** What every measured trial records about its start and its kill point: a seeded delay, no section, a fast start. */
 const MEASURED = {
   killPoint: { kind: 'delay', delayMs: 10 },
   killedInSection: null,
   startMs: 30,
-  workMemoryBytes: 8 * 1024 ** 2,
+  workMemory: buildWorkMemory(8),
+  heldAtReady: { fds: 1, sockets: 0, processes: 0, locks: 0, tempFiles: 0 },
+  sharedMemory: null,
+  workAtStop: null,
 } as const satisfies Partial<StoppedTrial>;
 
 export function buildStopped(overrides: Partial<StoppedTrial> = {}): StoppedTrial {
@@ -42,7 +51,7 @@ export function buildStopped(overrides: Partial<StoppedTrial> = {}): StoppedTria
 
 export function buildHung(overrides: Partial<HungTrial> = {}): HungTrial {
   const measured = { ...MEASURED, leftovers: buildLeftovers(), cleanupSteps: [], cleanupRan: false, integrity: null, sharedMutex: 'held' as const };
-  return { ...KEY, ...measured, outcome: 'hung', phase: 'stop', stopMs: null, ...overrides };
+  return { ...KEY, ...measured, outcome: 'hung', phase: 'stop', stopMs: null, workAtHang: null, ...overrides };
 }
 
 export function buildErrored(overrides: Partial<ErroredTrial> = {}): ErroredTrial {
@@ -60,8 +69,9 @@ export function buildCell(...results: RunRecord['results']): CellSummary {
   return cell;
 }
 
+/** A record of one segment (whose values are the top level's) unless `overrides` gives its provenance. */
 export function buildRecord(results: RunRecord['results'], overrides: Partial<RunRecord> = {}): RunRecord {
-  return {
+  const record: Omit<RunRecord, 'provenance'> = {
     harnessVersion: '9.8.7',
     sourceDigest: 'sha256:0123',
     command: 'npm run harness -- --runtime thread,process --kill terminate --workload leaks-fd --trials 3',
@@ -97,4 +107,16 @@ export function buildRecord(results: RunRecord['results'], overrides: Partial<Ru
     incomplete: null,
     ...overrides,
   };
+  const { startedAt, finishedAt, sourceDigest, plan, environment } = record;
+  const segment: Segment = {
+    kind: 'segment',
+    shard: plan.shard,
+    startedAt,
+    finishedAt,
+    sourceDigest,
+    concurrency: plan.concurrency,
+    environment,
+    resultCount: results.length,
+  };
+  return { ...record, provenance: overrides.provenance ?? [segment] };
 }

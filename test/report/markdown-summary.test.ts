@@ -16,7 +16,7 @@ describe('renderAtAGlance', () => {
       ),
     );
     expect(section).toContain(
-      '| `sigkill` | process | 3 | stopped 2/5, leaked 2/5, **hung** 1/5 (in stop); leak rate 2/4 (50%, 95% CI 15–85%) | temp files 2/4, processes 2/4 | 0/5 | 15.0 (p95 20.0, max 20.0, execa: 4.8) |',
+      '| `sigkill` | process | 3 | stopped 2/5, leaked 2/5, **hung** 1/5 (in stop); leak rate 2/4 (50%, 95% CI 15–85%) | temp files 2/4, processes 2/4 | 0/4 | 15.0 (p95 20.0, max 20.0, execa: 4.8) |',
     );
     expect(section).not.toContain('| `sigkill` | thread |');
   });
@@ -24,7 +24,7 @@ describe('renderAtAGlance', () => {
   it('says "nothing" when the ended trials left nothing, and a dash when none ended', () => {
     const section = renderAtAGlance(recordOf(cell('cpu-loop', 'abort', 'thread', 1), hungCell('blocking-read', 'terminate', 'thread', 1)));
     expect(section).toContain('| `abort` | thread | 1 | stopped 1/1 | nothing | 1/1 |');
-    expect(section).toContain('| `terminate` | thread | 1 | **hung** 1/1 (in stop) | — | 0/1 | — |');
+    expect(section).toContain('| `terminate` | thread | 1 | **hung** 1/1 (in stop) | — | — | — |');
   });
 });
 

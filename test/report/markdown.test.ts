@@ -87,7 +87,7 @@ describe('renderMarkdown', () => {
     const section = markdown.slice(markdown.indexOf('### Where each kill style applies'), markdown.indexOf('### leaks-fd'));
     expect(section).toContain('| Kill style | thread | process |');
     expect(section).toContain('| `abort` | applies | applies |');
-    expect(section).toContain("| `terminate` | applies | n/a: a child process has no terminate(); its forced stop is sigkill |");
+    expect(section).toContain('| `terminate` | applies | n/a: a child process has no terminate(); its forced stop is sigkill |');
     expect(section).toContain('| `sigkill` | n/a: a signal is delivered to the whole host process; Node.js has no way to signal one worker thread | applies |');
   });
 
@@ -110,8 +110,9 @@ describe('renderMarkdown', () => {
     const row = readRow(markdown, 'terminate', 'thread');
     expect(row.outcome).toBe('stopped 1/3, **hung** 1/3 (in stop), **errored** 1/3 (note 1)');
     expect(row.stopMs).toBe('8.0');
-    expect(row.cleanup).toBe('1/2');
-    expect(row.other).toBe('mutex held (1/2, 50%, 95% CI 9–91%)');
+    expect(row.cleanup).toBe('1/1');
+    // The hung worker still held the mutex: that says the stop failed, and the outcome says so; it is no leftover.
+    expect(row.other).toBe('none');
     expect(markdown).toContain('1. **Errored:** `terminate` in thread, trial 3:\n\n   ```\n   Error: boom | bang\n       at run (workload.ts:1:1)\n   ```');
   });
 
@@ -151,7 +152,16 @@ describe('renderMarkdown', () => {
     for (const column of ['**Outcome**', '**Fds left**', '**Memory growth**', '**Other leftovers**', '**Cleanup ran**', '**Stop ms**']) {
       expect(legend).toContain(column);
     }
-    for (const term of ['`n/a`', '`ended by abort 2, force 1`', '`orphaned`', 'beyond 64.0 MiB', '`port P still bound`', '`mutex held`', '`data intact`', '`never settled`']) {
+    for (const term of [
+      '`n/a`',
+      '`ended by abort 2, force 1`',
+      '`orphaned`',
+      'beyond 64.0 MiB',
+      '`port P still bound`',
+      '`mutex held`',
+      '`data intact`',
+      '`never settled`',
+    ]) {
       expect(legend).toContain(term);
     }
     expect(legend).toContain('/proc/<pid>/task');

@@ -5,12 +5,7 @@ import { buildErrored, buildHung, buildIntegrity, buildNotApplicable, buildStopp
 
 describe('summarizeCells', () => {
   it('groups results into cells in the order they were recorded', () => {
-    const cells = summarizeCells([
-      buildStopped({ trial: 1 }),
-      buildNotApplicable(),
-      buildStopped({ trial: 2 }),
-      buildStopped({ workload: 'other', trial: 1 }),
-    ]);
+    const cells = summarizeCells([buildStopped({ trial: 1 }), buildNotApplicable(), buildStopped({ trial: 2 }), buildStopped({ workload: 'other', trial: 1 })]);
     expect(cells.map(({ workload, kill, runtime, trials }) => [workload, kill, runtime, trials])).toEqual([
       ['leaks-fd', 'terminate', 'thread', 2],
       ['leaks-fd', 'terminate', 'process', 1],
@@ -77,7 +72,7 @@ describe('summarizeCells', () => {
     expect(cell?.leftovers.memory).toMatchObject({ measured: 3, withLeftovers: 0, worst: { grownBytes: 5 * MEBIBYTE } });
   });
 
-  it('carries the stop and check summaries of its probed trials', () => {
+  it('carries the stop and check summaries of the trials it ended, a hung trial apart', () => {
     const [cell] = summarizeCells([
       buildStopped({ endedBy: 'force', reportedMs: null, sharedMutex: 'held', integrity: buildIntegrity(4, 1) }),
       buildHung({ sharedMutex: 'free', integrity: null }),
@@ -85,7 +80,7 @@ describe('summarizeCells', () => {
     ]);
     expect(cell?.endedBy).toEqual({ force: 1 });
     expect(cell?.neverSettled).toBe(1);
-    expect(cell?.sharedMutex).toEqual({ measured: 2, held: 1 });
+    expect(cell?.sharedMutex).toEqual({ measured: 1, held: 1 });
     expect(cell?.integrity).toMatchObject({ checked: 1, broken: 1, missing: 1 });
   });
 
