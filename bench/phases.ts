@@ -10,7 +10,12 @@ const PHASES = [
   { name: 'folder + wait for host', from: 'begun', to: 'got host-ready', what: 'createTrialDirectory; what of the host start-up the lane did not hide' },
   { name: 'probes: before', from: 'got host-ready', to: 'sent start', what: 'takeSnapshots(before)' },
   { name: 'work start', from: 'sent start', to: 'got work-ready', what: 'in the host: pool or child, worker boot, workload import, ready()' },
-  { name: 'probes: at ready', from: 'got work-ready', to: 'sent kill', what: 'takeSnapshots(atReady), measureWorkMemory' },
+  {
+    name: 'probes: at ready',
+    from: 'got work-ready',
+    to: 'sent kill',
+    what: 'takeSnapshots(atReady), measureWorkMemory (smaps_rollup of the host and the child)',
+  },
   { name: 'stop', from: 'sent kill', to: 'got work-stopped', what: 'in the host: kill point, kill, end seen by the OS, mutex probe' },
   { name: 'release window', from: 'got work-stopped', to: 'kill called', what: 'takeSnapshots + compareAll until clean, then the logs' },
   { name: 'host kill', from: 'kill called', to: 'kill done', what: 'SIGKILL to the host until execa saw it exit' },
@@ -48,7 +53,8 @@ export interface TraceSummary {
 export function summarizeTraces(traced: readonly TracedTrial[]): TraceSummary {
   const spanOf = (pick: (trial: TracedTrial) => [Moment, Moment][] | null): Span => {
     const pairs = traced.map(pick);
-    const sum = (part: 'at' | 'cpuMs') => median(pairs.map((spans) => (spans === null ? null : spans.reduce((total, [from, to]) => total + to[part] - from[part], 0))));
+    const sum = (part: 'at' | 'cpuMs') =>
+      median(pairs.map((spans) => (spans === null ? null : spans.reduce((total, [from, to]) => total + to[part] - from[part], 0))));
     return { wallMs: sum('at'), cpuMs: sum('cpuMs') };
   };
   const between = (from: string, to: string) => (trial: TracedTrial) => pairOf(trial, from, to);

@@ -23,9 +23,9 @@ export function renderCharts(record: RunRecord): string {
       'no trial recorded its spawn latency',
     ),
     renderRuntimeChart(
-      'Memory the work added at ready(), median MiB',
+      'Memory the work added at ready() (PSS), median MiB',
       'MiB',
-      runtimes.map(({ runtime, workMemoryBytes }) => ({ runtime, median: workMemoryBytes === null ? null : workMemoryBytes.median / BYTES_PER_MEBIBYTE })),
+      runtimes.map(({ runtime, workMemory }) => ({ runtime, median: workMemory === null ? null : workMemory.pssBytes.median / BYTES_PER_MEBIBYTE })),
       'no trial recorded the memory its work added',
     ),
   ].join('\n\n');

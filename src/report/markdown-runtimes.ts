@@ -3,12 +3,12 @@ import type { SampleSummary } from '../statistics/summarize-samples.ts';
 import { formatGrowth, formatMebibytes, NOT_MEASURED, NOTHING_RECORDED } from './format-cell.ts';
 import { formatMilliseconds } from './format-stop.ts';
 import { renderTable } from './markdown-syntax.ts';
-import { type RuntimeSummary, summarizeRuntimes } from './summarize-runtimes.ts';
+import { type RuntimeSummary, summarizeRuntimes, type WorkMemorySummary } from './summarize-runtimes.ts';
 
 const HEADER = [
   'Runtime',
   'Spawn ms: median / p95 / max',
-  'Work memory at ready: median / max',
+  'Work memory at ready, PSS: median / max; USS, RSS: median',
   'Stop ms: median / p95 / max',
   'Host memory growth after the stop: median',
 ];
@@ -21,7 +21,8 @@ export function renderRuntimeSummary(record: RunRecord): string {
     [
       "Pooled over every workload and kill style the runtime ran, so a heavy workload or a slow kill style weighs on its runtime's numbers; the tables below split them.",
       'Spawn ms is `startMs`, from asking the runtime to start the work until the workload called `ready()`.',
-      "Work memory is `workMemoryBytes`, what the work added at `ready()`: the host's resident memory growth for a thread (its memory is the host's), the child's own plus the host's growth for a process.",
+      "Work memory is `workMemory`, what the work added at `ready()`: the host's growth for a thread (its memory is the host's), the child's own plus the host's growth for a process.",
+      'It is PSS, which splits each page a child shares with its host (the Node.js binary, its libraries) between the two, so that a thread and a process compare like for like; beside it USS, the pages only the work holds, and RSS, which counts the shared pages whole.',
       "Stop ms is `stopMs` of the stopped and leaked trials; host memory growth is the host's resident memory after the stop minus before.",
       'Each figure gives the number of trials it is over, `n`; a trial that could not measure it is left out, never counted as 0.',
     ].join(' '),
@@ -30,14 +31,20 @@ export function renderRuntimeSummary(record: RunRecord): string {
 }
 
 function renderRow(summary: RuntimeSummary): string[] {
-  const { startMs, workMemoryBytes, stopMs, memoryGrownBytes } = summary;
+  const { startMs, workMemory, stopMs, memoryGrownBytes } = summary;
   return [
     summary.runtime,
     describe(startMs, (spread) => [spread.median, spread.p95, spread.max].map(formatMilliseconds).join(' / ')),
-    describe(workMemoryBytes, (spread) => [spread.median, spread.max].map(formatMebibytes).join(' / ')),
+    workMemory === null ? NOT_MEASURED : describeWorkMemory(workMemory),
     describe(stopMs, (spread) => [spread.median, spread.p95, spread.max].map(formatMilliseconds).join(' / '), NOTHING_RECORDED),
     describe(memoryGrownBytes, (spread) => formatGrowth(spread.median)),
   ];
+}
+
+/** PSS's median and max, then the medians of USS and RSS over the same trials. */
+function describeWorkMemory({ pssBytes, ussBytes, rssBytes }: WorkMemorySummary): string {
+  const beside = `USS ${formatMebibytes(ussBytes.median)}, RSS ${formatMebibytes(rssBytes.median)}`;
+  return describe(pssBytes, (pss) => `${[pss.median, pss.max].map(formatMebibytes).join(' / ')}; ${beside}`);
 }
 
 /** The figures with how many trials they are over; "not measured" when no trial recorded them (a dash for stop times when none stopped). */

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { renderCharts } from '../../src/report/markdown-charts.ts';
-import { MEBIBYTE } from './build-leftovers.ts';
+import { buildWorkMemory } from './build-record.ts';
 import { cell, hungCell, recordOf } from './build-cells.ts';
 
 describe('renderCharts', () => {
   it('draws stop medians of the kill styles both runtimes stopped, naming those left out, and spawn and memory per runtime', () => {
     const charts = renderCharts(
       recordOf(
-        cell('cpu-loop', 'abort', 'thread', 1, { stopMs: 5, startMs: 20, workMemoryBytes: 10 * MEBIBYTE }),
-        cell('cpu-loop', 'abort', 'process', 1, { stopMs: 15, startMs: 60, workMemoryBytes: 40 * MEBIBYTE }),
-        cell('cpu-loop', 'terminate', 'thread', 1, { stopMs: 3, startMs: 20, workMemoryBytes: 10 * MEBIBYTE }),
+        cell('cpu-loop', 'abort', 'thread', 1, { stopMs: 5, startMs: 20, workMemory: buildWorkMemory(10, 8, 12) }),
+        cell('cpu-loop', 'abort', 'process', 1, { stopMs: 15, startMs: 60, workMemory: buildWorkMemory(40, 30, 60) }),
+        cell('cpu-loop', 'terminate', 'thread', 1, { stopMs: 3, startMs: 20, workMemory: buildWorkMemory(10, 8, 12) }),
       ),
     );
     expect(charts).toContain('over the workloads both runtimes stopped. Bars: thread; line: process. Left out, stopped in one runtime only: `terminate`.');
@@ -19,7 +19,7 @@ describe('renderCharts', () => {
   });
 
   it('skips a chart with a sentence when nothing was measured, never drawing 0', () => {
-    const charts = renderCharts(recordOf(hungCell('blocking-read', 'abort', 'thread', 1, { startMs: null, workMemoryBytes: null })));
+    const charts = renderCharts(recordOf(hungCell('blocking-read', 'abort', 'thread', 1, { startMs: null, workMemory: null })));
     expect(charts).toContain('No kill style stopped the same workload in both runtimes, so there is no chart comparing their stop times.');
     expect(charts).toContain('Spawn latency, median ms: no trial recorded its spawn latency, so there is no chart.');
     expect(charts).toContain('no trial recorded the memory its work added, so there is no chart.');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeRuntimes } from '../../src/report/summarize-runtimes.ts';
 import { buildLeftovers, buildMemory, MEBIBYTE } from './build-leftovers.ts';
-import { buildErrored, buildHung, buildNotApplicable, buildStopped } from './build-record.ts';
+import { buildErrored, buildHung, buildNotApplicable, buildStopped, buildWorkMemory } from './build-record.ts';
 
 function withMemory(grownMebibytes: number | null) {
   return buildLeftovers({ memory: grownMebibytes === null ? null : buildMemory(grownMebibytes * MEBIBYTE) });
@@ -41,16 +41,22 @@ describe('summarizeRuntimes', () => {
   it('summarizes spawn latency and work memory over the probed trials that recorded them, hung ones included', () => {
     const [thread] = summarizeRuntimes(
       ['thread'],
-      [buildStopped({ startMs: 20, workMemoryBytes: 4 * MEBIBYTE }), buildStopped({ startMs: null, workMemoryBytes: null }), buildHung({ startMs: 40, workMemoryBytes: 8 * MEBIBYTE })],
+      [
+        buildStopped({ startMs: 20, workMemory: buildWorkMemory(4, 3, 10) }),
+        buildStopped({ startMs: null, workMemory: null }),
+        buildHung({ startMs: 40, workMemory: buildWorkMemory(8, 5, 20) }),
+      ],
     );
     expect(thread?.startMs).toMatchObject({ count: 2, median: 30, max: 40 });
-    expect(thread?.workMemoryBytes).toMatchObject({ count: 2, median: 6 * MEBIBYTE, max: 8 * MEBIBYTE });
+    expect(thread?.workMemory?.pssBytes).toMatchObject({ count: 2, median: 6 * MEBIBYTE, max: 8 * MEBIBYTE });
+    expect(thread?.workMemory?.ussBytes).toMatchObject({ count: 2, median: 4 * MEBIBYTE, max: 5 * MEBIBYTE });
+    expect(thread?.workMemory?.rssBytes).toMatchObject({ count: 2, median: 15 * MEBIBYTE, max: 20 * MEBIBYTE });
   });
 
   it('is null, never 0, for a runtime with nothing stopped or measured', () => {
     expect(summarizeRuntimes(['thread', 'process'], [buildNotApplicable(), buildErrored()])).toEqual([
-      { runtime: 'thread', startMs: null, workMemoryBytes: null, stopMs: null, memoryGrownBytes: null },
-      { runtime: 'process', startMs: null, workMemoryBytes: null, stopMs: null, memoryGrownBytes: null },
+      { runtime: 'thread', startMs: null, workMemory: null, stopMs: null, memoryGrownBytes: null },
+      { runtime: 'process', startMs: null, workMemory: null, stopMs: null, memoryGrownBytes: null },
     ]);
   });
 });
