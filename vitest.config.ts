@@ -10,7 +10,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/escapes/**'], fileParallelism: true, sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/escapes/**'], fileParallelism: true, sequence: { groupOrder: 0 } },
+      },
       { extends: true, test: { name: 'escapes', include: ['test/escapes/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } },
     ],
   },

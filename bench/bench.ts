@@ -21,7 +21,8 @@ const PROBE_ROUNDS = 50;
 async function bench(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { 'skip-matrix': { type: 'boolean' }, trials: { type: 'string' } }, strict: true });
   const trials = values.trials === undefined ? DEFAULT_TRIALS : Number(values.trials);
-  if (!Number.isSafeInteger(trials) || trials < 2) throw new RangeError(`--trials value "${values.trials}" is not allowed; allowed: a whole number of 2 or more`);
+  if (!Number.isSafeInteger(trials) || trials < 2)
+    throw new RangeError(`--trials value "${values.trials}" is not allowed; allowed: a whole number of 2 or more`);
   // Everything the bench starts itself carries this marker (its floor's children, the matrix's CLI).
   const marker = `bench-${createRunId()}`;
   const header = `npm run bench: Node.js ${process.version}, ${availableParallelism()} cores, load ${formatLoad()} at start; ${trials} trials per figure`;

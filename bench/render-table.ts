@@ -28,7 +28,15 @@ function renderComparisons({ comparisons }: BenchRun): string {
   const rows = comparisons.map(({ floor, harness }) => {
     const ratio = harness.msPerTrial / floor.msPerTrial;
     const problems = harness.notStopped.length === 0 ? '' : `  (${harness.notStopped.length} not stopped: ${harness.notStopped.join('; ')})`;
-    return [floor.runtime, String(harness.concurrency), `${harness.trials}`, ms(floor.msPerTrial), ms(harness.msPerTrial), ratio.toFixed(2), verdict(ratio <= TARGETS.ratio) + problems];
+    return [
+      floor.runtime,
+      String(harness.concurrency),
+      `${harness.trials}`,
+      ms(floor.msPerTrial),
+      ms(harness.msPerTrial),
+      ratio.toFixed(2),
+      verdict(ratio <= TARGETS.ratio) + problems,
+    ];
   });
   const title = `Per trial, start until ready then forced stop (wall time / trials), target harness/floor ≤ ${TARGETS.ratio}`;
   return `${title}\n${renderColumns(['runtime', 'concurrency', 'trials', 'floor ms/trial', 'harness ms/trial', 'harness/floor', 'target'], rows)}`;
@@ -66,7 +74,11 @@ function renderPhases({ runtime, summary }: { runtime: BenchRuntime; summary: Tr
 
 function renderColumns(headings: string[], rows: string[][]): string {
   const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(headings), ...rows.map(line)].join('\n');
 }
 

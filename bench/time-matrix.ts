@@ -8,7 +8,8 @@ import { removeDirectory } from '../src/trial/trial-directory.ts';
 
 const bin = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 
-export type MatrixTiming = { readonly state: 'ran'; readonly wallMs: number; readonly results: number } | { readonly state: 'failed'; readonly wallMs: number; readonly error: string };
+export type MatrixTiming =
+  { readonly state: 'ran'; readonly wallMs: number; readonly results: number } | { readonly state: 'failed'; readonly wallMs: number; readonly error: string };
 
 /**
  * Runs what `npm run harness` runs, every default kept, into a temp folder that is removed afterwards. The CLI

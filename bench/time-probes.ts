@@ -29,7 +29,8 @@ export async function timeProbesAlone(rounds: number): Promise<ProbesAlone> {
   const host = startHost(trialId);
   try {
     const ready = await host.waitFor(['host-ready'], 15_000);
-    if (ready.type !== 'host-ready') throw new Error(`the host for timing the probes did not start: ${ready.type === 'host-exited' ? ready.detail : 'timeout'}`);
+    if (ready.type !== 'host-ready')
+      throw new Error(`the host for timing the probes did not start: ${ready.type === 'host-exited' ? ready.detail : 'timeout'}`);
     const target = createProbeTarget({ trialId, hostPid: host.pid, workDir: createTrialDirectory(runDirectory, trialId).workDir });
     const before = takeSnapshots(target);
     const snapshots: number[] = [];

@@ -30,7 +30,9 @@ export function checkWritableDirectory(path: string, given: string, { ignoredByG
     if (ignoredByGit) markIgnoredByGit(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`--out value "${given}" is not a writable directory (${reason}); allowed: a directory the harness can create and write`, { cause: error });
+    throw new UsageError(`--out value "${given}" is not a writable directory (${reason}); allowed: a directory the harness can create and write`, {
+      cause: error,
+    });
   }
 }
 

@@ -46,7 +46,7 @@ export function scanFamily(family: ProcessFamily): FamilyScan {
     if (!marked.has(pid)) marked.set(pid, carriesMarker(pid, family.marker));
     return marked.get(pid) === true;
   };
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     for (const stat of stats) {
       if (!mayJoin(family, stat)) continue;

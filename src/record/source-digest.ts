@@ -22,6 +22,10 @@ function digestFolder(folder: string, include: (file: string) => boolean): strin
   const files = readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .filter((file) => include(file) && statSync(`${folder}${file}`).isFile())
     .sort();
-  for (const file of files) hash.update(`${file}\0`).update(readFileSync(`${folder}${file}`)).update('\0');
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(`${folder}${file}`))
+      .update('\0');
   return `sha256:${hash.digest('hex')}`;
 }

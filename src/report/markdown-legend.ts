@@ -58,7 +58,7 @@ function describeProbeColumns(): string[] {
 
 function describeOtherLeftovers(): string[] {
   return [
-    "- **Other leftovers**: the rarer findings, listed only when there is something to say, with `(k/n)` trials when the cell had several; `none` when every probe measured and found nothing. Details are from the trial that left the most.",
+    '- **Other leftovers**: the rarer findings, listed only when there is something to say, with `(k/n)` trials when the cell had several; `none` when every probe measured and found nothing. Details are from the trial that left the most.',
     '  - Sockets: `port P still bound` (a process of the trial still listens on it), `not rebindable` (nothing of the trial listens, yet the harness could not listen on it again right after the stop), `N connections open` (TCP connections the trial opened and still holds).',
     `  - Locks: \`OS locks held\` (flock or fcntl locks placed during the trial and still held); \`lock dir … stale in S s\`: a proper-lockfile lock folder left behind, which blocks anyone who wants the file until it turns stale (${PROPER_LOCKFILE_STALE_MS / 1000} s after its holder last refreshed it), or \`already stale\`.`,
     "  - `mutex held`: after the stop, the host could not take the worker's shared mutex; anyone else who wants it waits forever. Only a thread shares memory with its host, so a process row never says this.",

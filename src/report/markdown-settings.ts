@@ -10,7 +10,10 @@ const KILL_POINTS: Record<RunPlan['killPoint'], (plan: RunPlan) => string> = {
 
 /** The settings every trial ran with: each changes what a stop can show, so the report states them. */
 export function describeSettings(plan: RunPlan): string {
-  const shard = plan.shard === null ? 'every cell of the matrix' : `shard ${plan.shard.index} of ${plan.shard.count} of its cells (\`--shard ${plan.shard.index}/${plan.shard.count}\`)`;
+  const shard =
+    plan.shard === null
+      ? 'every cell of the matrix'
+      : `shard ${plan.shard.index} of ${plan.shard.count} of its cells (\`--shard ${plan.shard.index}/${plan.shard.count}\`)`;
   return [
     `Each workload had ${plan.startTimeoutMs} ms to become ready (\`--start-timeout\`), each stop ${plan.stopTimeoutMs} ms to end the work (\`--stop-timeout\`).`,
     `\`abort-then-force\` forces the stop after a grace of ${plan.graceMs} ms (\`--grace\`);`,

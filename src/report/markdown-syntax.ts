@@ -19,7 +19,13 @@ export function renderCodeBlock(text: string, language = ''): string {
 export function renderListItem(number: number, lines: string): string {
   const marker = `${number}. `;
   const indent = ' '.repeat(marker.length);
-  return marker + lines.split('\n').map((line, index) => (index === 0 || line === '' ? line : indent + line)).join('\n');
+  return (
+    marker +
+    lines
+      .split('\n')
+      .map((line, index) => (index === 0 || line === '' ? line : indent + line))
+      .join('\n')
+  );
 }
 
 /** Inline code that survives backticks inside the text. */

@@ -78,7 +78,9 @@ function findOrphanedMarkers(): Set<string> {
 function parseJournalLine(line: string): SeenProcess | null {
   try {
     const { pid, startTime, command }: Partial<SeenProcess> = JSON.parse(line);
-    return Number.isSafeInteger(pid) && Number.isSafeInteger(startTime) && typeof command === 'string' ? { pid: pid as number, startTime: startTime as number, command } : null;
+    return Number.isSafeInteger(pid) && Number.isSafeInteger(startTime) && typeof command === 'string'
+      ? { pid: pid as number, startTime: startTime as number, command }
+      : null;
   } catch {
     return null;
   }

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
  * whichever shard, order or concurrency runs it.
  */
 export function seededFraction(seed: number, ...names: readonly (string | number)[]): number {
-  const digest = createHash('sha256').update([seed, ...names].join('\0')).digest();
+  const digest = createHash('sha256')
+    .update([seed, ...names].join('\0'))
+    .digest();
   return digest.readUInt32BE(0) / 2 ** 32;
 }

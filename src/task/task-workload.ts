@@ -19,7 +19,10 @@ export default defineWorkload({
 
 function describeTask(): string {
   const which = exportName === 'default' ? 'the default export' : `the export ${exportName}`;
-  const hooks = [task.ready === null ? 'ready when the call starts' : 'ready when its ready export resolves', task.cleanup === null ? 'no cleanup export' : 'a cleanup export run on a stop request'];
+  const hooks = [
+    task.ready === null ? 'ready when the call starts' : 'ready when its ready export resolves',
+    task.cleanup === null ? 'no cleanup export' : 'a cleanup export run on a stop request',
+  ];
   return `a tinypool/piscina task: ${which} of ${basename(fileURLToPath(taskUrl))}, called with the --task-data payload; ${hooks.join(', ')}`;
 }
 

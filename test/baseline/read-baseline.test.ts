@@ -22,10 +22,26 @@ const cases: Array<[string, string, RegExp]> = [
   ['another version', JSON.stringify({ ...baseline, baselineVersion: 2 }), /has baselineVersion 2, not 1/],
   ['no version', JSON.stringify({ ...baseline, baselineVersion: undefined }), /has baselineVersion missing, not 1/],
   ['cells not an array', JSON.stringify({ ...baseline, cells: {} }), /has "cells" that is an object, not an array/],
-  ['unknown kill style', JSON.stringify({ ...baseline, cells: [{ ...validCell, kill: 'nuke' }] }), /has cells\[0\]\.kill "nuke", not one of abort, abort-then-force/],
-  ['unknown runtime', JSON.stringify({ ...baseline, cells: [{ ...validCell, runtime: 'fiber' }] }), /has cells\[0\]\.runtime "fiber", not one of thread, process/],
-  ['a count that is not a number', JSON.stringify({ ...baseline, cells: [{ ...validCell, outcome: { trials: '1' } }] }), /has cells\[0\]\.outcome\.trials "1", not a non-negative number/],
-  ['a probe left out', JSON.stringify({ ...baseline, cells: [{ ...validCell, leftovers: {} }] }), /has cells\[0\]\.leftovers\.fds missing, not a non-negative number/],
+  [
+    'unknown kill style',
+    JSON.stringify({ ...baseline, cells: [{ ...validCell, kill: 'nuke' }] }),
+    /has cells\[0\]\.kill "nuke", not one of abort, abort-then-force/,
+  ],
+  [
+    'unknown runtime',
+    JSON.stringify({ ...baseline, cells: [{ ...validCell, runtime: 'fiber' }] }),
+    /has cells\[0\]\.runtime "fiber", not one of thread, process/,
+  ],
+  [
+    'a count that is not a number',
+    JSON.stringify({ ...baseline, cells: [{ ...validCell, outcome: { trials: '1' } }] }),
+    /has cells\[0\]\.outcome\.trials "1", not a non-negative number/,
+  ],
+  [
+    'a probe left out',
+    JSON.stringify({ ...baseline, cells: [{ ...validCell, leftovers: {} }] }),
+    /has cells\[0\]\.leftovers\.fds missing, not a non-negative number/,
+  ],
 ];
 
 describe('readBaseline', () => {
@@ -35,7 +51,9 @@ describe('readBaseline', () => {
   });
 
   it('names a missing file', () => {
-    expect(() => readBaseline(join(scratch, 'nowhere.json'))).toThrow(/^--check file ".*nowhere\.json" does not exist; allowed: a JSON file written by --update-baseline$/);
+    expect(() => readBaseline(join(scratch, 'nowhere.json'))).toThrow(
+      /^--check file ".*nowhere\.json" does not exist; allowed: a JSON file written by --update-baseline$/,
+    );
   });
 
   it.each(cases)('refuses a file that is %s, naming the file and the problem', (_name, text, problem) => {

@@ -38,6 +38,8 @@ describe('checkBaselineTarget', () => {
     ['a directory', '.', /the path is a directory/],
   ])('refuses a path in %s before anything runs', (_name, relative, reason) => {
     const path = join(scratch, relative);
-    expect(() => checkBaselineTarget(path)).toThrow(new RegExp(`^--update-baseline file "${path}" cannot be written \\(.*${reason.source}.*allowed: a file path in an existing, writable directory$`));
+    expect(() => checkBaselineTarget(path)).toThrow(
+      new RegExp(`^--update-baseline file "${path}" cannot be written \\(.*${reason.source}.*allowed: a file path in an existing, writable directory$`),
+    );
   });
 });

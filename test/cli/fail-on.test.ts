@@ -16,7 +16,9 @@ describe('--fail-on', () => {
   it('by default exits 3 when trials errored, naming how many, the cell and the first error', async () => {
     const result = await runCli([...ALL_ERRORED, '--out', join(scratch, 'errored')]);
     expect(result.exitCode).toBe(3);
-    expect(result.stderr).toMatch(/2 of 2 trials errored \(cpu-loop \/ abort \/ thread\) \(first error: .*ERR_WORKER_OUT_OF_MEMORY.*\); failing the run \(--fail-on errored,empty\)/);
+    expect(result.stderr).toMatch(
+      /2 of 2 trials errored \(cpu-loop \/ abort \/ thread\) \(first error: .*ERR_WORKER_OUT_OF_MEMORY.*\); failing the run \(--fail-on errored,empty\)/,
+    );
     expect(result.stdout).toContain('report.md');
   });
 
@@ -28,7 +30,20 @@ describe('--fail-on', () => {
 
   it('lets the user decide: none passes both, and leaked fails a run whose trials leaked', async () => {
     expect((await runCli([...ALL_ERRORED, '--fail-on', 'none', '--out', join(scratch, 'none')])).exitCode).toBe(0);
-    const leaked = await runCli(['--workload', 'temp-files', '--runtime', 'thread', '--kill', 'terminate', '--trials', '1', '--fail-on', 'leaked', '--out', join(scratch, 'leaked')]);
+    const leaked = await runCli([
+      '--workload',
+      'temp-files',
+      '--runtime',
+      'thread',
+      '--kill',
+      'terminate',
+      '--trials',
+      '1',
+      '--fail-on',
+      'leaked',
+      '--out',
+      join(scratch, 'leaked'),
+    ]);
     expect(leaked.exitCode).toBe(3);
     expect(leaked.stderr).toMatch(/1 of 1 trials leaked \(temp-files \/ terminate \/ thread\)/);
   });

@@ -175,7 +175,12 @@ describe('createProgress', () => {
     progress.result(STOPPED, 11, 20);
     clock.advance(4000);
     progress.result(STOPPED, 12, 20);
-    expect(sink.text.split('\n').slice(1, 3).map((line) => line.split('; ')[1])).toEqual(['ETA 18s', 'ETA 24s']);
+    expect(
+      sink.text
+        .split('\n')
+        .slice(1, 3)
+        .map((line) => line.split('; ')[1]),
+    ).toEqual(['ETA 18s', 'ETA 24s']);
   });
 
   it('writes nothing at end() when no live line is shown', () => {

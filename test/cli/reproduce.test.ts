@@ -24,7 +24,9 @@ function verdicts(results: TrialResult[]): string[] {
   return results.map((result) => {
     const cell = `${result.workload} / ${result.kill} / ${result.runtime} #${result.trial}`;
     if (!('leftovers' in result)) return `${cell}: ${result.outcome}`;
-    const found = Object.entries(result.leftovers).filter(([, leftover]) => leftover !== null && leftover.total > 0).map(([probe]) => probe);
+    const found = Object.entries(result.leftovers)
+      .filter(([, leftover]) => leftover !== null && leftover.total > 0)
+      .map(([probe]) => probe);
     return `${cell} at ${JSON.stringify(result.killPoint)}: ${result.outcome} [${found.join(', ')}] in section ${result.killedInSection}`;
   });
 }
@@ -38,7 +40,13 @@ describe('a seeded run', () => {
 
     await run('shard-1', ['--shard', '1/2']);
     await run('shard-2', ['--shard', '2/2']);
-    const merged = await runCli(['merge', join(scratch, 'shard-1', 'results.json'), join(scratch, 'shard-2', 'results.json'), '--out', join(scratch, 'merged')]);
+    const merged = await runCli([
+      'merge',
+      join(scratch, 'shard-1', 'results.json'),
+      join(scratch, 'shard-2', 'results.json'),
+      '--out',
+      join(scratch, 'merged'),
+    ]);
     expect(merged.exitCode).toBe(0);
     const record = JSON.parse(readFileSync(join(scratch, 'merged', 'results.json'), 'utf8'));
     expect(verdicts(record.results)).toEqual(verdicts(first.results));

@@ -9,7 +9,13 @@ const scratch = mkdtempSync(join(tmpdir(), 'isolation-harness-sections-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function setUp(name: string, overrides: Partial<WorkloadSpec> = {}, readySince: number | null = 0) {
-  const spec = { sectionLog: join(scratch, `${name}.log`), targetSection: 'holding-lock', targetAfterMs: 0, sectionHoldMs: 2_000, ...overrides } as WorkloadSpec;
+  const spec = {
+    sectionLog: join(scratch, `${name}.log`),
+    targetSection: 'holding-lock',
+    targetAfterMs: 0,
+    sectionHoldMs: 2_000,
+    ...overrides,
+  } as WorkloadSpec;
   const notified: string[] = [];
   const controller = new AbortController();
   const state: SectionState = {
@@ -72,6 +78,8 @@ describe('critical sections', () => {
 
   it('refuses a section the workload did not declare, naming the declared ones', async () => {
     const { hooks } = setUp('undeclared');
-    await expect(hooks.enterSection('commit')).rejects.toThrow('section "commit" is not declared; declare it in the workload\'s criticalSections (holding-lock, writing)');
+    await expect(hooks.enterSection('commit')).rejects.toThrow(
+      'section "commit" is not declared; declare it in the workload\'s criticalSections (holding-lock, writing)',
+    );
   });
 });

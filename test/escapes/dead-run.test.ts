@@ -16,7 +16,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // A harness SIGKILLed mid-run leaves what its trials started outside its hosts' process groups: a setsid daemon with
 // an empty environment carries no marker and is in no group of a host. The next run must still find it (the dead
 // run's journal names it by pid and start time, and its host's cgroup holds it) and reap it.
-it('the next run reaps a dead run\'s unmarked daemons, found through its journal and cgroups', async () => {
+it("the next run reaps a dead run's unmarked daemons, found through its journal and cgroups", async () => {
   const out = join(scratch, 'out');
   const daemon = 'test/fixtures/workloads/escapes/setsid-daemon.ts';
   // Kills land up to 3 s after ready(), so a trial's daemon is alive for long enough that the harness dies mid-trial,

@@ -50,7 +50,10 @@ describe.each(Object.entries(SLEEPERS_LEFT))('%s', (name, sleepersLeft) => {
       expect(survivor.foundBy.includes('marker')).toBe(name === 'inherits-stdio');
       expect(survivor.foundBy.length).toBeGreaterThan(0);
     }
-    expect({ outcome: result.outcome, left: totals(result) }).toEqual({ outcome: expected > 0 ? 'leaked' : 'stopped', left: { ...NOTHING, processes: expected } });
+    expect({ outcome: result.outcome, left: totals(result) }).toEqual({
+      outcome: expected > 0 ? 'leaked' : 'stopped',
+      left: { ...NOTHING, processes: expected },
+    });
     // A grandchild holding inherited stdio must not hold the stop: the work ends at its exit.
     expect(result.stopMs).toBeLessThan(1_000);
     expect(findFixtureProcesses()).toEqual([]);
@@ -108,7 +111,9 @@ describe('creates-and-closes-outside', () => {
   });
 
   it('with two trials at once, is never attributed to the wrong trial: what cannot be told apart is listed, not counted', async () => {
-    const results = (await Promise.all([1, 2].map(() => runner.run({ workloadUrl: fixture('creates-and-closes-outside'), runtime: 'process', kill: 'sigkill' })))).map(stopped);
+    const results = (
+      await Promise.all([1, 2].map(() => runner.run({ workloadUrl: fixture('creates-and-closes-outside'), runtime: 'process', kill: 'sigkill' })))
+    ).map(stopped);
     const attributed = results.flatMap((result) => result.leftovers.tempFiles?.outside.map((file) => file.path) ?? []);
     const unattributed = results.flatMap((result) => result.leftovers.tempFiles?.unattributed ?? []);
     expect(new Set(attributed).size).toBe(attributed.length);

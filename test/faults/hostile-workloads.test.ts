@@ -156,7 +156,8 @@ describe(`a workload that exhausts a ${SMALL_HEAP_MB} MB heap after ready()`, ()
     const result = await runHostile({ workloadUrl, runtime: 'thread', kill: 'terminate', memoryLimitMb: SMALL_HEAP_MB, killPoint: LATE_KILL });
     expect(result).toMatchObject({
       outcome: 'errored',
-      error: 'the work ended by itself before the kill: Error [ERR_WORKER_OUT_OF_MEMORY]: Worker terminated due to reaching memory limit: JS heap out of memory',
+      error:
+        'the work ended by itself before the kill: Error [ERR_WORKER_OUT_OF_MEMORY]: Worker terminated due to reaching memory limit: JS heap out of memory',
     });
     await expectRunGoesOn('thread');
   });

@@ -27,7 +27,10 @@ beforeAll(async () => {
   packed = { filename: join(scratch, entry.filename), files: entry.files.map((file) => file.path) };
   cpSync(fixtureProject, project, { recursive: true });
   copyFileSync(tinypoolJob, join(project, 'resize-image.js'));
-  await execa('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', packed.filename], { cwd: project, env: withoutNpmScriptContext() });
+  await execa('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-dev', packed.filename], {
+    cwd: project,
+    env: withoutNpmScriptContext(),
+  });
 }, INSTALL_TIMEOUT_MS);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -56,8 +59,18 @@ describe('the packed package', () => {
   });
 
   it('runs a TypeScript workload, a JavaScript workload and an unchanged tinypool job file in both runtimes', async () => {
-    const run = await npx(['--workload', './workloads/holds-file.ts,./workloads/counts.js', '--task', './resize-image.js']
-      .concat(['--task-data', '{"width":8,"height":8,"workMs":30000}', '--kill', 'abort,terminate,sigkill', '--trials', '1', '--seed', '7']));
+    const run = await npx(
+      ['--workload', './workloads/holds-file.ts,./workloads/counts.js', '--task', './resize-image.js'].concat([
+        '--task-data',
+        '{"width":8,"height":8,"workMs":30000}',
+        '--kill',
+        'abort,terminate,sigkill',
+        '--trials',
+        '1',
+        '--seed',
+        '7',
+      ]),
+    );
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.exitCode).toBe(0);
     const record = readRecord();

@@ -47,7 +47,14 @@ async function holdFlock(path: string): Promise<ChildProcess> {
   return flock;
 }
 
-const flockOf = (pid: number | undefined, path: string | null) => ({ type: 'FLOCK', access: 'WRITE', pid, file: expect.stringMatching(/^[0-9a-f]{2,}:[0-9a-f]{2,}:\d+$/), range: '0-EOF', path });
+const flockOf = (pid: number | undefined, path: string | null) => ({
+  type: 'FLOCK',
+  access: 'WRITE',
+  pid,
+  file: expect.stringMatching(/^[0-9a-f]{2,}:[0-9a-f]{2,}:\d+$/),
+  range: '0-EOF',
+  path,
+});
 
 describe('locksProbe', () => {
   it('finds a flock placed on a file of the work directory, held at ready and still held after', async () => {

@@ -55,7 +55,7 @@ function foundByRole(family: ProcessFamily, token: string): Record<string, strin
 }
 
 describe('scanFamily', () => {
-  it('without a cgroup finds the child by ancestry and the shell\'s orphan by session, and cannot see a double-forked daemon', async () => {
+  it("without a cgroup finds the child by ancestry and the shell's orphan by session, and cannot see a double-forked daemon", async () => {
     const { family, token } = await startRoot(false);
     expect(foundByRole(family, token)).toEqual({ child: ['ancestry', 'group'], orphan: ['group'] });
     // What it found, it reaps; the daemon, which it could not see, is the blind spot the report lists.

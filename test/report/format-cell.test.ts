@@ -27,7 +27,9 @@ describe('formatOutcomes', () => {
 describe('formatOutcomes leak rate', () => {
   it('counts only the trials the kill ended, with its 95% interval', () => {
     const leaked = buildStopped({ outcome: 'leaked', leftovers: buildLeftovers({ processes: buildProcesses(1) }) });
-    expect(formatOutcomes(buildCell(buildStopped(), leaked, buildHung()))).toBe('stopped 1/3, leaked 1/3, **hung** 1/3 (in stop); leak rate 1/2 (50%, 95% CI 9–91%)');
+    expect(formatOutcomes(buildCell(buildStopped(), leaked, buildHung()))).toBe(
+      'stopped 1/3, leaked 1/3, **hung** 1/3 (in stop); leak rate 1/2 (50%, 95% CI 9–91%)',
+    );
   });
 
   it('is left out when at most one trial ended, so a single trial stays compact', () => {
@@ -38,14 +40,11 @@ describe('formatOutcomes leak rate', () => {
 
 describe('formatProcesses', () => {
   it('says how many survivors were orphaned, and the zombies', () => {
-    const cell = buildCell(
-      buildStopped({ outcome: 'leaked', leftovers: buildLeftovers({ processes: buildProcesses(3, 1, 2) }) }),
-      buildStopped(),
-    );
+    const cell = buildCell(buildStopped({ outcome: 'leaked', leftovers: buildLeftovers({ processes: buildProcesses(3, 1, 2) }) }), buildStopped());
     expect(formatProcesses(cell)).toBe('1/2 (50%, 95% CI 9–91%), max 3; orphaned: max 2; zombies: max 1');
   });
 
-  it('keeps a clean column short: the interval belongs to the outcome\'s leak rate', () => {
+  it("keeps a clean column short: the interval belongs to the outcome's leak rate", () => {
     expect(formatProcesses(buildCell(buildStopped(), buildStopped(), buildStopped()))).toBe('0/3');
   });
 

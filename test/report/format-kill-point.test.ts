@@ -14,7 +14,10 @@ describe('formatKillPoints', () => {
   });
 
   it('says how many kills aimed at a section landed inside it, from the section the workload logged', () => {
-    const aimed = (afterMs: number, killedInSection: string | null): Partial<StoppedTrial> => ({ killPoint: { kind: 'section', section: 'holding-lock', afterMs }, killedInSection });
+    const aimed = (afterMs: number, killedInSection: string | null): Partial<StoppedTrial> => ({
+      killPoint: { kind: 'section', section: 'holding-lock', afterMs },
+      killedInSection,
+    });
     expect(killPointsOf(aimed(5, 'holding-lock'), aimed(20, null), aimed(9, 'holding-lock'))).toBe('in `holding-lock` after 5–20 ms: 2/3 landed');
   });
 
@@ -24,6 +27,8 @@ describe('formatKillPoints', () => {
 
   it('gives the runtime deadline of a timeout, and hung trials count too', () => {
     const deadline = { killPoint: { kind: 'deadline', afterStartMs: 1500 } } as const;
-    expect(formatKillPoints(buildCell(buildStopped({ kill: 'timeout', ...deadline }), buildHung({ kill: 'timeout', ...deadline })).killPoints)).toBe('deadline 1500 ms from start');
+    expect(formatKillPoints(buildCell(buildStopped({ kill: 'timeout', ...deadline }), buildHung({ kill: 'timeout', ...deadline })).killPoints)).toBe(
+      'deadline 1500 ms from start',
+    );
   });
 });

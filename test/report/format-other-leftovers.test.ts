@@ -25,7 +25,9 @@ describe('formatOtherLeftovers', () => {
 
   it('names OS locks and lock folders with how long they keep blocking', () => {
     const locks = buildLocks(1, [1_800, 12_000]);
-    expect(otherOf({ leftovers: buildLeftovers({ locks }) })).toBe('1 OS lock held, lock dir `resource-0.lock` stale in 8.2 s, lock dir `resource-1.lock` already stale');
+    expect(otherOf({ leftovers: buildLeftovers({ locks }) })).toBe(
+      '1 OS lock held, lock dir `resource-0.lock` stale in 8.2 s, lock dir `resource-1.lock` already stale',
+    );
   });
 
   it('says in how many trials, with the rate and its 95% interval, when the cell had several', () => {
@@ -49,7 +51,9 @@ describe('formatOtherLeftovers', () => {
 
   it('says when the store as a whole was corrupt', () => {
     expect(otherOf({ integrity: buildIntegrity(12, 12, 0, { corrupt: true }) })).toBe('data: store corrupt, 12 missing of 12 acknowledged');
-    expect(otherOf({ integrity: buildIntegrity(5, 0, 0, { corrupt: true }) }, { integrity: buildIntegrity(5) })).toBe('data: store corrupt (1/2, 50%, 95% CI 9–91%)');
+    expect(otherOf({ integrity: buildIntegrity(5, 0, 0, { corrupt: true }) }, { integrity: buildIntegrity(5) })).toBe(
+      'data: store corrupt (1/2, 50%, 95% CI 9–91%)',
+    );
   });
 
   it('lists everything found, in column order', () => {

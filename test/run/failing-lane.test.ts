@@ -12,7 +12,17 @@ import { findLivingProcessesOf, listCgroupsOf } from '../support/living-processe
 // a grandchild alive. The run must stop its other lane, reap every process, and create no folder again.
 it('a failing lane stops the other lanes, reaps their trials and never re-creates the run folder', async () => {
   const workloads = await resolveWorkloads(['grandchild']);
-  const run = { ...DEFAULTS, runtimes: ['process' as const], kills: ['sigkill' as const], workloads, trials: 6, seed: 1, shard: null, concurrency: 2, command: 'test' };
+  const run = {
+    ...DEFAULTS,
+    runtimes: ['process' as const],
+    kills: ['sigkill' as const],
+    workloads,
+    trials: 6,
+    seed: 1,
+    shard: null,
+    concurrency: 2,
+    command: 'test',
+  };
   let started: { runId: string; runDirectory: string } | undefined;
   const recorded: TrialResult[] = [];
   const running = runHarness(run, {

@@ -36,7 +36,11 @@ describe('planTrials', () => {
 
   it('aims at a declared section in auto mode, only at delays in delay mode, and at the deadline for timeout', () => {
     const kinds = (mode: TrialPlanInput['killPoint'], workload: string, kill: string) =>
-      new Set(planTrials({ ...plan, killPoint: mode }).filter(({ key }) => key.workload === workload && key.kill === kill && key.runtime === 'thread').map(({ killPoint }) => killPoint?.kind));
+      new Set(
+        planTrials({ ...plan, killPoint: mode })
+          .filter(({ key }) => key.workload === workload && key.kill === kill && key.runtime === 'thread')
+          .map(({ killPoint }) => killPoint?.kind),
+      );
     expect(kinds('auto', 'locking', 'terminate')).toEqual(new Set(['section']));
     expect(kinds('auto', 'plain', 'terminate')).toEqual(new Set(['delay']));
     expect(kinds('delay', 'locking', 'terminate')).toEqual(new Set(['delay']));
@@ -49,13 +53,21 @@ describe('planTrials', () => {
     expect(terminateInProcess[0]).toMatchObject({ killPoint: null, notApplicable: expect.stringContaining('no terminate()') });
   });
 
-  it("rules out every cell of a workload that cannot run here, and only the asking styles for one that never sees a stop request", () => {
+  it('rules out every cell of a workload that cannot run here, and only the asking styles for one that never sees a stop request', () => {
     const workloads = [
       { name: 'needs-a-package', criticalSections: [], unavailable: 'the optional package is missing' },
       { name: 'pool-task', criticalSections: [], receivesStopRequest: false },
     ];
     const planned = planTrials({ ...plan, workloads, trials: 1 });
-    const ruledOut = (workload: string) => new Set(planned.filter(({ key, notApplicable }) => key.workload === workload && notApplicable !== null && !notApplicable.includes('no terminate()') && !notApplicable.includes('Node.js has no way')).map(({ key }) => key.kill));
+    const ruledOut = (workload: string) =>
+      new Set(
+        planned
+          .filter(
+            ({ key, notApplicable }) =>
+              key.workload === workload && notApplicable !== null && !notApplicable.includes('no terminate()') && !notApplicable.includes('Node.js has no way'),
+          )
+          .map(({ key }) => key.kill),
+      );
     expect(ruledOut('needs-a-package')).toEqual(new Set(KILL_STYLE_NAMES));
     expect(planned.find(({ key }) => key.workload === 'needs-a-package')?.notApplicable).toBe('the optional package is missing');
     expect(ruledOut('pool-task')).toEqual(new Set(['abort', 'sigterm-handled']));
@@ -65,8 +77,18 @@ describe('planTrials', () => {
   it('splits the cells into shards that keep each cell whole and together equal the unsharded plan', () => {
     const whole = planTrials(plan);
     const shards = [1, 2, 3].map((index) => planTrials({ ...plan, shard: { index, count: 3 } }));
-    expect(shards.flat().sort((a, b) => a.number - b.number).map(describeTrial)).toEqual(whole.map(describeTrial));
-    expect(shards.flat().map(({ number }) => number).sort((a, b) => a - b)).toEqual(whole.map(({ number }) => number));
+    expect(
+      shards
+        .flat()
+        .sort((a, b) => a.number - b.number)
+        .map(describeTrial),
+    ).toEqual(whole.map(describeTrial));
+    expect(
+      shards
+        .flat()
+        .map(({ number }) => number)
+        .sort((a, b) => a - b),
+    ).toEqual(whole.map(({ number }) => number));
     const cellsOf = (trials: PlannedTrial[]) => new Set(trials.map(({ key }) => `${key.workload}/${key.kill}/${key.runtime}`));
     const [first, second] = shards.map(cellsOf);
     expect([...(first ?? [])].filter((cell) => second?.has(cell))).toEqual([]);

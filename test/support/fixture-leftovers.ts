@@ -21,5 +21,9 @@ export function findFixtureProcesses(token: string = FIXTURE_TAG): Array<{ pid: 
 
 /** Files the escape fixtures left in /tmp and /dev/shm. */
 export function findFixtureFiles(token: string = FIXTURE_TAG): string[] {
-  return FIXED_LOCATIONS.flatMap((location) => readdirSync(location).filter((name) => name.startsWith(token)).map((name) => join(location, name)));
+  return FIXED_LOCATIONS.flatMap((location) =>
+    readdirSync(location)
+      .filter((name) => name.startsWith(token))
+      .map((name) => join(location, name)),
+  );
 }

@@ -42,7 +42,15 @@ export function createTrialRunner(): TrialRunner {
   const runDirectory = createRunDirectory(runId);
   let trialNumber = 0;
   return {
-    run({ workloadUrl, runtime, kill, stopTimeoutMs = STOP_TIMEOUT_MS, startTimeoutMs = START_TIMEOUT_MS, memoryLimitMb = MEMORY_LIMIT_MB, killPoint = { kind: 'delay', delayMs: 0 } }) {
+    run({
+      workloadUrl,
+      runtime,
+      kill,
+      stopTimeoutMs = STOP_TIMEOUT_MS,
+      startTimeoutMs = START_TIMEOUT_MS,
+      memoryLimitMb = MEMORY_LIMIT_MB,
+      killPoint = { kind: 'delay', delayMs: 0 },
+    }) {
       trialNumber += 1;
       return runTrial({
         runtime,

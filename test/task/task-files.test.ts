@@ -20,7 +20,18 @@ let exitCode: number | undefined;
 
 beforeAll(async () => {
   const files = ['resize-image.js', 'common-js-task.cjs', 'with-hooks.ts'].map((file) => join(tasks, file));
-  const run = await runCli(['--task', files.join(','), '--task-data', JSON.stringify(PAYLOAD), '--kill', 'abort,sigterm-handled,terminate,sigkill', '--trials', '1', '--out', scratch]);
+  const run = await runCli([
+    '--task',
+    files.join(','),
+    '--task-data',
+    JSON.stringify(PAYLOAD),
+    '--kill',
+    'abort,sigterm-handled,terminate,sigkill',
+    '--trials',
+    '1',
+    '--out',
+    scratch,
+  ]);
   exitCode = run.exitCode;
   record = JSON.parse(readFileSync(join(scratch, 'results.json'), 'utf8')) as RunRecord;
 }, 120_000);
@@ -52,7 +63,10 @@ describe('--task job files', () => {
   });
 
   it('counts what a forced stop of a plain task left, and says cleanup is not measured rather than 0', () => {
-    for (const [kill, runtime] of [['terminate', 'thread'], ['sigkill', 'process']] as const) {
+    for (const [kill, runtime] of [
+      ['terminate', 'thread'],
+      ['sigkill', 'process'],
+    ] as const) {
       const result = resultOf('resize-image', kill, runtime);
       if (!('leftovers' in result)) throw new Error(`unexpected ${result.outcome}`);
       expect(result.leftovers.tempFiles?.paths).toEqual([expect.stringMatching(/resize-8x8-\d+-\d+\.raw$/)]);
@@ -70,7 +84,11 @@ describe('--task job files', () => {
   });
 
   it('waits for the ready export, and runs the cleanup export on a stop request: nothing left, cleanup ran', () => {
-    for (const [kill, runtime] of [['abort', 'thread'], ['abort', 'process'], ['sigterm-handled', 'process']] as const) {
+    for (const [kill, runtime] of [
+      ['abort', 'thread'],
+      ['abort', 'process'],
+      ['sigterm-handled', 'process'],
+    ] as const) {
       const result = resultOf('with-hooks', kill, runtime);
       expect(result.outcome).toBe('stopped');
       if (result.outcome === 'stopped') expect(result.cleanupSteps).toEqual(['cleanup export']);

@@ -56,9 +56,11 @@ describe('runTrial with a fixture that never kills its sleep child', () => {
 });
 
 describe('runTrial with a fixture that ignores the abort', () => {
-  it.each(ABORTS)('reports a $runtime asked to $kill as hung once the stop timeout passes', async (stop) => {
+  it.each(ABORTS)('reports a $runtime asked to $kill as hung once the stop timeout passes, idle in its event loop', async (stop) => {
     const result = await runner.run({ workloadUrl: fixtureUrl('ignores-abort'), ...stop, stopTimeoutMs: 1000 });
-    expect(result).toMatchObject({ outcome: 'hung', phase: 'stop', stopMs: null, cleanupRan: false });
+    // Between its timers the thread waits in its own event loop: it is not blocked, it is simply not listening.
+    const idle = { state: 'waiting-for-events', systemCall: expect.stringMatching(/^epoll_(p?wait|pwait2)$/), kernelState: 'S' };
+    expect(result).toMatchObject({ outcome: 'hung', phase: 'stop', stopMs: null, cleanupRan: false, workAtStop: idle, workAtHang: idle });
   });
 
   it.each(FORCED_STOPS)('is still stopped, with nothing left, by $kill in a $runtime', async (stop) => {

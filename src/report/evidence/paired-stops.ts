@@ -42,7 +42,9 @@ export function pairStops(record: RunRecord, first: StopSide, second: StopSide):
   const samples = (side: StopSide) =>
     summarizeSamples(
       record.results.flatMap((result) =>
-        result.kill === side.kill && result.runtime === side.runtime && workloads.includes(result.workload) && 'stopMs' in result && result.stopMs !== null ? [result.stopMs] : [],
+        result.kill === side.kill && result.runtime === side.runtime && workloads.includes(result.workload) && 'stopMs' in result && result.stopMs !== null
+          ? [result.stopMs]
+          : [],
       ),
     );
   const [firstStops, secondStops] = [samples(first), samples(second)];
