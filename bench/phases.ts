@@ -14,7 +14,7 @@ const PHASES = [
     name: 'probes: at ready',
     from: 'got work-ready',
     to: 'sent kill',
-    what: 'takeSnapshots(atReady), measureWorkMemory (smaps_rollup of the host and the child)',
+    what: 'takeSnapshots(atReady), measureWorkMemory (smaps_rollup of a child)',
   },
   { name: 'stop', from: 'sent kill', to: 'got work-stopped', what: 'in the host: kill point, kill, end seen by the OS, mutex probe' },
   { name: 'release window', from: 'got work-stopped', to: 'kill called', what: 'takeSnapshots + compareAll until clean, then the logs' },

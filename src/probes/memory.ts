@@ -43,21 +43,18 @@ export const memoryProbe: Probe<number, MemoryLeftovers> = {
   },
 };
 
-const NO_CHILD: ProcessMemory = { rssBytes: 0, pssBytes: 0, ussBytes: 0 };
-
 /**
- * Memory the work added at ready(), as RSS, PSS and USS: the host's growth in each since before the start (all of a
- * thread's memory is the host's), plus a child's own; null when any of them could not be read. The host's readings
- * come from readProcessMemory at the before and at-ready snapshots, not from this probe's snapshot, which the
- * release window repeats every few milliseconds and which must stay a cheap read of VmRSS.
+ * Memory the work added at ready(), as RSS, PSS and USS. In the host, all of it is the host's growth in VmRSS since
+ * before the start, read from this probe's snapshots: what a worker adds (its isolate, its heap, a native library it
+ * loads) is mapped by no other process, so its share of the host's PSS and USS grows by the same amount, and no
+ * slow read of smaps_rollup is needed there. A child's own memory is read from its smaps_rollup once, at ready():
+ * its RSS counts the Node.js binary it shares with its host, its PSS a share of it, its USS none. null when a
+ * reading failed.
  */
-export function measureWorkMemory(hostBefore: ProcessMemory | null, hostAtReady: ProcessMemory | null, childPid: number | null): ProcessMemory | null {
+export function measureWorkMemory(hostBefore: number | null, hostAtReady: number | null, childPid: number | null): ProcessMemory | null {
   if (hostBefore === null || hostAtReady === null) return null;
-  const child = childPid === null ? NO_CHILD : readProcessMemory(childPid);
+  const grown = hostAtReady - hostBefore;
+  const child = childPid === null ? { rssBytes: 0, pssBytes: 0, ussBytes: 0 } : readProcessMemory(childPid);
   if (child === null) return null;
-  return {
-    rssBytes: hostAtReady.rssBytes - hostBefore.rssBytes + child.rssBytes,
-    pssBytes: hostAtReady.pssBytes - hostBefore.pssBytes + child.pssBytes,
-    ussBytes: hostAtReady.ussBytes - hostBefore.ussBytes + child.ussBytes,
-  };
+  return { rssBytes: grown + child.rssBytes, pssBytes: grown + child.pssBytes, ussBytes: grown + child.ussBytes };
 }

@@ -43,7 +43,6 @@ export interface HeldAtReady {
   readonly sockets: number | null;
   readonly processes: number | null;
   readonly locks: number | null;
-  readonly tempFiles: number | null;
 }
 
 /**

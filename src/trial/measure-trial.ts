@@ -7,7 +7,6 @@ import { locksProbe } from '../probes/locks.ts';
 import { compareSnapshots } from '../probes/probe.ts';
 import { processesProbe } from '../probes/processes.ts';
 import { compareAll, type Leftovers, type Snapshots, takeSnapshots } from '../probes/probes.ts';
-import { tempFilesProbe } from '../probes/temp-files.ts';
 import { sectionAtStop } from '../entry/critical-sections.ts';
 import { readLogLines } from '../files/log-lines.ts';
 import type { TrialDirectory } from './trial-directory.ts';
@@ -116,7 +115,6 @@ async function measureHeldAtReady({ before, atReady }: TrialMeasurement): Promis
     sockets: fds?.byKind.socket ?? null,
     processes: await count(processesProbe, before.processes, atReady.processes),
     locks: await count(locksProbe, before.locks, atReady.locks),
-    tempFiles: await count(tempFilesProbe, before.tempFiles, atReady.tempFiles),
   };
 }
 

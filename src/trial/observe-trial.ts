@@ -4,7 +4,6 @@ import { readHostBaseline } from '../host/host-clean-state.ts';
 import type { KillStyle } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { measureWorkMemory } from '../probes/memory.ts';
-import { readProcessMemory } from '../proc/process-memory.ts';
 import type { ProbeTarget } from '../probes/probe.ts';
 import { createProbeTarget } from '../probes/probe-target.ts';
 import { takeSnapshots } from '../probes/probes.ts';
@@ -62,8 +61,6 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
     reportsCleanup: plan.reportsCleanup !== false,
     before: takeSnapshots(target),
   };
-  // The host's RSS, PSS and USS for work memory, read beside the snapshot: smaps_rollup takes milliseconds, VmRSS does not.
-  const hostMemoryBefore = readProcessMemory(host.pid);
   host.send({ type: 'start', trial: toHostedTrial(plan, directory, host) });
   target.window.markWork('started');
   const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs + WATCHDOG_MARGIN_MS);
@@ -74,7 +71,7 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
   if (started.type !== 'work-ready') return measureTrial({ ...measure, target, atReady: null, ...notReady }, asHung(started));
   const readyTarget = { ...target, childPid: started.childPid };
   const atReady = takeSnapshots(readyTarget);
-  const workMemory = measureWorkMemory(hostMemoryBefore, readProcessMemory(host.pid), started.childPid);
+  const workMemory = measureWorkMemory(measure.before.memory, atReady.memory, started.childPid);
   const style: KillStyle = KILL_STYLES[plan.kill];
   trial.onPhase?.('stopping');
   host.send({ type: 'kill' });

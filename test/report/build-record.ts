@@ -24,7 +24,7 @@ const MEASURED = {
   killedInSection: null,
   startMs: 30,
   workMemory: buildWorkMemory(8),
-  heldAtReady: { fds: 1, sockets: 0, processes: 0, locks: 0, tempFiles: 0 },
+  heldAtReady: { fds: 1, sockets: 0, processes: 0, locks: 0 },
   sharedMemory: null,
   workAtStop: null,
 } as const satisfies Partial<StoppedTrial>;

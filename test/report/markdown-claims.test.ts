@@ -8,7 +8,7 @@ import { RULES } from '../../src/verdicts/rules.ts';
 import { buildFds } from './build-leftovers.ts';
 import { cell, erroredCell, leaving, recordOf } from './build-cells.ts';
 
-const HELD_A_FILE = { heldAtReady: { fds: 1, sockets: 0, processes: 0, locks: 0, tempFiles: 0 } };
+const HELD_A_FILE = { heldAtReady: { fds: 1, sockets: 0, processes: 0, locks: 0 } };
 
 describe('renderClaims', () => {
   it('gives every claim its verdict with the sample it rests on, then its Node.js reading and k/n evidence', () => {

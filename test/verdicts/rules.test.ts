@@ -10,7 +10,7 @@ import { buildErrored, buildHung, buildIntegrity, buildStopped } from '../report
 // Every rule of the table, fed recorded results built to land on each side of it: a claim that could only come out
 // one way (because of how its workloads are chosen, or what it counts) fails here.
 
-const NOTHING_HELD = { fds: 0, sockets: 0, processes: 0, locks: 0, tempFiles: 0 };
+const NOTHING_HELD = { fds: 0, sockets: 0, processes: 0, locks: 0 };
 type Built = StoppedTrial | HungTrial | ReturnType<typeof buildErrored>;
 
 /** A trial of the selection's first kill style (any style when it names none), in its runtime, that answers `test` as asked. */
