@@ -61,7 +61,9 @@ export async function hostTrial<Name extends RuntimeName>(
   // whatever a cooperative stop's cleanup entered or left afterwards.
   const sectionLogBytesAtStop = measureLogBytes(trial.spec.sectionLog);
   const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs, family });
-  const end = await within(trial.stopTimeoutMs, work.ended);
+  // The stop timeout waits for the work to be gone, not for its runtime to settle (tinypool never settles after a
+  // worker's process.exit(), and waiting for it would count the settle wait as part of the stop).
+  const end = (await within(trial.stopTimeoutMs, work.gone)) === undefined ? undefined : await work.ended;
   const workAtHang = end === undefined ? readWorkActivity(thread, killRequestedAt) : null;
   const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, trial.spec.workDir)])], processes: family.members() };
   if (end === undefined) return send({ type: 'work-hung', phase: 'stop', ...readSharedState(work), workAtStop, workAtHang, sectionLogBytesAtStop, ...sighted });

@@ -24,7 +24,7 @@ export const abortThenForce: WorkKillStyle = {
 /** Resolves with the step that ended the work, so the report can tell a graceful stop from a forced one. */
 async function abortThenForceWork(work: StartedWork, { graceMs }: KillContext): Promise<string> {
   work.sendCommand('stop');
-  if ((await within(graceMs, work.ended)) !== undefined) return 'abort';
+  if ((await within(graceMs, work.gone)) !== undefined) return 'abort';
   work.forceStop();
   return 'force';
 }

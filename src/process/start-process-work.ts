@@ -48,6 +48,7 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
     pid: child.pid ?? Number.NaN,
     ready: watchReady(child),
     targetSection: watchTargetSection(child),
+    gone: exit.ended.then((ended) => ended.at),
     ended: observeEnd(child, exit.ended),
     startedAt,
     deadlineFiredAt: () => deadlineFiredAt,

@@ -22,6 +22,11 @@ export interface StartedWork {
   readonly ready: Promise<WorkReady>;
   /** The critical section the trial targets, as the workload enters and leaves it; never entered when it targets none. */
   readonly targetSection: TargetSection;
+  /**
+   * Resolves with `performance.now()` once the OS shows the work gone (the worker's thread left /proc, the child
+   * was reaped): what a stop timeout waits for. `ended` follows once the runtime settled, or gave up settling.
+   */
+  readonly gone: Promise<number>;
   readonly ended: Promise<WorkEnd>;
   /** `performance.now()` when the runtime was asked to start the work: where its own deadline counts from. */
   readonly startedAt: number;

@@ -37,10 +37,12 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
   const mutex = new SharedMutex();
   const sharedMemory = createSharedMemoryBuffer();
   const task = pool.run({ spec, port: workerPort, commandSlot, mutex: mutex.buffer, sharedMemory }, { transferList: [workerPort], signal });
+  const { gone, ended } = observeEnd(task, ready);
   return {
     ready,
     targetSection: watchTargetSection(hostPort),
-    ended: observeEnd(task, ready).finally(() => {
+    gone,
+    ended: ended.finally(() => {
       hostPort.close();
       if (deadline !== null) pendingDeadlines.delete(deadline);
     }),
@@ -60,22 +62,28 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
  * The end that counts is the worker's OS thread leaving /proc: tinypool settles an aborted task at once and
  * terminates the worker afterwards, and a worker that calls process.exit() may end without tinypool noticing.
  */
-async function observeEnd(task: Promise<unknown>, ready: Promise<{ osThreadId: number }>): Promise<WorkEnd> {
+function observeEnd(task: Promise<unknown>, ready: Promise<{ osThreadId: number }>): { gone: Promise<number>; ended: Promise<WorkEnd> } {
   const settled = task.then(
     () => ({ error: null, at: performance.now() }),
     (reason: unknown) => ({ error: describeError(reason), at: performance.now() }),
   );
   // Before ready() the thread's id is unknown, and only tinypool can tell that the work ended.
-  const osThreadId = await Promise.race([ready.then((value) => value.osThreadId), settled.then(() => null)]);
-  if (osThreadId === null) {
-    const { error, at } = await settled;
-    return { exitCode: error === null ? 0 : null, signal: null, error, reportedAt: at, endedAt: at };
-  }
-  await waitForThreadExit(osThreadId);
-  const endedAt = performance.now();
-  const report = await Promise.race([settled, sleep(SETTLE_AFTER_EXIT_MS, null)]);
-  if (report === null) return { exitCode: null, signal: null, error: UNSETTLED, reportedAt: null, endedAt };
-  return { exitCode: report.error === null ? 0 : null, signal: null, error: report.error, reportedAt: report.at, endedAt };
+  const osThreadId = Promise.race([ready.then((value) => value.osThreadId), settled.then(() => null)]);
+  const gone = osThreadId.then(async (id) => {
+    if (id === null) return (await settled).at;
+    await waitForThreadExit(id);
+    return performance.now();
+  });
+  const ended = gone.then(async (endedAt): Promise<WorkEnd> => {
+    if ((await osThreadId) === null) {
+      const { error, at } = await settled;
+      return { exitCode: error === null ? 0 : null, signal: null, error, reportedAt: at, endedAt: at };
+    }
+    const report = await Promise.race([settled, sleep(SETTLE_AFTER_EXIT_MS, null)]);
+    if (report === null) return { exitCode: null, signal: null, error: UNSETTLED, reportedAt: null, endedAt };
+    return { exitCode: report.error === null ? 0 : null, signal: null, error: report.error, reportedAt: report.at, endedAt };
+  });
+  return { gone, ended };
 }
 
 async function waitForThreadExit(osThreadId: number): Promise<void> {
