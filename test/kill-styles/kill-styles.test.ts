@@ -69,6 +69,14 @@ describe('faults of the workload itself', () => {
     expect(result).toMatchObject({ outcome: 'leaked', cleanupRan: false });
     expect(countLeftovers(result)).toEqual(SKIPPED_CLEANUP);
   });
+
+  // tinypool never settles the task of a worker that called process.exit(); its 1 s settle allowance must not count
+  // against a stop timeout no longer than that.
+  it('exit: a worker gone at once is stopped, not hung, within a stop timeout as short as the settle allowance', async () => {
+    const result = await runner.run({ workloadUrl: fixtureUrl('cleans-up'), runtime: 'thread', kill: 'exit', stopTimeoutMs: 1000 });
+    expect(result.outcome).toBe('leaked');
+    expect(result.outcome === 'leaked' && result.stopMs).toBeLessThan(500);
+  });
 });
 
 describe('host-death', () => {
