@@ -24,9 +24,11 @@ function heldAtReady(trial: ReadTrial) {
 
 export const WORKLOAD_SCOPES = {
   all: { phrase: 'all workloads', select: (trials) => new Set(trials.map((trial) => trial.workload)) },
+  // Read in a worker, where every new file or socket of the host is the workload's: a child's own descriptors (its
+  // IPC socket, the binary's files) are all new at ready(), whatever the workload holds.
   'holding-files': {
-    phrase: 'workloads that held file descriptors or sockets at ready()',
-    select: workloadsWhere((trial) => (heldAtReady(trial)?.fds ?? 0) > 0),
+    phrase: 'workloads that held files or sockets at ready() in a worker thread',
+    select: workloadsWhere((trial) => trial.runtime === 'thread' && (heldAtReady(trial)?.fds ?? 0) > 0),
   },
   'holding-locks': {
     phrase: 'workloads that held an OS lock or a lock folder at ready()',
