@@ -23,6 +23,7 @@ describe.each(Object.entries(WORK_WHEN_STOPPED))('%s', (workload, activity) => {
     const workloadUrl = BUILT_IN_WORKLOADS[workload as keyof typeof WORK_WHEN_STOPPED].moduleUrl;
     const result = await runner.run({ workloadUrl, runtime, kill: 'abort', stopTimeoutMs: 1000 });
     expect(result).toMatchObject({ outcome: 'hung', phase: 'stop', cleanupRan: false, workAtStop: activity, workAtHang: activity });
-    expect(result.outcome === 'hung' && result.workAtHang?.afterKillMs).toBeGreaterThanOrEqual(1000);
+    // Read once the stop timeout ran out (a timer may fire a fraction of a millisecond before performance.now() says so).
+    expect(result.outcome === 'hung' && result.workAtHang?.afterKillMs).toBeGreaterThanOrEqual(995);
   });
 });
