@@ -87,8 +87,7 @@ function renderRow(cell: CellSummary, notes: Notes): string[] {
   const errorNotes = describeErrors(cell).map((text) => notes.add(text));
   const outcomes = formatOutcomes(cell) + referTo(errorNotes);
   if (cell.probed === 0) return fillRow(names, outcomes, NOTHING_RECORDED);
-  if (cell.ended === 0)
-    return [...fillRow(names, outcomes, NONE_ENDED).slice(0, 3), formatKillPoints(cell.killPoints), ...Array<string>(HEADER.length - 4).fill(NONE_ENDED)];
+  if (cell.ended === 0) return fillRow([...names, outcomes], formatKillPoints(cell.killPoints), NONE_ENDED);
   const dataNotes = (cell.integrity?.details ?? []).map((detail) => notes.add(`**Data:** ${renderInlineCode(cell.kill)} in ${cell.runtime}: ${detail}`));
   const { fds, tempFiles, memory } = cell.leftovers;
   return [
@@ -108,9 +107,9 @@ function renderRow(cell: CellSummary, notes: Notes): string[] {
 /** Where no trial of a cell ended, nothing can be said of what its stop left: the work still held everything. */
 const NONE_ENDED = 'no trial ended';
 
-/** A row with nothing probed: the remaining columns are explicitly empty rather than 0 or "not measured". */
-function fillRow(leading: readonly string[], outcome: string, filler: string): string[] {
-  const filled = [...leading, outcome];
+/** The leading cells and one more, then `filler` in every column left: explicitly empty rather than 0 or "not measured". */
+function fillRow(leading: readonly string[], last: string, filler: string): string[] {
+  const filled = [...leading, last];
   return [...filled, ...Array<string>(HEADER.length - filled.length).fill(filler)];
 }
 

@@ -4,6 +4,7 @@ import type { ProcessFamily } from '../processes/process-family.ts';
 import { reapFamily } from '../processes/reap-family.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import { createHostMarker, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
+import { HOST_START_TIMEOUT_MS } from '../trial/observe-trial.ts';
 import { type HostedResult, runTrialOnHost } from '../trial/run-trial.ts';
 import type { TrialKey, TrialResult } from '../record/trial-result.ts';
 import { createHarnessActivity, epochNow, type HarnessActivity } from './harness-activity.ts';
@@ -129,7 +130,7 @@ function takeIdleHost(idle: Map<RuntimeName, HostProcess>, runtime: RuntimeName)
 function startHostFor(plan: MatrixPlan, trial: PlannedTrial, { index, activity }: LanePlace): HostProcess {
   const done = activity.begin(index, 'host start');
   const host = startHost(createHostMarker(plan.runId, trial.number), trial.key.runtime);
-  void host.waitFor(['host-ready'], HOST_START_WATCH_MS).finally(done);
+  void host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS).finally(done);
   plan.family.record({ ...host.identity, command: 'node' }, 'ancestry');
   return host;
 }
@@ -139,9 +140,6 @@ interface LanePlace {
   readonly index: number;
   readonly activity: HarnessActivity;
 }
-
-/** How long a host start counts as harness work at most, past which it is a failure the trial reports. */
-const HOST_START_WATCH_MS = 15_000;
 
 /**
  * One trial, with its release window and after-probes (from the stop timed until the result) marked as this lane's

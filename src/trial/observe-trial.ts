@@ -17,7 +17,7 @@ import type { TrialKey, TrialResult } from '../record/trial-result.ts';
 import type { HostBaseline } from '../host/host-clean-state.ts';
 
 /** How long a host may take to start: a Node.js start-up on a loaded 2-core machine, with margin. */
-const HOST_START_TIMEOUT_MS = 15_000;
+export const HOST_START_TIMEOUT_MS = 15_000;
 /** Extra time the harness's watchdog allows beyond the host's own deadlines before it treats the host as wedged. */
 const WATCHDOG_MARGIN_MS = 2_000;
 

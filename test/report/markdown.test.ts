@@ -116,6 +116,12 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('1. **Errored:** `terminate` in thread, trial 3:\n\n   ```\n   Error: boom | bang\n       at run (workload.ts:1:1)\n   ```');
   });
 
+  it('says no trial ended, instead of what a hung worker still held, when every trial of a cell hung', () => {
+    const row = readRow(render([buildHung({ trial: 1 }), buildHung({ trial: 2 })]), 'terminate', 'thread');
+    expect(row.outcome).toBe('**hung** 2/2 (in stop)');
+    expect([row.fds, row.tempFiles, row.cleanup, row.stopMs]).toEqual(Array(4).fill('no trial ended'));
+  });
+
   it('leaves the columns of a wholly errored cell empty rather than "not measured"', () => {
     const { kill, runtime, outcome, ...rest } = readRow(render([buildErrored()]), 'terminate', 'thread');
     expect([kill, runtime, outcome]).toEqual(['`terminate`', 'thread', '**errored** 1/1 (note 1)']);
