@@ -12,12 +12,18 @@ const PAYLOAD = 'x'.repeat(100);
 const SIDE_FILE_SUFFIXES = ['-journal', '-wal', '-shm'];
 /** An optional peer dependency: a user who never runs this workload need not build SQLite. */
 export const SQLITE_PACKAGE = 'better-sqlite3';
+/**
+ * The path of a better-sqlite3 addon built for this Node.js's ABI, set by the harness for hosts on another Node.js
+ * than the installed build's (see src/node-versions/native-addons.ts); unset, better-sqlite3 finds its own build.
+ */
+export const SQLITE_BINDING_VARIABLE = 'ISOLATION_HARNESS_BETTER_SQLITE3_BINDING';
 const require = createRequire(import.meta.url);
 
-/** Why the workload cannot run here (better-sqlite3 is not installed or does not load), or null when it can. */
+/** Why the workload cannot run here (better-sqlite3 is not installed, or its addon does not load on this Node.js), or null when it can. */
 export function sqliteUnavailable(): string | null {
   try {
-    loadDatabaseClass();
+    // The addon is loaded by the first database, not by require(): only opening one shows it fits this Node.js's ABI.
+    openDatabase(':memory:').close();
     return null;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -25,8 +31,10 @@ export function sqliteUnavailable(): string | null {
   }
 }
 
-function loadDatabaseClass(): typeof Database {
-  return require(SQLITE_PACKAGE) as typeof Database;
+function openDatabase(path: string, options: Database.Options = {}): Database.Database {
+  const DatabaseClass = require(SQLITE_PACKAGE) as typeof Database;
+  const nativeBinding = process.env[SQLITE_BINDING_VARIABLE];
+  return new DatabaseClass(path, nativeBinding === undefined || nativeBinding === '' ? options : { ...options, nativeBinding });
 }
 
 /**
@@ -35,7 +43,7 @@ function loadDatabaseClass(): typeof Database {
  * `-wal` after any unclean close, in a transaction or not, so it would not show where the stop landed.
  */
 export function openBatchDatabase(dir: string): Database.Database {
-  const database = new (loadDatabaseClass())(join(dir, DATABASE_FILE));
+  const database = openDatabase(join(dir, DATABASE_FILE));
   database.pragma('journal_mode = DELETE');
   database.pragma('synchronous = FULL');
   database.exec(
@@ -69,7 +77,7 @@ export function checkBatches(dir: string, acknowledged: string[]): IntegrityChec
   if (!existsSync(path)) return { acknowledged: acknowledged.length, missing: acknowledged.length, torn: 0, detail: `${DATABASE_FILE} not found` };
   // A hot journal is rolled back by the first read, as the next user of the database would see it. No busy
   // timeout: a lock still held after the stop belongs to the stopped work's process, and waiting will not free it.
-  const database = new (loadDatabaseClass())(path, { timeout: 0 });
+  const database = openDatabase(path, { timeout: 0 });
   try {
     const integrity = database.pragma('integrity_check', { simple: true });
     const rowsByBatch = countRowsByBatch(database);

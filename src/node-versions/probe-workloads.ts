@@ -1,0 +1,26 @@
+import { execa } from 'execa';
+import { WorkloadLoadError } from '../workload/load-workload.ts';
+import { compiledEntry } from '../runtime/compiled-entry.ts';
+import { firstLine } from './node-registry.ts';
+import type { NodeBinary } from './node-target.ts';
+
+const probeEntry = compiledEntry('./probe-workloads-entry.ts', import.meta.url);
+const PROBE_TIMEOUT_MS = 60_000;
+
+/**
+ * Asks the Node.js itself, with its hosts' environment, whether each workload can run on it: an addon built for
+ * another ABI, or a module only newer releases have (node:sqlite), shows only there. A workload that throws on
+ * import there is bad input, as it is on the running Node.js.
+ */
+export async function probeWorkloads(
+  binary: NodeBinary,
+  workloadUrls: readonly string[],
+  hostEnv: Readonly<Record<string, string>>,
+): Promise<Record<string, string | null>> {
+  try {
+    const { stdout } = await execa(binary.execPath, [probeEntry, ...workloadUrls], { env: hostEnv, timeout: PROBE_TIMEOUT_MS });
+    return JSON.parse(stdout) as Record<string, string | null>;
+  } catch (error) {
+    throw new WorkloadLoadError(`the workloads could not be loaded on Node.js ${binary.version} (${binary.execPath}): ${firstLine(error)}`, { cause: error });
+  }
+}
