@@ -40,6 +40,7 @@ export function traceHost(host: HostProcess, startedAt: Moment): { host: HostPro
       pid: host.pid,
       identity: host.identity,
       containment: host.containment,
+      nodeVersion: host.nodeVersion,
       send(command: HostCommand) {
         mark(`sent ${command.type}`);
         host.send(command);

@@ -27,6 +27,8 @@ interface CellIdentity {
   readonly workload: string;
   readonly kill: KillStyleName;
   readonly runtime: RuntimeName;
+  /** The Node.js major the cell ran on, for a run given --node: a check compares each version with its own. */
+  readonly node?: string;
 }
 
 /** A cell whose kill style has no meaning in its runtime: there is nothing to expect of it but that. */
@@ -73,20 +75,14 @@ export function buildBaseline(record: RunRecord): Baseline {
   };
 }
 
-/** The name a user finds the cell under in the report and the progress lines. */
-export function nameCell(cell: CellIdentity): string {
-  return `${cell.workload} / ${cell.kill} / ${cell.runtime}`;
-}
-
 /** A cell summary in the shape of a baseline: what a check compares against the recorded expectations. */
 export function toBaselineCell(summary: CellSummary): BaselineCell {
-  const { workload, kill, runtime } = summary;
-  if (summary.notApplicable !== null) return { workload, kill, runtime, outcome: 'not-applicable' };
+  const { workload, kill, runtime, node } = summary;
+  const identity = { workload, kill, runtime, ...(node === undefined ? {} : { node }) };
+  if (summary.notApplicable !== null) return { ...identity, outcome: 'not-applicable' };
   const { stopped, leaked, hung, errored } = summary.outcomes;
   return {
-    workload,
-    kill,
-    runtime,
+    ...identity,
     outcome: { trials: summary.trials, stopped, leaked, hung, errored },
     leftovers: maximaOf(summary),
     cleanupRan: rateCleanup(summary.cleanupRan, summary.cleanupMeasured),

@@ -1,7 +1,8 @@
 import { type Leftovers, PROBE_NAMES } from '../probes/probes.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { type CellSummary, summarizeCells } from '../summaries/summarize-cell.ts';
-import { type Baseline, type BaselineCell, type MeasuredCell, nameCell, toBaselineCell } from './baseline.ts';
+import { cellId, nameCell } from '../record/trial-result.ts';
+import { type Baseline, type BaselineCell, type MeasuredCell, toBaselineCell } from './baseline.ts';
 import { nameLeftovers } from './name-leftovers.ts';
 
 // Stop times on a noisy 2-core CI machine vary several-fold from run to run: the same 18 ms stop took 96 ms in a
@@ -30,13 +31,13 @@ export interface Comparison {
 
 /** Holds a run to a baseline; baseline cells the run did not select (a smaller --workload list, say) are skipped. */
 export function compareWithBaseline(baseline: Baseline, record: RunRecord): Comparison {
-  const expected = new Map(baseline.cells.map((cell) => [identify(cell), cell]));
+  const expected = new Map(baseline.cells.map((cell) => [cellId(cell), cell]));
   const regressions: Regression[] = [];
   const newCells: string[] = [];
   let compared = 0;
   for (const summary of summarizeCells(record.results)) {
     const actual = toBaselineCell(summary);
-    const expectedCell = expected.get(identify(actual));
+    const expectedCell = expected.get(cellId(actual));
     if (expectedCell === undefined) {
       newCells.push(nameCell(actual));
       continue;
@@ -52,10 +53,6 @@ export function compareWithBaseline(baseline: Baseline, record: RunRecord): Comp
 interface LeftoverContext {
   readonly tolerance: number;
   readonly summary: CellSummary;
-}
-
-function identify(cell: BaselineCell): string {
-  return JSON.stringify([cell.workload, cell.kill, cell.runtime]);
 }
 
 function compareCell(expected: BaselineCell, actual: BaselineCell, context: LeftoverContext): string[] {

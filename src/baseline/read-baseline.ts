@@ -53,16 +53,23 @@ function checkCell(value: unknown, where: string, fail: Fail): BaselineCell {
   const workload = typeof value.workload === 'string' && value.workload !== '' ? value.workload : fail(`has ${where}.workload that is not a name`);
   const kill = checkName(value.kill, KILL_STYLE_NAMES, `${where}.kill`, fail);
   const runtime = checkName(value.runtime, RUNTIME_NAMES, `${where}.runtime`, fail);
-  if (value.outcome === 'not-applicable') return { workload, kill, runtime, outcome: 'not-applicable' };
+  const identity = { workload, kill, runtime, ...checkNode(value.node, `${where}.node`, fail) };
+  if (value.outcome === 'not-applicable') return { ...identity, outcome: 'not-applicable' };
   return {
-    workload,
-    kill,
-    runtime,
+    ...identity,
     outcome: checkFields(value.outcome, OUTCOME_COUNTS, `${where}.outcome`, fail, checkNumber),
     leftovers: checkFields(value.leftovers, PROBE_NAMES, `${where}.leftovers`, fail, checkNumberOrNull),
     cleanupRan: checkName(value.cleanupRan, CLEANUP_RATES, `${where}.cleanupRan`, fail),
     stopMsMedian: checkNumberOrNull(value.stopMsMedian, `${where}.stopMsMedian`, fail),
   };
+}
+
+/** A cell of a run given --node names its Node.js major; a cell without one ran on the harness's own Node.js. */
+function checkNode(value: unknown, where: string, fail: Fail): { node?: string } {
+  if (value === undefined) return {};
+  return typeof value === 'string' && /^\d+$/.test(value)
+    ? { node: value }
+    : fail(`has ${where} ${JSON.stringify(value)}, not a Node.js major version such as "22"`);
 }
 
 function checkName<Name extends string>(value: unknown, allowed: readonly Name[], where: string, fail: Fail): Name {

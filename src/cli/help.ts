@@ -6,6 +6,8 @@ import { KILL_POINT_MODES } from '../record/run-record.ts';
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS } from '../run/run-failures.ts';
 import { describeInvocation } from './invocation.ts';
 import { DEFAULTS } from './parse-arguments.ts';
+import { cacheRoot } from '../node-versions/node-cache.ts';
+import { NODE_PACKAGE } from '../node-versions/node-registry.ts';
 
 /** The --help text; defaults and names come from the code so they cannot drift. */
 export function renderHelp(): string {
@@ -34,6 +36,9 @@ Options:
   --kill-delay MS        the longest seeded delay after ready() before a kill (default: ${DEFAULTS.killDelayMaxMs})
   --memory-limit MB      heap cap of each worker and child (default: ${DEFAULTS.memoryLimitMb})
   --concurrency N        trials run at once, each in its own host process (default: ${DEFAULTS.concurrency}, the cores)
+  --node LIST            run every trial's host (its worker or child too) on each of these Node.js versions, side by
+                         side: majors or versions (20,22,24), installed from the npm registry's ${NODE_PACKAGE} into
+                         ${cacheRoot()} on first use, or paths to node binaries (default: this Node.js, ${process.version})
   --shard I/N            run every N-th cell, starting with the I-th; combine the shards with merge
   --resume               finish the interrupted run whose journal is in --out
   --update-baseline FILE write the run's per-cell expectations to FILE, for later --check runs

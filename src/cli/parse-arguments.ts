@@ -35,6 +35,8 @@ export interface HarnessOptions {
   readonly resume: boolean;
   /** What makes the run exit 3 once its reports are written (--fail-on). */
   readonly failOn: readonly FailCondition[];
+  /** The Node.js versions or binaries the hosts run on (--node), as given; resolved (and installed) later. null: the harness's own. */
+  readonly nodes: string[] | null;
 }
 
 export type Command =
@@ -66,6 +68,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   resume: { type: 'boolean' },
   'fail-on': { type: 'string' },
+  node: { type: 'string' },
   list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -104,6 +107,7 @@ const PLAN_FLAGS = [
   'kill-delay',
   'memory-limit',
   'shard',
+  'node',
 ] as const;
 
 /** Turns argv into a command, rejecting anything unknown before any work starts. */
@@ -142,6 +146,7 @@ export function parseArguments(argv: string[]): Command {
       shard: values.shard === undefined ? null : parseShard(values.shard),
       resume: values.resume ?? false,
       failOn: parseFailOn(values['fail-on']),
+      nodes: values.node === undefined ? null : splitList('--node', values.node),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { TrialResult } from '../record/trial-result.ts';
+import { nameCell, type TrialResult } from '../record/trial-result.ts';
 
 /** Where progress goes: process.stderr, or any sink with the same shape (tests pass a plain object). */
 export interface ProgressStream {
@@ -138,7 +138,7 @@ function formatCount(done: number, total: number | null): string {
 }
 
 export function describeTrial(result: TrialResult): string {
-  return `${result.workload} / ${result.kill} / ${result.runtime} #${result.trial}: ${describeOutcome(result)}`;
+  return `${nameCell(result)} #${result.trial}: ${describeOutcome(result)}`;
 }
 
 function describeOutcome(result: TrialResult): string {

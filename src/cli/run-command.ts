@@ -15,7 +15,8 @@ import { type HarnessRun, type Resumption, runHarness, toRunPlan } from '../run/
 import type { RunRecord } from '../record/run-record.ts';
 import { finishSegment, startSegment } from '../record/segment.ts';
 import { checkWritableDirectory } from './check-output-directory.ts';
-import { watchForInterrupt } from './interrupt.ts';
+import { type Interrupt, watchForInterrupt } from './interrupt.ts';
+import { prepareNodeTargets } from '../node-versions/prepare-node-targets.ts';
 import { DEFAULTS, type HarnessOptions } from './parse-arguments.ts';
 import { formatCommand } from './invocation.ts';
 import { createProgress } from './progress.ts';
@@ -29,15 +30,18 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
   const check = options.check === null ? null : { path: options.check, baseline: readBaseline(options.check) };
   if (options.updateBaseline !== null) checkBaselineTarget(options.updateBaseline);
   const outDirectory = resolve(options.out);
-  const prepared = options.resume ? await prepareResumedRun(options, outDirectory) : await prepareNewRun(options, argv);
-  checkWritableDirectory(outDirectory, options.out, { ignoredByGit: options.out === DEFAULTS.out });
-  reportDeadRuns(await cleanDeadRuns());
-  const journal =
-    prepared.journal ?? startJournal(outDirectory, { command: prepared.run.command, startedAt: prepared.resumption.startedAt, plan: toRunPlan(prepared.run) });
-  journal.startSegment(prepared.resumption.segment);
+  // From here on, Ctrl-C aborts: an install or addon build under way is cancelled and its partial folder removed.
   const interrupt = watchForInterrupt();
   const progress = createProgress();
   try {
+    const prepared = await prepareRun(options, argv, outDirectory, interrupt.signal);
+    if (interrupt.exitCode() !== null) return reportInterruptedPreparation(interrupt);
+    checkWritableDirectory(outDirectory, options.out, { ignoredByGit: options.out === DEFAULTS.out });
+    reportDeadRuns(await cleanDeadRuns());
+    const journal =
+      prepared.journal ??
+      startJournal(outDirectory, { command: prepared.run.command, startedAt: prepared.resumption.startedAt, plan: toRunPlan(prepared.run) });
+    journal.startSegment(prepared.resumption.segment);
     const record = await runHarness(
       prepared.run,
       {
@@ -73,7 +77,11 @@ interface PreparedRun {
   readonly journal: Journal | null;
 }
 
-async function prepareNewRun(options: HarnessOptions, argv: string[]): Promise<PreparedRun> {
+function prepareRun(options: HarnessOptions, argv: string[], outDirectory: string, signal: AbortSignal): Promise<PreparedRun> {
+  return options.resume ? prepareResumedRun(options, outDirectory, signal) : prepareNewRun(options, argv, signal);
+}
+
+async function prepareNewRun(options: HarnessOptions, argv: string[], signal: AbortSignal): Promise<PreparedRun> {
   const workloads = await resolveWorkloads(options.workloads, options.tasks);
   if (options.killPoint === 'section') {
     const without = workloads.find((workload) => workload.criticalSections.length === 0);
@@ -82,28 +90,49 @@ async function prepareNewRun(options: HarnessOptions, argv: string[]): Promise<P
         `--kill-point value "section" is not allowed for workload "${without.name}", which declares no critical sections; allowed: auto, delay`,
       );
   }
+  const nodes = options.nodes === null ? {} : { nodes: await prepareNodeTargets(options.nodes, workloads, reportBuild, signal) };
   const seed = options.seed ?? randomInt(2 ** 31);
   const given = options.seed === null ? [...argv, '--seed', String(seed)] : argv;
   const segment = startSegment(options.concurrency);
   return {
     // The options' extra fields (out, check, …) ride along; toRunPlan keeps only the plan's when it is recorded.
-    run: { ...options, seed, workloads, command: formatCommand(given) },
+    run: { ...withoutNodes(options), ...nodes, seed, workloads, command: formatCommand(given) },
     resumption: { startedAt: segment.startedAt, completed: [], segments: [], segment },
     journal: null,
   };
 }
 
-async function prepareResumedRun(options: HarnessOptions, outDirectory: string): Promise<PreparedRun> {
+async function prepareResumedRun(options: HarnessOptions, outDirectory: string, signal: AbortSignal): Promise<PreparedRun> {
   const { header, segments, results, journal } = readJournal(outDirectory);
   const { tokens, tasks } = requestsOf(header.plan.workloads);
   const workloads = await resolveWorkloads(tokens, tasks);
+  const requested = header.plan.nodes?.map((node) => node.requested);
+  const nodes = requested === undefined ? {} : { nodes: await prepareNodeTargets(requested, workloads, reportBuild, signal) };
   // The segments before the interruption keep the machine and code they ran on; this one records its own.
   const earlier = segments.map(({ start, resultCount, finishedAt }) => finishSegment(start, header.plan.shard, resultCount, finishedAt));
   return {
-    run: { ...header.plan, concurrency: options.concurrency, workloads, command: header.command },
+    run: { ...withoutNodes(header.plan), ...nodes, concurrency: options.concurrency, workloads, command: header.command },
     resumption: { startedAt: header.startedAt, completed: results, segments: earlier, segment: startSegment(options.concurrency) },
     journal,
   };
+}
+
+/** The --node values as given or recorded: the run takes the prepared targets in their place. */
+function withoutNodes<Given extends { nodes?: unknown }>({ nodes: _nodes, ...rest }: Given): Omit<Given, 'nodes'> {
+  return rest;
+}
+
+/** A build takes about a minute: the user is told what it is before it starts. */
+function reportBuild(what: string): void {
+  process.stderr.write(`isolation-harness: building ${what}\n`);
+}
+
+/** Ctrl-C while a Node.js was installed or an addon built: that was cancelled and its partial folder removed; no run started. */
+function reportInterruptedPreparation(interrupt: Interrupt): number {
+  process.stderr.write(
+    'isolation-harness: interrupted while preparing the --node versions; the install or build under way was cancelled, nothing was written\n',
+  );
+  return interrupt.exitCode() ?? 130;
 }
 
 function reportDeadRuns({ processes, directories }: { processes: number; directories: number }): void {

@@ -29,7 +29,7 @@ if (isRuntimeName(runtime)) await loadAdapter(runtime);
 // libuv starts its thread pool on the first asynchronous file call; starting it here puts its threads in the
 // host's baseline, so the thread count after every trial, the first included, compares with the same number.
 await stat(process.execPath);
-send({ type: 'host-ready' });
+send({ type: 'host-ready', node: process.version });
 
 function isRuntimeName(value: string | undefined): value is RuntimeName {
   return (RUNTIME_NAMES as readonly (string | undefined)[]).includes(value);

@@ -1,5 +1,6 @@
 import type { ProcessDiscovery } from '../processes/describe-discovery.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { NodeVersionEntry } from '../node-versions/node-target.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import type { TrialResult } from './trial-result.ts';
 
@@ -54,6 +55,11 @@ export interface RunPlan {
   readonly concurrency: number;
   /** The share of the cells this run covered; null for all of them. */
   readonly shard: Shard | null;
+  /**
+   * The Node.js versions the hosts ran on (--node), each a dimension of the matrix: every result carries its major as
+   * `node`. Absent when the hosts ran on the harness's own Node.js, as `environment.node` says.
+   */
+  readonly nodes?: readonly NodeVersionEntry[];
 }
 
 /** The machine and software a run measured; every field is read at run time. */

@@ -12,6 +12,21 @@ export interface TrialKey {
   readonly workload: string;
   /** 1-based repetition number within the cell. */
   readonly trial: number;
+  /**
+   * The major version of the Node.js the trial's host ran on, for a run given --node (its versions are in the plan's
+   * `nodes`); absent otherwise, when every host ran on the harness's own Node.js.
+   */
+  readonly node?: string;
+}
+
+/** One string per cell (workload, kill style, runtime and Node.js version), for grouping and matching cells. */
+export function cellId(key: Omit<TrialKey, 'trial'>): string {
+  return JSON.stringify([key.workload, key.kill, key.runtime, key.node ?? null]);
+}
+
+/** "journal-writer / sigkill / process", with " / Node.js 22" for a run across versions: how a user finds the cell in the report. */
+export function nameCell(key: Omit<TrialKey, 'trial'>): string {
+  return `${key.workload} / ${key.kill} / ${key.runtime}${key.node === undefined ? '' : ` / Node.js ${key.node}`}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
-import type { StoppedTrial, TrialKey, TrialOutcome, TrialResult } from '../record/trial-result.ts';
+import { cellId, type StoppedTrial, type TrialOutcome, type TrialResult } from '../record/trial-result.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import { LEFTOVER_KIND_NAMES, LEFTOVER_KINDS, type LeftoverFound, type LeftoverKindName } from './leftover-kinds.ts';
 
@@ -31,15 +31,15 @@ export const OUTCOMES_WORST_FIRST: readonly TrialOutcome[] = ['hung', 'leaked', 
 /** The cell of a workload, kill style and runtime; null when the run recorded no trial of it (an incomplete run). */
 export type FindStopCell = (workload: string, kill: KillStyleName, runtime: RuntimeName) => StopCell | null;
 
-/** Groups the results into cells once; the first section's table and its grid read the same cells. */
+/** Groups the results (of one Node.js: see src/report/node-views.ts) into cells once; the first section's table and its grid read the same cells. */
 export function collectStopCells(results: readonly TrialResult[]): FindStopCell {
   const byCell = new Map<string, TrialResult[]>();
   for (const result of results) {
-    const id = identify(result);
+    const id = cellId(result);
     byCell.set(id, [...(byCell.get(id) ?? []), result]);
   }
   const cells = new Map([...byCell].map(([id, trials]) => [id, summarizeStopCell(trials)]));
-  return (workload, kill, runtime) => cells.get(identify({ workload, kill, runtime })) ?? null;
+  return (workload, kill, runtime) => cells.get(cellId({ workload, kill, runtime })) ?? null;
 }
 
 export function findWorstOutcome(cell: StopCell): TrialOutcome {
@@ -67,8 +67,4 @@ function tallyKind(kind: LeftoverKindName, leaked: readonly StoppedTrial[]): Lef
   const [first, ...rest] = found;
   if (first === undefined) return [];
   return [{ kind, trials: found.length, most: rest.reduce((most, left) => (left.count > most.count ? left : most), first) }];
-}
-
-function identify(key: Omit<TrialKey, 'trial'>): string {
-  return JSON.stringify([key.workload, key.kill, key.runtime]);
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { SCHEMA_VERSION } from '../record/results-json.ts';
 import { finishSegment } from '../record/segment.ts';
-import type { TrialResult } from '../record/trial-result.ts';
+import { nameCell, type TrialResult } from '../record/trial-result.ts';
 import { planTrials } from './plan-trials.ts';
 import type { RunPlan, RunRecord, Segment } from '../record/run-record.ts';
+import type { NodeVersionEntry } from '../node-versions/node-target.ts';
 import { sameKey } from './run-matrix.ts';
 
 /** Shards that cannot be merged; the message names the file or the cell at fault. */
@@ -46,21 +47,20 @@ export function mergeRecords(records: readonly { path: string; record: RunRecord
   }
   const provenance = orderSegments(records.flatMap(({ record }) => record.provenance));
   const firstSegment = provenance[0] ?? describeWholeRun(first.record);
-  const plan: RunPlan = { ...first.record.plan, concurrency: firstSegment.concurrency, shard: null };
+  const nodes = mergeNodes(records);
+  const plan: RunPlan = { ...first.record.plan, concurrency: firstSegment.concurrency, shard: null, ...(nodes === undefined ? {} : { nodes }) };
   const all = records.flatMap(({ record }) => record.results);
   const results = planTrials({ ...plan, workloads: plan.workloads }).map(({ key }) => {
     const found = all.filter((result) => sameKey(result, key));
     if (found.length !== 1) {
-      throw new MergeError(
-        `merge has ${found.length} results for ${key.workload} / ${key.kill} / ${key.runtime} #${key.trial}, not 1; allowed: each shard i/n exactly once`,
-      );
+      throw new MergeError(`merge has ${found.length} results for ${nameCell(key)} #${key.trial}, not 1; allowed: each shard i/n exactly once`);
     }
     return found[0] as TrialResult;
   });
   return {
     ...first.record,
     sourceDigest: firstSegment.sourceDigest,
-    command: withoutShard(first.record.command),
+    command: withNodes(withoutShard(first.record.command), nodes),
     startedAt: earliest(records.map(({ record }) => record.startedAt)),
     finishedAt: latest(records.map(({ record }) => record.finishedAt)),
     plan,
@@ -80,9 +80,49 @@ function describeWholeRun(record: Omit<RunRecord, 'provenance'>): Segment {
   return finishSegment({ startedAt, sourceDigest, concurrency: plan.concurrency, environment }, plan.shard, record.results.length, record.finishedAt);
 }
 
-/** The plan without what may differ between shards of one run. */
+/** The plan without what may differ between shards of one run, or between the jobs of a CI matrix with one Node.js each. */
 function describePlan(plan: RunPlan): string {
-  return JSON.stringify({ ...plan, shard: null, concurrency: null });
+  return JSON.stringify({ ...plan, shard: null, concurrency: null, nodes: null });
+}
+
+/**
+ * The Node.js versions of all the files, oldest major first: jobs that each ran one version (--node 22 in one job,
+ * --node 24 in another) merge into one report across versions. A file without --node ran on its own harness's
+ * Node.js, whose results name no version, so it cannot join them; one major must be one version in every file.
+ * Shards of one run (each with every version) keep the run's order.
+ */
+function mergeNodes(records: readonly { path: string; record: RunRecord }[]): NodeVersionEntry[] | undefined {
+  const without = records.find(({ record }) => record.plan.nodes === undefined);
+  if (without === undefined) return unionNodes(records);
+  if (records.every(({ record }) => record.plan.nodes === undefined)) return undefined;
+  throw new MergeError(
+    `merge file "${without.path}" ran without --node, and others with it; allowed: every file run with --node (one version per job is fine)`,
+  );
+}
+
+function unionNodes(records: readonly { path: string; record: RunRecord }[]): NodeVersionEntry[] {
+  const byLabel = new Map<string, { path: string; node: NodeVersionEntry }>();
+  for (const { path, record } of records) {
+    for (const node of record.plan.nodes ?? []) {
+      const earlier = byLabel.get(node.label);
+      if (earlier !== undefined && earlier.node.version !== node.version) {
+        throw new MergeError(
+          `merge file "${path}" ran Node.js ${node.version} and "${earlier.path}" ${earlier.node.version}, both as Node.js ${node.label}; allowed: one version per major in every file`,
+        );
+      }
+      if (earlier === undefined) byLabel.set(node.label, { path, node });
+    }
+  }
+  const union = [...byLabel.values()].map(({ node }) => node);
+  // Shards of one run keep its order, so they merge into that run exactly; jobs of one version each go oldest first.
+  const sameLists = records.every(({ record }) => record.plan.nodes?.length === union.length);
+  return sameLists ? union : union.sort((one, other) => Number(one.label) - Number(other.label));
+}
+
+/** The merged command names every version the files ran. */
+function withNodes(command: string, nodes: readonly NodeVersionEntry[] | undefined): string {
+  if (nodes === undefined) return command;
+  return command.replace(/ --node(?:=| )\S+/, ` --node ${nodes.map((node) => node.label).join(',')}`);
 }
 
 function withoutShard(command: string): string {

@@ -10,37 +10,48 @@ export type PlannedTrial = { readonly key: TrialKey; readonly number: number } &
   { readonly killPoint: KillPoint; readonly notApplicable: null } | { readonly killPoint: null; readonly notApplicable: string }
 );
 
-export type TrialPlanInput = Pick<RunPlan, 'runtimes' | 'kills' | 'trials' | 'seed' | 'killPoint' | 'killDelayMaxMs' | 'deadlineMs' | 'shard'> & {
+export type TrialPlanInput = Pick<RunPlan, 'runtimes' | 'kills' | 'trials' | 'seed' | 'killPoint' | 'killDelayMaxMs' | 'deadlineMs' | 'shard' | 'nodes'> & {
   readonly workloads: readonly PlannedWorkload[];
 };
 
 type PlannedWorkload = Pick<ResolvedWorkload, 'name' | 'criticalSections' | 'unavailable' | 'receivesStopRequest' | 'readsCommands'>;
 
 /**
- * Every trial the plan runs, in report order; a not-applicable cell has a single entry. A shard keeps every n-th
- * cell whole, and numbers its trials as the unsharded run does, so shards merge into that run exactly.
+ * Every trial the plan runs, in report order (one Node.js after another, for a run across versions); a
+ * not-applicable cell has a single entry. A shard keeps every n-th cell whole, on every version, and numbers its
+ * trials as the unsharded run does, so shards merge into that run exactly.
  */
 export function planTrials(plan: TrialPlanInput): PlannedTrial[] {
   const planned: PlannedTrial[] = [];
-  let cellIndex = 0;
   let number = 0;
-  for (const workload of plan.workloads) {
-    for (const kill of plan.kills) {
-      for (const runtime of plan.runtimes) {
-        const reason = workloadRulesOut(workload, KILL_STYLES[kill]) ?? notApplicableReason(KILL_STYLES[kill], runtime);
-        const inShard = plan.shard === null || cellIndex % plan.shard.count === plan.shard.index - 1;
-        cellIndex += 1;
-        for (let trial = 1; trial <= (reason === null ? plan.trials : 1); trial += 1) {
-          const key: TrialKey = { runtime, kill, workload: workload.name, trial };
-          number += 1;
-          if (!inShard) continue;
-          if (reason !== null) planned.push({ key, number, killPoint: null, notApplicable: reason });
-          else planned.push({ key, number, killPoint: chooseKillPoint(plan, key, workload.criticalSections), notApplicable: null });
-        }
-      }
+  for (const { cellIndex, node, workload, kill, runtime } of listCells(plan)) {
+    const reason = workloadRulesOut(workload, KILL_STYLES[kill]) ?? node?.unavailable[workload.name] ?? notApplicableReason(KILL_STYLES[kill], runtime);
+    const inShard = plan.shard === null || cellIndex % plan.shard.count === plan.shard.index - 1;
+    for (let trial = 1; trial <= (reason === null ? plan.trials : 1); trial += 1) {
+      const key: TrialKey = { runtime, kill, workload: workload.name, trial, ...(node === null ? {} : { node: node.label }) };
+      number += 1;
+      if (!inShard) continue;
+      if (reason !== null) planned.push({ key, number, killPoint: null, notApplicable: reason });
+      else planned.push({ key, number, killPoint: chooseKillPoint(plan, key, workload.criticalSections), notApplicable: null });
     }
   }
   return planned;
+}
+
+/**
+ * The plan's cells in report order: per Node.js (one, unnamed, without --node), per workload, per kill style, per
+ * runtime. `cellIndex` counts within one Node.js, so a shard holds the same cell on every version: the versions of a
+ * cell are compared on one machine.
+ */
+function* listCells(plan: TrialPlanInput) {
+  for (const node of plan.nodes ?? [null]) {
+    let cellIndex = 0;
+    for (const workload of plan.workloads) {
+      for (const kill of plan.kills) {
+        for (const runtime of plan.runtimes) yield { cellIndex: cellIndex++, node, workload, kill, runtime };
+      }
+    }
+  }
 }
 
 /** Why the workload itself rules the cell out: it cannot run here, or cannot be reached by a command or a style that only asks it to stop. */

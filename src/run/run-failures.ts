@@ -1,4 +1,5 @@
 import type { RunRecord } from '../record/run-record.ts';
+import { nameCell } from '../record/trial-result.ts';
 
 /**
  * What may make a run fail in CI, besides a regression against a baseline: trials that errored (the harness could
@@ -17,7 +18,7 @@ export function findRunFailures(record: RunRecord, conditions: readonly FailCond
     if (condition === 'empty') return applicable.length === 0 ? ['no applicable trial ran: every cell of the plan is not applicable'] : [];
     const met = applicable.filter((result) => result.outcome === condition);
     if (met.length === 0) return [];
-    const cells = [...new Set(met.map((result) => `${result.workload} / ${result.kill} / ${result.runtime}`))];
+    const cells = [...new Set(met.map(nameCell))];
     const shown = cells.slice(0, 3).join('; ') + (cells.length > 3 ? `; and ${cells.length - 3} more` : '');
     const first = met.find((result) => result.outcome === 'errored' && 'error' in result);
     const why = first !== undefined && 'error' in first ? ` (first error: ${first.error.split('\n')[0]})` : '';

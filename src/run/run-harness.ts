@@ -1,4 +1,5 @@
 import { createRunId } from '../marker/marker.ts';
+import { type NodeTarget, toNodeVersionEntry } from '../node-versions/node-target.ts';
 import { join } from 'node:path';
 import { createProcessFamily } from '../processes/process-family.ts';
 import { reapFamily } from '../processes/reap-family.ts';
@@ -12,8 +13,10 @@ import type { ResolvedWorkload } from './resolve-workloads.ts';
 import type { RunPlan, RunRecord, Segment } from '../record/run-record.ts';
 import { type MatrixObserver, runMatrix } from './run-matrix.ts';
 
-export interface HarnessRun extends Omit<RunPlan, 'workloads'> {
+export interface HarnessRun extends Omit<RunPlan, 'workloads' | 'nodes'> {
   readonly workloads: ResolvedWorkload[];
+  /** The Node.js versions the hosts run on (--node), ready to start; absent for the harness's own. */
+  readonly nodes?: readonly NodeTarget[];
   /** The command line that reproduces the run, recorded in the report. */
   readonly command: string;
 }
@@ -97,5 +100,6 @@ export function toRunPlan(run: HarnessRun): RunPlan {
     memoryLimitMb,
     concurrency,
     shard,
+    ...(run.nodes === undefined ? {} : { nodes: run.nodes.map(toNodeVersionEntry) }),
   };
 }

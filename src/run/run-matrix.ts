@@ -2,17 +2,19 @@ import { createTrialId } from '../marker/marker.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import type { ProcessFamily } from '../processes/process-family.ts';
 import { reapFamily } from '../processes/reap-family.ts';
-import type { RuntimeName } from '../runtime/runtime.ts';
+import type { NodeTarget } from '../node-versions/node-target.ts';
 import { createHostMarker, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
 import { HOST_START_TIMEOUT_MS } from '../trial/observe-trial.ts';
 import { type HostedResult, runTrialOnHost } from '../trial/run-trial.ts';
-import type { TrialKey, TrialResult } from '../record/trial-result.ts';
+import { cellId, type TrialKey, type TrialResult } from '../record/trial-result.ts';
 import { createHarnessActivity, epochNow, type HarnessActivity } from './harness-activity.ts';
 import { type PlannedTrial, planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
 import type { RunPlan } from '../record/run-record.ts';
 
-export interface MatrixPlan extends Omit<RunPlan, 'workloads'> {
+export interface MatrixPlan extends Omit<RunPlan, 'workloads' | 'nodes'> {
+  /** The Node.js versions hosts run on (--node); absent: the harness's own. */
+  readonly nodes?: readonly NodeTarget[];
   readonly runId: string;
   readonly runDirectory: string;
   readonly workloads: readonly ResolvedWorkload[];
@@ -82,7 +84,7 @@ interface Lane {
  * host per runtime, so a host handed back survives a run of trials of the other runtime.
  */
 async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<void> {
-  const idle = new Map<RuntimeName, HostProcess>();
+  const idle = new Map<string, HostProcess>();
   const reused = new WeakSet<HostProcess>();
   let lastHandedBack = true;
   try {
@@ -92,18 +94,18 @@ async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<
       if (current.notApplicable !== null) {
         lane.record(current, { ...current.key, outcome: 'not-applicable', reason: current.notApplicable });
       } else {
-        const host = takeIdleHost(idle, current.key.runtime) ?? startHostFor(plan, current, place);
+        const host = takeIdleHost(idle, hostKind(current)) ?? startHostFor(plan, current, place);
         const needsFresh = next?.notApplicable === null && (!lastHandedBack || !mayReuseFor(current, next));
         const startNextHost = () => {
-          if (needsFresh && !idle.has(next.key.runtime)) idle.set(next.key.runtime, startHostFor(plan, next, place));
+          if (needsFresh && !idle.has(hostKind(next))) idle.set(hostKind(next), startHostFor(plan, next, place));
         };
         const { result, host: handedBack } = await runTimedTrial(plan, current, host, place, startNextHost);
         lane.record(current, result.outcome === 'not-applicable' ? result : { ...result, hostReused: reused.has(host) });
         if (handedBack !== undefined) reused.add(handedBack);
         lastHandedBack = handedBack !== undefined;
         // A host started ahead for the same runtime is as good: one of the two is enough.
-        if (handedBack !== undefined && idle.has(current.key.runtime)) await retireHost(handedBack);
-        else if (handedBack !== undefined) idle.set(current.key.runtime, handedBack);
+        if (handedBack !== undefined && idle.has(hostKind(current))) await retireHost(handedBack);
+        else if (handedBack !== undefined) idle.set(hostKind(current), handedBack);
       }
       current = next;
     }
@@ -112,14 +114,19 @@ async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<
   }
 }
 
-/** Whether the host of `current`, if it hands it back, can run `next`: the same runtime, and not killed by the trial. */
+/** Whether the host of `current`, if it hands it back, can run `next`: the same runtime on the same Node.js, and not killed by the trial. */
 function mayReuseFor(current: PlannedTrial, next: PlannedTrial): boolean {
-  return current.key.runtime === next.key.runtime && KILL_STYLES[current.key.kill].kind !== 'host';
+  return hostKind(current) === hostKind(next) && KILL_STYLES[current.key.kill].kind !== 'host';
 }
 
-function takeIdleHost(idle: Map<RuntimeName, HostProcess>, runtime: RuntimeName): HostProcess | undefined {
-  const host = idle.get(runtime);
-  idle.delete(runtime);
+/** Which trials one host can serve: its runtime adapter and its Node.js. */
+function hostKind({ key }: PlannedTrial): string {
+  return `${key.runtime}@${key.node ?? 'own'}`;
+}
+
+function takeIdleHost(idle: Map<string, HostProcess>, kind: string): HostProcess | undefined {
+  const host = idle.get(kind);
+  idle.delete(kind);
   return host;
 }
 
@@ -129,10 +136,18 @@ function takeIdleHost(idle: Map<RuntimeName, HostProcess>, runtime: RuntimeName)
  */
 function startHostFor(plan: MatrixPlan, trial: PlannedTrial, { index, activity }: LanePlace): HostProcess {
   const done = activity.begin(index, 'host start');
-  const host = startHost(createHostMarker(plan.runId, trial.number), trial.key.runtime);
+  const host = startHost(createHostMarker(plan.runId, trial.number), trial.key.runtime, findNode(plan, trial.key));
   void host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS).finally(done);
   plan.family.record({ ...host.identity, command: 'node' }, 'ancestry');
   return host;
+}
+
+/** The Node.js target of a trial's version; undefined for the harness's own. */
+function findNode(plan: MatrixPlan, key: TrialKey): NodeTarget | undefined {
+  if (key.node === undefined) return undefined;
+  const node = plan.nodes?.find((candidate) => candidate.label === key.node);
+  if (node === undefined) throw new Error(`no Node.js ${key.node} in the plan's --node targets`);
+  return node;
 }
 
 /** Which lane this is, and the run's record of every lane's harness work. */
@@ -196,5 +211,5 @@ function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProces
 }
 
 export function sameKey(a: TrialKey, b: TrialKey): boolean {
-  return a.runtime === b.runtime && a.kill === b.kill && a.workload === b.workload && a.trial === b.trial;
+  return cellId(a) === cellId(b) && a.trial === b.trial;
 }

@@ -1,6 +1,6 @@
 import type { Leftover } from '../probes/probe.ts';
 import type { Leftovers } from '../probes/probes.ts';
-import type { HungTrial, StoppedTrial, TrialKey, TrialOutcome, TrialResult } from '../record/trial-result.ts';
+import { cellId, type HungTrial, type StoppedTrial, type TrialKey, type TrialOutcome, type TrialResult } from '../record/trial-result.ts';
 import { type CheckSummary, summarizeChecks } from './summarize-checks.ts';
 import { type KillPointSummary, summarizeKillPoints } from './summarize-kill-points.ts';
 import { type StopSummary, summarizeStops } from './summarize-stops.ts';
@@ -59,7 +59,7 @@ type CellResults = [TrialResult, ...TrialResult[]];
 export function summarizeCells(results: readonly TrialResult[]): CellSummary[] {
   const cells = new Map<string, CellResults>();
   for (const result of results) {
-    const id = JSON.stringify([result.workload, result.kill, result.runtime]);
+    const id = cellId(result);
     const cell = cells.get(id);
     if (cell === undefined) cells.set(id, [result]);
     else cell.push(result);
@@ -68,7 +68,7 @@ export function summarizeCells(results: readonly TrialResult[]): CellSummary[] {
 }
 
 function summarizeCell(results: CellResults): CellSummary {
-  const [{ workload, kill, runtime }] = results;
+  const [{ workload, kill, runtime, node }] = results;
   const measured = results.filter((result): result is MeasuredTrial => 'leftovers' in result);
   const stopped = measured.filter((result): result is StoppedTrial => result.stopMs !== null);
   // What a stop left is read from the trials it ended: a hung trial's work still holds all it had (Node's own
@@ -78,6 +78,7 @@ function summarizeCell(results: CellResults): CellSummary {
     workload,
     kill,
     runtime,
+    ...(node === undefined ? {} : { node }),
     trials: results.length,
     outcomes: countOutcomes(results),
     notApplicable: findNotApplicableReason(results),

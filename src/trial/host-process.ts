@@ -18,6 +18,13 @@ const HOST_EXIT_TIMEOUT_MS = 5_000;
 type HostEventType = HostEvent['type'];
 export type HostWait<Type extends HostEventType> = Extract<HostEvent, { type: Type }> | { type: 'timeout' } | { type: 'host-exited'; detail: string };
 
+/** The Node.js a host runs on, when it is not the harness's own (--node): its binary, and what its hosts' environment adds. */
+export interface HostNode {
+  readonly execPath: string;
+  readonly version: string;
+  readonly hostEnv: Readonly<Record<string, string>>;
+}
+
 /** A host that SIGKILL did not end in time: the caller reports it, since a user's machine would keep it too. */
 export class HostKillError extends Error {
   override name = 'HostKillError';
@@ -37,6 +44,8 @@ export interface HostProcess {
   readonly containment: Containment | null;
   /** The runtime whose adapter the host imported before it reported ready, if it was started for one. */
   readonly runtime?: RuntimeName;
+  /** The process.version the host must report: the --node target's, or the harness's own. */
+  readonly nodeVersion: string;
   send(command: HostCommand): void;
   waitFor<Type extends HostEventType>(types: readonly Type[], timeoutMs: number): Promise<HostWait<Type>>;
   /** SIGKILL, then wait for the exit itself (not for pipes a surviving grandchild may still hold), at most a few seconds. */
@@ -58,14 +67,16 @@ export function createHostMarker(runId: string, firstTrialNumber: number): strin
  * process group, reaches the harness alone, which then stops its hosts in order; and every process the trial starts
  * stays in that session unless it leaves it.
  */
-export function startHost(marker: string, runtime?: RuntimeName): HostProcess {
+export function startHost(marker: string, runtime?: RuntimeName, node?: HostNode): HostProcess {
   const host = execaNode(hostMain, runtime === undefined ? [] : [runtime], {
+    // Its worker threads run on that Node.js, and its children too: they are started with the host's own execPath.
+    ...(node === undefined ? {} : { nodePath: node.execPath }),
     nodeOptions: [],
     ipc: true,
     reject: false,
     detached: true,
     forceKillAfterDelay: false,
-    env: { [MARKER_VARIABLE]: marker, [OWNER_VARIABLE]: describeOwner() },
+    env: { ...node?.hostEnv, [MARKER_VARIABLE]: marker, [OWNER_VARIABLE]: describeOwner() },
     stdout: 'ignore',
     stderr: 'pipe',
     buffer: false,
@@ -83,6 +94,7 @@ export function startHost(marker: string, runtime?: RuntimeName): HostProcess {
     identity: { pid, startTime: readProcessStat(pid)?.startTime ?? Number.NaN },
     marker,
     ...(runtime === undefined ? {} : { runtime }),
+    nodeVersion: node?.version ?? process.version,
     send(command) {
       // A new trial: the events of the host's previous one must not answer its waits (its start-up's still may).
       if (command.type === 'start') received.splice(0, received.length, ...received.filter((event) => event.type === 'host-ready'));

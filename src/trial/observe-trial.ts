@@ -51,6 +51,7 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
   if (hostReady.type !== 'host-ready') {
     return errored(key, hostReady.type === 'timeout' ? `the host did not start within ${HOST_START_TIMEOUT_MS} ms` : hostReady.detail);
   }
+  if (hostReady.node !== host.nodeVersion) return errored(key, `the host runs Node.js ${hostReady.node}, not the ${host.nodeVersion} it was started for`);
   if (trial.baselines !== undefined && !trial.baselines.has(host)) trial.baselines.set(host, readHostBaseline(host.pid));
   const target = createProbeTarget({ trialId: plan.trialId, hostPid: host.pid, workDir: directory.workDir, family, window });
   const measure = {

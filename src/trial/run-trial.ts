@@ -44,7 +44,13 @@ export async function runTrial(plan: TrialPlan, host: HostProcess = startHost(pl
  * to its baseline, is handed back: every other host is SIGKILLed and reaped as a single-use host is.
  */
 export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options: TrialOptions = {}): Promise<HostedResult> {
-  const key: TrialKey = { runtime: plan.runtime, kill: plan.kill, workload: plan.workload, trial: plan.trial };
+  const key: TrialKey = {
+    runtime: plan.runtime,
+    kill: plan.kill,
+    workload: plan.workload,
+    trial: plan.trial,
+    ...(plan.node === undefined ? {} : { node: plan.node }),
+  };
   const family = createProcessFamily({
     marker: plan.trialId,
     roots: [host.identity],
