@@ -19,12 +19,14 @@ type RankedOutcome = keyof typeof OUTCOME_RANK;
  * The report's first answer: per workload, what the forced and the cooperative stop left in a worker thread and in
  * a child process, named, with k/n beside every figure; above it the grid of every kill style (report.svg).
  */
-export function renderThreadOrProcess(record: RunRecord): string {
+export function renderThreadOrProcess(record: RunRecord, { withImage = true }: { withImage?: boolean } = {}): string {
   const { plan } = record;
   const columns = pickComparedStyles(plan);
   const find = collectStopCells(record.results);
   const workloads = plan.workloads.map((workload) => workload.name);
-  const image = `![Every kill style against every workload: per cell a square for the thread (T) and one for the process (P), coloured by outcome, with what leaked named under it](${GRID_FILE_NAME})`;
+  const picture = `![Every kill style against every workload: per cell a square for the thread (T) and one for the process (P), coloured by outcome, with what leaked named under it](${GRID_FILE_NAME})`;
+  // A report across Node.js versions shows the picture once, above every version's section.
+  const image = withImage ? [picture] : [];
   const about = [
     'Per workload, what stopping it left behind in a worker thread and in a child process, forced and cooperatively (each column names its kill style), as trials out of the trials run (k/n).',
     `A count before a leftover is the most one trial left; \`${TRIAL_DIRECTORY_NAME}\` is the trial's private temp directory.`,
@@ -32,11 +34,11 @@ export function renderThreadOrProcess(record: RunRecord): string {
     'The grid above shows every kill style the same way; the tables under Results have every measurement.',
   ].join(' ');
   if (columns.length === 0)
-    return ['## Thread or process: what each stop left', image, about, 'This run has no forced or cooperative stop to set side by side.'].join('\n\n');
+    return ['## Thread or process: what each stop left', ...image, about, 'This run has no forced or cooperative stop to set side by side.'].join('\n\n');
   const header = ['Workload', ...columns.map((column) => `${capitalize(column.runtime)}, ${column.stop}: ${renderInlineCode(column.kill)}`)];
   const rows = workloads.map((workload) => [workload, ...columns.map((column) => describeCell(find(workload, column.kill, column.runtime)))]);
   const comparisons = (['forced', 'cooperative'] as const).flatMap((stop) => compareRuntimes(columns, stop, find, workloads));
-  return ['## Thread or process: what each stop left', image, about, renderTable(header, rows), ...comparisons].join('\n\n');
+  return ['## Thread or process: what each stop left', ...image, about, renderTable(header, rows), ...comparisons].join('\n\n');
 }
 
 /** `stopped 1/2; leaked 1/2: 1 process (`sleep`)`; `n/a` alone when the style does not apply; `not run` for a cell without trials. */

@@ -2,23 +2,24 @@ import type { RunRecord } from '../record/run-record.ts';
 import { renderJson } from '../record/results-json.ts';
 import type { Judged } from '../verdicts/judge-run.ts';
 import { renderMarkdown } from './markdown.ts';
+import type { NodeView } from './node-views.ts';
 import { GRID_FILE_NAME, renderStopGrid } from './svg-stop-grid.ts';
 
-/** A report format: the file it writes and a pure function from the record (and the verdicts the table gives it) to that file's text. */
+/** A report format: the file it writes and a pure function from the record (and its views per Node.js, each judged by the rule table) to that file's text. */
 export interface Renderer {
   readonly fileName: string;
-  render(record: RunRecord, judged: readonly Judged[]): string;
+  render(record: RunRecord, views: readonly NodeView[]): string;
 }
 
 /** Every report format, keyed by name; a new format is one more entry here. */
 export const RENDERERS = {
   markdown: { fileName: 'report.md', render: renderMarkdown },
-  json: { fileName: 'results.json', render: (record, judged) => renderJson(record, { verdicts: judged.map(toVerdictJson) }) },
+  json: { fileName: 'results.json', render: (record, views) => renderJson(record, { verdicts: views.flatMap(toVerdictsJson) }) },
   /** The picture report.md embeds at the top of its first section. */
   svg: { fileName: GRID_FILE_NAME, render: renderStopGrid },
 } as const satisfies Record<string, Renderer>;
 
-/** A verdict as results.json keeps it: the rule's id and statement, then everything the engine measured. */
-function toVerdictJson({ rule, outcome }: Judged) {
-  return { ...outcome, statement: rule.statement };
+/** The verdicts as results.json keeps them: per rule its id and statement, then everything the engine measured; with `node` for a run across versions. */
+function toVerdictsJson({ node, judged }: NodeView) {
+  return judged.map(({ rule, outcome }: Judged) => ({ ...(node === null ? {} : { node: node.label }), ...outcome, statement: rule.statement }));
 }

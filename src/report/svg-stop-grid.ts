@@ -4,6 +4,7 @@ import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
 import { countOf } from './format-cell.ts';
 import { LEFTOVER_KINDS } from './leftover-kinds.ts';
 import { collectStopCells, findWorstOutcome, type StopCell } from './stop-cells.ts';
+import { nameView, type NodeView, viewByNode } from './node-views.ts';
 import { renderGridLegend, wrapWords } from './svg-legend.ts';
 import { MUTED_COLOUR, NOT_RUN_STYLE, OUTCOME_STYLES, renderPatterns, TEXT_COLOUR } from './svg-outcome-style.ts';
 import { escapeXml, estimateTextWidth, renderElement, renderText } from './svg-syntax.ts';
@@ -29,12 +30,49 @@ const WORDS_SHOWN = 3;
 const MINIMUM_WIDTH = 560;
 const RUNTIME_LETTERS: Readonly<Record<RuntimeName, string>> = { thread: 'T', process: 'P' };
 
+/** One grid drawn at the top left: its size and its elements. */
+interface DrawnGrid {
+  readonly width: number;
+  readonly height: number;
+  readonly title: string;
+  readonly description: string;
+  readonly markup: readonly string[];
+}
+
 /**
  * The report's first picture: workloads as rows, kill styles as columns, in each cell one square per runtime
- * coloured by its worst outcome, its k/n inside and what leaked named under it. Plain SVG 1.1 (no scripts, fonts or
- * foreignObject) that GitHub shows where report.md embeds it.
+ * coloured by its worst outcome, its k/n inside and what leaked named under it; for a run across Node.js versions,
+ * one such grid per version, one under the other, so the same square can be compared down the page. Plain SVG 1.1
+ * (no scripts, fonts or foreignObject) that GitHub shows where report.md embeds it.
  */
-export function renderStopGrid(record: RunRecord): string {
+export function renderStopGrid(record: RunRecord, views: readonly NodeView[] = viewByNode(record)): string {
+  const grids = views.map((view) => drawGrid(view.record, views.length === 1 ? '' : `${nameView(view)}: `));
+  const width = Math.max(...grids.map((grid) => grid.width));
+  const height = grids.reduce((sum, grid) => sum + grid.height, 0);
+  let top = 0;
+  const placed = grids.map((grid) => {
+    const group = renderElement('g', { transform: `translate(0 ${top})` }, [...grid.markup]);
+    top += grid.height;
+    return group;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    renderElement(
+      'svg',
+      { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'sans-serif' },
+      [
+        renderElement('title', {}, [escapeXml(grids.map((grid) => grid.title).join('; '))]),
+        renderElement('desc', {}, [escapeXml(grids.map((grid) => grid.description).join(' '))]),
+        renderPatterns(),
+        renderElement('rect', { x: 0, y: 0, width, height, rx: 6, fill: '#ffffff' }),
+        ...placed,
+      ],
+    ),
+    '',
+  ].join('\n');
+}
+
+function drawGrid(record: RunRecord, titlePrefix: string): DrawnGrid {
   const { plan } = record;
   const runtimes = RUNTIME_NAMES.filter((runtime) => plan.runtimes.includes(runtime));
   const workloads = plan.workloads.map((workload) => workload.name);
@@ -52,7 +90,7 @@ export function renderStopGrid(record: RunRecord): string {
   const inner = width - PADDING * 2;
   const gridLeft = PADDING + labelWidth;
 
-  const title = 'Thread or process: what each stop left';
+  const title = `${titlePrefix}Thread or process: what each stop left`;
   const subtitle = wrapWords(describeRun(record, workloads.length), inner, SUBTITLE_SIZE);
   const markup = [
     renderText(title, { x: PADDING, y: PADDING + TITLE_SIZE, 'font-size': TITLE_SIZE, 'font-weight': 'bold', fill: TEXT_COLOUR }),
@@ -97,22 +135,7 @@ export function renderStopGrid(record: RunRecord): string {
 
   const legend = renderGridLegend(PADDING, rowTop + 14, inner, notRun);
   const height = Math.ceil(rowTop + 14 + legend.height + PADDING);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    renderElement(
-      'svg',
-      { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'sans-serif' },
-      [
-        renderElement('title', {}, [escapeXml(title)]),
-        renderElement('desc', {}, [escapeXml(subtitle.join(' '))]),
-        renderPatterns(),
-        renderElement('rect', { x: 0, y: 0, width, height, rx: 6, fill: '#ffffff' }),
-        ...markup,
-        ...legend.markup,
-      ],
-    ),
-    '',
-  ].join('\n');
+  return { width, height, title, description: subtitle.join(' '), markup: [...markup, ...legend.markup] };
 }
 
 function describeRun(record: RunRecord, workloads: number): string {

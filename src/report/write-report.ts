@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { nameStagedFile, writeDurably } from '../files/write-staged.ts';
 import type { RunRecord } from '../record/run-record.ts';
-import { judgeRun } from '../verdicts/judge-run.ts';
+import { viewByNode } from './node-views.ts';
 import { RENDERERS } from './renderers.ts';
 import { ReportWriteError } from './report-write-error.ts';
 
@@ -22,10 +22,10 @@ interface StagedFile {
  * anything is written, and each file appears whole by rename, so a failure never leaves a half-written result file.
  */
 export function writeReports(record: RunRecord, outDir: string): string[] {
-  const judged = judgeRun(record);
+  const views = viewByNode(record);
   const files: RenderedFile[] = Object.values(RENDERERS).map((renderer) => ({
     path: join(outDir, renderer.fileName),
-    text: renderer.render(record, judged),
+    text: renderer.render(record, views),
   }));
   const staged: StagedFile[] = [];
   try {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MARKER_VARIABLE, TEMP_PREFIX } from '../../src/marker/marker.ts';
+import { CACHE_VARIABLE } from '../../src/node-versions/node-cache.ts';
 import { readEnvironmentVariable } from '../../src/proc/process-environment.ts';
 import { listPids } from '../../src/proc/process-stat.ts';
 import { findDeadRunCgroups } from '../../src/processes/containment.ts';
@@ -25,8 +26,11 @@ export default function setup(): () => void {
   const runTemp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}tests-`));
   process.env.TMPDIR = runTemp;
   process.env[TESTS_TEMP_VARIABLE] = runTemp;
+  // The Node.js releases and addon builds the --node tests install go with the test run, not into the user's cache.
+  process.env[CACHE_VARIABLE] = join(runTemp, 'node-cache');
   return () => {
     delete process.env[TESTS_TEMP_VARIABLE];
+    delete process.env[CACHE_VARIABLE];
     const problems = [...describeSurvivors(runTemp), ...describeFixtureLeftovers(), ...describeLeftCgroups(), ...describeLeftDirectories(runTemp)];
     if (realTemp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = realTemp;
