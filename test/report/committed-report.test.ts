@@ -24,6 +24,26 @@ describe('the committed report', () => {
   });
 });
 
+describe('the committed report across Node.js versions', () => {
+  const versions = new URL('node-versions/', reports);
+  const text = readFileSync(new URL('results.json', versions), 'utf8');
+  const { schemaVersion: version, ...across }: RunRecord & { schemaVersion: number } = JSON.parse(text);
+
+  it('was produced by the committed code: regenerate it with `npm run report:versions` after changing src/', () => {
+    expect(across.sourceDigest).toBe(digestSource());
+  });
+
+  it('is the default matrix on Node.js 20, 22 and 24 with one trial per cell, complete, and renders as committed', () => {
+    expect(version).toBe(SCHEMA_VERSION);
+    expect(renderJson(across)).toBe(text);
+    expect(across.incomplete).toBeNull();
+    expect(across.plan.nodes?.map((node) => node.label)).toEqual(['20', '22', '24']);
+    expect(across.plan).toMatchObject({ trials: 1, stopTimeoutMs: DEFAULTS.stopTimeoutMs, killPoint: DEFAULTS.killPoint, shard: null });
+    expect(across.plan.workloads.map((workload) => workload.name)).toEqual(record.plan.workloads.map((workload) => workload.name));
+    expect(readFileSync(new URL('report.md', versions), 'utf8')).toBe(renderMarkdown(across));
+  });
+});
+
 describe('digestSource', () => {
   it('names a tree by its files: two different trees get different digests', () => {
     const folder = new URL('../fixtures/', import.meta.url).pathname;
