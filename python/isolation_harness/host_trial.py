@@ -1,0 +1,163 @@
+"""
+Inside the host: start the work, wait for ready() and the harness's kill order, reach the kill point, apply the kill
+and report how the work ended, as src/host/host-trial.ts does for a Node.js host.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from typing import Any, Callable, Optional
+
+from .clock import epoch_ms_at, now_ms
+from .hosted_trial import HostedTrial
+from .kill_point import ENDED, REACHED, reach_kill_point
+from .kill_styles import KILL_STYLES, WORK, KillStyle, NotApplicable
+from .log_files import measure_bytes
+from .runtimes import start_work
+from .started_work import Settlement, StartedWork
+from .work_activity import read_thread
+from .work_links import Ties
+from .work_watch import WorkWatch
+
+MARKER_VARIABLE = "ISOLATION_HARNESS_TRIAL"
+# How long the host tries to take the stopped work's shared lock before calling it held for good.
+MUTEX_PROBE_S = 0.1
+# How long after the OS showed the work gone its runtime may take to report the end before it counts as never.
+SETTLE_S = 1.0
+NO_SHARED_MEMORY = {"read": False, "reason": "a Python workload has no context.sharedMemory slots"}
+# The signals kill styles send: a child ended by another (SIGSEGV, SIGABRT) ended itself.
+KILL_SIGNALS = frozenset({"SIGTERM", "SIGINT", "SIGKILL"})
+
+Send = Callable[[dict], None]
+
+
+def host_trial(trial: HostedTrial, host_runtime: str, ties: Ties, send: Send, kill_ordered: threading.Event) -> Optional[str]:
+    """Runs the trial; returns the style's kind when the host must now end itself ('host-exit'), else None."""
+    style = KILL_STYLES.get(trial.kill)
+    problem = _why_not(style, trial, host_runtime)
+    if problem is not None:
+        send({"type": "work-failed", "message": problem})
+        return None
+    prepare_environment(trial)
+    deadline_ms = trial.deadline_ms if style.start.uses_deadline else None
+    work = start_work(trial.runtime, trial.spec, ties, style.start, deadline_ms)
+    watch = WorkWatch(work)
+    if not watch.wait_for(lambda: watch.ready is not None or watch.ended(), work.started_at + trial.start_timeout_ms):
+        send({"type": "work-hung", "phase": "start", **_shared_state(work), "workAtStop": None, "workAtHang": None})
+        return None
+    if watch.ready is None:
+        send({"type": "work-failed", "message": _describe_early_end(watch, work, deadline_ms)})
+        return None
+    ready = watch.ready
+    child_pid = None if ready["pid"] == os.getpid() else ready["pid"]
+    send({"type": "work-ready", "childPid": child_pid, "osThreadId": ready["osThreadId"], "startMs": watch.ready_at - work.started_at})
+    kill_ordered.wait()
+    outcome = reach_kill_point(watch, work, trial.kill_point, trial.stop_timeout_ms)
+    if outcome != REACHED:
+        send({"type": "work-failed", "message": _describe_self_end(watch, work) if outcome == ENDED else outcome})
+        return None
+    if style.kind != WORK:
+        send({"type": "kill-point-reached"})
+        return style.kind
+    _stop(trial, style, work, watch, send, deadline_ms)
+    return None
+
+
+def prepare_environment(trial: HostedTrial) -> None:
+    """
+    The trial's marker and temp directory, for the work and everything it starts: os.environ also sets the C
+    environment, which children inherit, and tempfile is told to read TMPDIR again.
+    """
+    os.environ[MARKER_VARIABLE] = trial.trial_id
+    os.environ["TMPDIR"] = trial.spec.work_dir
+    tempfile.tempdir = None
+
+
+def _stop(trial: HostedTrial, style: KillStyle, work: StartedWork, watch: WorkWatch, send: Send, deadline_ms: Optional[float]) -> None:
+    pid, thread_id = watch.ready["pid"], watch.ready["osThreadId"]
+    # What the thread was doing as the stop came, and where the section log stood (the section the kill hit), both
+    # read right before the kill is requested: in py-thread every read waits for the GIL the work may hold (up to the
+    # 5 ms switch interval for each), which must not count as part of the stop.
+    at_stop = read_thread(pid, thread_id)
+    section_log_bytes = measure_bytes(trial.spec.section_log)
+    gone = work.watch_gone(pid, thread_id)
+    applied_at = now_ms()
+    kill_requested_at = applied_at if deadline_ms is None else work.started_at + deadline_ms
+    ended_by = style.runtimes[trial.runtime].apply(work, trial.grace_ms)
+    stop_moment = {"workAtStop": at_stop.as_activity(kill_requested_at), "sectionLogBytesAtStop": section_log_bytes, "processes": [], "heldFiles": []}
+    if not gone.wait(applied_at + trial.stop_timeout_ms):
+        at_hang = read_thread(pid, thread_id).as_activity(kill_requested_at)
+        send({"type": "work-hung", "phase": "stop", **_shared_state(work), **stop_moment, "workAtHang": at_hang})
+        return
+    settled = work.settle(SETTLE_S)
+    watch.drain()
+    # A deadline style counts from the moment the runtime's own deadline acted, not from the planned one.
+    stop_from = kill_requested_at if work.deadline_fired_at is None else work.deadline_fired_at
+    send(
+        {
+            "type": "work-stopped",
+            "exitCode": settled.exit_code,
+            "signal": settled.signal,
+            "error": _describe_error(watch, settled),
+            "stopMs": gone.gone_at - stop_from,
+            "reportedMs": None if settled.reported_at is None else settled.reported_at - stop_from,
+            "killRequestedEpochMs": epoch_ms_at(stop_from),
+            "endedBy": ended_by,
+            **_shared_state(work),
+            **stop_moment,
+        }
+    )
+
+
+def _why_not(style: Optional[KillStyle], trial: HostedTrial, host_runtime: str) -> Optional[str]:
+    if trial.runtime != host_runtime:
+        return f"this host was started for {host_runtime}, not {trial.runtime}"
+    if style is None:
+        return f"the Python host has no kill style {trial.kill!r}"
+    applicability = style.runtimes.get(trial.runtime)
+    if applicability is None:
+        return f"unknown runtime {trial.runtime!r}"
+    if isinstance(applicability, NotApplicable):
+        return f"kill style {style.name} does not apply to {trial.runtime}: {applicability.reason}"
+    return None
+
+
+def _shared_state(work: StartedWork) -> dict:
+    return {"mutex": _probe_mutex(work.links.shared_lock), "sharedMemory": NO_SHARED_MEMORY}
+
+
+def _probe_mutex(lock: Any) -> str:
+    """A lock the stopped work still holds cannot be taken: a SIGKILLed child holding a multiprocessing.Lock leaves it held."""
+    if not lock.acquire(timeout=MUTEX_PROBE_S):
+        return "held"
+    lock.release()
+    return "free"
+
+
+def _describe_error(watch: WorkWatch, settled: Settlement) -> Optional[str]:
+    """What the work raised; else, for a child that ended itself (a non-zero exit, a signal no style sends), how."""
+    if watch.failure is not None:
+        return watch.failure
+    if settled.signal is not None:
+        return None if settled.signal in KILL_SIGNALS else f"killed by {settled.signal}"
+    return None if settled.exit_code in (0, None) else f"exit code {settled.exit_code}"
+
+
+def _describe_exit(settled: Settlement) -> str:
+    return f"killed by {settled.signal}" if settled.signal is not None else f"exit code {settled.exit_code}"
+
+
+def _describe_self_end(watch: WorkWatch, work: StartedWork) -> str:
+    settled = work.settle(SETTLE_S)
+    watch.drain()
+    return f"the work ended by itself before the kill: {watch.failure or _describe_exit(settled)}"
+
+
+def _describe_early_end(watch: WorkWatch, work: StartedWork, deadline_ms: Optional[float]) -> str:
+    settled = work.settle(SETTLE_S)
+    watch.drain()
+    if deadline_ms is not None:
+        return f"the {deadline_ms:g} ms deadline ended the work before it called ready(); raise --deadline ({watch.failure or 'no error'})"
+    return watch.failure or f"run() returned before it called ready() ({_describe_exit(settled)})"

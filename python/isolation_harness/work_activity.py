@@ -1,0 +1,55 @@
+"""
+What the work's OS thread is doing, read from /proc/<pid>/task/<tid>/{stat,syscall} as src/host/work-activity.ts
+reads it. Python has no event loop of its own here, so any call a thread is blocked in reads as 'in-system-call'.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+from .clock import now_ms
+from .syscall_names import name_system_call
+
+
+class ThreadReading(NamedTuple):
+    state: str
+    system_call: Optional[str]
+    kernel_state: Optional[str]
+    read_at: float
+
+    def as_activity(self, kill_requested_at: float) -> dict:
+        """A WorkActivity (src/record/trial-result.ts): afterKillMs is negative for a reading taken right before the kill."""
+        return {"state": self.state, "systemCall": self.system_call, "kernelState": self.kernel_state, "afterKillMs": self.read_at - kill_requested_at}
+
+
+def read_thread(pid: int, thread_id: int) -> ThreadReading:
+    kernel_state = _read_kernel_state(pid, thread_id)
+    syscall = _read(f"/proc/{pid}/task/{thread_id}/syscall")
+    read_at = now_ms()
+    if kernel_state is None or syscall is None:
+        return ThreadReading("unknown", None, None, read_at)
+    number = syscall.split(" ")[0].strip()
+    if number == "running":
+        return ThreadReading("running", None, kernel_state, read_at)
+    if not number.lstrip("-").isdigit() or int(number) < 0:
+        # -1: stopped outside any call (a debugger, SIGSTOP): neither running nor blocked in anything to name.
+        return ThreadReading("unknown", None, kernel_state, read_at)
+    return ThreadReading("in-system-call", name_system_call(int(number)), kernel_state, read_at)
+
+
+def _read_kernel_state(pid: int, thread_id: int) -> Optional[str]:
+    """The state letter after the command name, which may itself hold spaces and parentheses."""
+    stat = _read(f"/proc/{pid}/task/{thread_id}/stat")
+    if stat is None or ")" not in stat:
+        return None
+    fields = stat[stat.rindex(")") + 1:].split()
+    return fields[0] if fields else None
+
+
+def _read(path: str) -> Optional[str]:
+    """None when the thread is gone, or the kernel refuses (reading `syscall` needs ptrace access to the process)."""
+    try:
+        with open(path, encoding="ascii") as file:
+            return file.read()
+    except OSError:
+        return None
