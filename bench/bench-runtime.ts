@@ -2,9 +2,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULTS } from '../src/cli/parse-arguments.ts';
 import type { KillStyleName } from '../src/kill-styles/kill-styles.ts';
 import type { ResolvedWorkload } from '../src/run/resolve-workloads.ts';
-import type { RuntimeName } from '../src/runtime/runtime.ts';
+import type { NodeRuntimeName } from '../src/runtime/runtime.ts';
 
-export type BenchRuntime = RuntimeName;
+export type BenchRuntime = NodeRuntimeName;
 export const BENCH_RUNTIMES: readonly BenchRuntime[] = ['thread', 'process'];
 
 /** Each runtime's forced stop, the one its floor loop uses too: terminate() for a worker, SIGKILL for a child. */

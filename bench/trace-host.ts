@@ -41,6 +41,7 @@ export function traceHost(host: HostProcess, startedAt: Moment): { host: HostPro
       identity: host.identity,
       containment: host.containment,
       nodeVersion: host.nodeVersion,
+      exitsWithin: (timeoutMs) => host.exitsWithin(timeoutMs),
       send(command: HostCommand) {
         mark(`sent ${command.type}`);
         host.send(command);

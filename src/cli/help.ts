@@ -1,6 +1,6 @@
 import { type KillStyle, notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
-import { RUNTIME_NAMES } from '../runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES, RUNTIME_NAMES } from '../runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../workloads/built-in-workloads.ts';
 import { KILL_POINT_MODES } from '../record/run-record.ts';
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS } from '../run/run-failures.ts';
@@ -19,8 +19,9 @@ Runs workloads in worker threads (tinypool) and child processes (execa), stops e
 with a kill style, probes what was left behind, and writes report.md (with report.svg) and results.json.
 
 Options:
-  --runtime LIST         runtimes to use (default: all): ${RUNTIME_NAMES.join(', ')}
-  --kill LIST            kill styles (default: all): ${Object.keys(KILL_STYLES).join(', ')}
+  --runtime LIST         runtimes to use (default: ${NODE_RUNTIME_NAMES.join(', ')}): ${RUNTIME_NAMES.join(', ')}; the py-
+                         runtimes run Python workloads in a Python host (python3, with the venv npm install made)
+  --kill LIST            kill styles (default: every one that applies to a runtime of the run): ${Object.keys(KILL_STYLES).join(', ')}
   --workload LIST        built-in names or paths to your own modules (default: all built-ins, unless --task is given)
   --task LIST            job files written for tinypool or piscina (./jobs/resize.js, or ./jobs/x.js#name for a
                          named export), run unchanged; an optional ready or cleanup export is used when present

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { KILL_STYLE_NAMES, type KillStyleName } from '../kill-styles/kill-styles.ts';
+import { notApplicableReason } from '../kill-styles/kill-style.ts';
+import { KILL_STYLE_NAMES, KILL_STYLES, type KillStyleName } from '../kill-styles/kill-styles.ts';
 import { KILL_POINT_MODES, type KillPointMode, type Shard } from '../record/run-record.ts';
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS, type FailCondition } from '../run/run-failures.ts';
-import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES, RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
 import type { TaskRequest } from '../task/task-module.ts';
 import { describeBadValue, UsageError } from './usage-error.ts';
 
@@ -123,11 +124,13 @@ export function parseArguments(argv: string[]): Command {
   }
   if (values.resume)
     rejectWith('--resume', values, PLAN_FLAGS, 'the plan comes from the interrupted run; give only --out (and --check, --update-baseline, --concurrency)');
+  const runtimes = values.runtime === undefined ? [...NODE_RUNTIME_NAMES] : parseNames('--runtime', values.runtime, RUNTIME_NAMES);
   return {
     kind: 'run',
     options: {
-      runtimes: parseNames('--runtime', values.runtime, RUNTIME_NAMES),
-      kills: parseNames('--kill', values.kill, KILL_STYLE_NAMES),
+      runtimes,
+      // Without --kill: every style that applies to one of the runtimes, so a Node.js run has no column of Python's styles.
+      kills: values.kill === undefined ? stylesFor(runtimes) : parseNames('--kill', values.kill, KILL_STYLE_NAMES),
       workloads: values.workload === undefined ? null : splitList('--workload', values.workload),
       tasks: parseTasks(values.task, values['task-data']),
       trials: parsePositiveInteger('--trials', values.trials, DEFAULTS.trials),
@@ -152,6 +155,10 @@ export function parseArguments(argv: string[]): Command {
 }
 
 type ParsedValues = ReturnType<typeof parseStrictly>['values'];
+
+function stylesFor(runtimes: readonly RuntimeName[]): KillStyleName[] {
+  return KILL_STYLE_NAMES.filter((kill) => runtimes.some((runtime) => notApplicableReason(KILL_STYLES[kill], runtime) === null));
+}
 
 function parseMerge(files: string[], values: ParsedValues): Command {
   rejectWith('merge', values, [...PLAN_FLAGS, 'check', 'update-baseline', 'concurrency', 'resume'], 'merge takes results files and --out only');

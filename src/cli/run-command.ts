@@ -10,7 +10,9 @@ import { writeReports } from '../report/write-report.ts';
 import { type FailCondition, findRunFailures } from '../run/run-failures.ts';
 import { cleanDeadRuns } from '../run/clean-dead-runs.ts';
 import { type Journal, readJournal, startJournal } from '../run/results-journal.ts';
-import { requestsOf, resolveWorkloads } from '../run/resolve-workloads.ts';
+import { requestsOf, resolveWorkloads, type WorkloadLanguages } from '../run/resolve-workloads.ts';
+import { describePython, type PythonEnvironment } from '../python-host/python-environment.ts';
+import { isPythonRuntime, type RuntimeName } from '../runtime/runtime.ts';
 import { type HarnessRun, type Resumption, runHarness, toRunPlan } from '../run/run-harness.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { finishSegment, startSegment } from '../record/segment.ts';
@@ -81,8 +83,24 @@ function prepareRun(options: HarnessOptions, argv: string[], outDirectory: strin
   return options.resume ? prepareResumedRun(options, outDirectory, signal) : prepareNewRun(options, argv, signal);
 }
 
+/**
+ * For a run with a py- runtime: the Python its hosts run on (or why there is none, which makes those cells not
+ * applicable), and what the Python host offers, so its workloads resolve with the others.
+ */
+async function preparePython(
+  runtimes: readonly RuntimeName[],
+  tokens: readonly string[] | null,
+): Promise<{ python?: PythonEnvironment; languages: WorkloadLanguages }> {
+  const node = runtimes.some((runtime) => !isPythonRuntime(runtime));
+  if (!runtimes.some(isPythonRuntime)) return { languages: { node, python: null } };
+  const userFiles = (tokens ?? []).filter((token) => token.endsWith('.py')).map((token) => resolve(token));
+  const { environment, description } = await describePython(userFiles);
+  return { python: environment, languages: { node, python: description } };
+}
+
 async function prepareNewRun(options: HarnessOptions, argv: string[], signal: AbortSignal): Promise<PreparedRun> {
-  const workloads = await resolveWorkloads(options.workloads, options.tasks);
+  const { python, languages } = await preparePython(options.runtimes, options.workloads);
+  const workloads = await resolveWorkloads(options.workloads, options.tasks, languages);
   if (options.killPoint === 'section') {
     const without = workloads.find((workload) => workload.criticalSections.length === 0);
     if (without !== undefined)
@@ -96,7 +114,7 @@ async function prepareNewRun(options: HarnessOptions, argv: string[], signal: Ab
   const segment = startSegment(options.concurrency);
   return {
     // The options' extra fields (out, check, …) ride along; toRunPlan keeps only the plan's when it is recorded.
-    run: { ...withoutNodes(options), ...nodes, seed, workloads, command: formatCommand(given) },
+    run: { ...withoutNodes(options), ...nodes, ...(python === undefined ? {} : { python }), seed, workloads, command: formatCommand(given) },
     resumption: { startedAt: segment.startedAt, completed: [], segments: [], segment },
     journal: null,
   };
@@ -105,7 +123,8 @@ async function prepareNewRun(options: HarnessOptions, argv: string[], signal: Ab
 async function prepareResumedRun(options: HarnessOptions, outDirectory: string, signal: AbortSignal): Promise<PreparedRun> {
   const { header, segments, results, journal } = readJournal(outDirectory);
   const { tokens, tasks } = requestsOf(header.plan.workloads);
-  const workloads = await resolveWorkloads(tokens, tasks);
+  const { languages } = await preparePython(header.plan.runtimes, tokens);
+  const workloads = await resolveWorkloads(tokens, tasks, languages);
   const requested = header.plan.nodes?.map((node) => node.requested);
   const nodes = requested === undefined ? {} : { nodes: await prepareNodeTargets(requested, workloads, reportBuild, signal) };
   // The segments before the interruption keep the machine and code they ran on; this one records its own.

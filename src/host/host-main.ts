@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES, type NodeRuntimeName } from '../runtime/runtime.ts';
 import type { HostCommand, HostEvent } from './host-messages.ts';
 import { hostTrial } from './host-trial.ts';
 import { loadAdapter } from './load-adapter.ts';
@@ -21,16 +21,19 @@ process.on('message', (command: HostCommand) => {
   const killOrdered = new Promise<void>((resolve) => {
     orderKill = resolve;
   });
-  hostTrial(command.trial, send, killOrdered).catch((error: unknown) => send({ type: 'work-failed', message: String(error) }));
+  const { trial } = command;
+  // A Python runtime's trial goes to a Python host (python/host.py); one sent here is the harness's mistake, said as such.
+  if (!isNodeRuntime(trial.runtime)) return send({ type: 'work-failed', message: `a Node.js host cannot run a ${trial.runtime} trial` });
+  hostTrial({ ...trial, runtime: trial.runtime }, send, killOrdered).catch((error: unknown) => send({ type: 'work-failed', message: String(error) }));
 });
 // A host started for one runtime imports that adapter before it says it is ready, so the work's start never pays for it.
 const runtime = process.argv[2];
-if (isRuntimeName(runtime)) await loadAdapter(runtime);
+if (isNodeRuntime(runtime)) await loadAdapter(runtime);
 // libuv starts its thread pool on the first asynchronous file call; starting it here puts its threads in the
 // host's baseline, so the thread count after every trial, the first included, compares with the same number.
 await stat(process.execPath);
 send({ type: 'host-ready', node: process.version });
 
-function isRuntimeName(value: string | undefined): value is RuntimeName {
-  return (RUNTIME_NAMES as readonly (string | undefined)[]).includes(value);
+function isNodeRuntime(value: string | undefined): value is NodeRuntimeName {
+  return (NODE_RUNTIME_NAMES as readonly (string | undefined)[]).includes(value);
 }

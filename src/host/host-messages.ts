@@ -62,8 +62,8 @@ export interface HostSightings {
 
 /** What the host tells the harness; times are milliseconds from the kill request. */
 export type HostEvent =
-  /** `node` is the host's process.version: the harness checks it runs on the Node.js it was started for. */
-  | { type: 'host-ready'; node: string }
+  /** `node` is a Node.js host's process.version: the harness checks it runs on the Node.js it was started for. A Python host sends none. */
+  | { type: 'host-ready'; node?: string }
   | { type: 'work-ready'; childPid: number | null; osThreadId: number; startMs: number }
   /** For host-death: the work reached its kill point, and the harness may now kill the host. */
   | { type: 'kill-point-reached' }

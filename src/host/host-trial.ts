@@ -6,7 +6,7 @@ import { ownIdentity, readIfSame } from '../proc/process-identity.ts';
 import { findHeldOutsideFiles } from '../probes/outside-files.ts';
 import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
 import { scanFamilyTree } from '../processes/scan-family.ts';
-import type { RuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
+import type { NodeRuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
 import { within } from '../runtime/within.ts';
 import type { HostEvent, HostedTrial, MutexState, SharedMemoryReading, SharedState } from './host-messages.ts';
 import { loadAdapter } from './load-adapter.ts';
@@ -19,7 +19,7 @@ const MUTEX_PROBE_MS = 100;
 const CHILD_MEMORY = "a child's memory is its own and ended with it";
 
 /** Inside the host: start the work, wait for ready and the harness's order, apply the kill, and report the end. */
-export async function hostTrial<Name extends RuntimeName>(
+export async function hostTrial<Name extends NodeRuntimeName>(
   trial: HostedTrial & { runtime: Name },
   send: (event: HostEvent) => void,
   killOrdered: Promise<void>,
@@ -102,7 +102,7 @@ function workStyle(style: KillStyle): WorkKillStyle {
   return style;
 }
 
-function applyFor<Name extends RuntimeName>(style: WorkKillStyle, runtime: Name): ApplyKill<Name> {
+function applyFor<Name extends NodeRuntimeName>(style: WorkKillStyle, runtime: Name): ApplyKill<Name> {
   const apply = style[runtime];
   if (isNotApplicable(apply)) throw new Error(`kill style ${style.name} does not apply to ${runtime}: ${apply.notApplicable}`);
   // Narrowing a generic index loses the correlation between runtime and work type; it holds by construction.
@@ -110,14 +110,14 @@ function applyFor<Name extends RuntimeName>(style: WorkKillStyle, runtime: Name)
 }
 
 /** What the host can read of the memory it shares with the work; the shared memory first, as the work left it. */
-function readSharedState(work: WorkByRuntime[RuntimeName]): SharedState {
+function readSharedState(work: WorkByRuntime[NodeRuntimeName]): SharedState {
   const sharedMemory: SharedMemoryReading =
     'sharedMemory' in work ? { read: true, slots: Array.from(work.sharedMemory) } : { read: false, reason: CHILD_MEMORY };
   return { sharedMemory, mutex: probeMutex(work) };
 }
 
 /** A worker shares the mutex's memory with the host; a child's memory is its own, so there is nothing to probe. */
-function probeMutex(work: WorkByRuntime[RuntimeName]): MutexState {
+function probeMutex(work: WorkByRuntime[NodeRuntimeName]): MutexState {
   if (!('mutex' in work)) return null;
   if (!work.mutex.tryLock(MUTEX_PROBE_MS)) return 'held';
   work.mutex.unlock();

@@ -1,6 +1,6 @@
 import { within } from '../runtime/within.ts';
 import type { StartedWork } from '../runtime/runtime.ts';
-import type { KillContext, WorkKillStyle } from './kill-style.ts';
+import { type KillContext, noPythonCounterpart, type WorkKillStyle } from './kill-style.ts';
 
 /** Cooperative stop: the workload's signal is aborted and the harness waits for run() to return. */
 export const abort: WorkKillStyle = {
@@ -10,6 +10,7 @@ export const abort: WorkKillStyle = {
   onlyRequestsStop: true,
   thread: (work) => work.sendCommand('stop'),
   process: (work) => work.sendCommand('stop'),
+  ...noPythonCounterpart("Python's cooperative stop is `event` (threading.Event.set())"),
 };
 
 /** Abort, then force after a grace period, as `docker stop` and execa's forceKillAfterDelay do. */
@@ -19,6 +20,7 @@ export const abortThenForce: WorkKillStyle = {
   description: 'abort; if run() has not returned after the grace period, force (terminate a worker, SIGKILL a child)',
   thread: abortThenForceWork,
   process: abortThenForceWork,
+  ...noPythonCounterpart('in Python, `join-then-terminate` asks, waits, then terminates a process (a thread cannot be terminated)'),
 };
 
 /** Resolves with the step that ended the work, so the report can tell a graceful stop from a forced one. */

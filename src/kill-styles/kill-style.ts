@@ -1,5 +1,5 @@
 import type { ProcessFamily } from '../processes/process-family.ts';
-import type { RuntimeName, StartOptions, WorkByRuntime } from '../runtime/runtime.ts';
+import type { NodeRuntimeName, PythonRuntimeName, RuntimeName, StartOptions, WorkByRuntime } from '../runtime/runtime.ts';
 
 /** Why a kill style has no meaning in a runtime; the report shows it in place of a result. */
 export interface NotApplicable {
@@ -14,7 +14,7 @@ export interface KillContext {
 }
 
 /** Applies the kill; an escalating style resolves with the step that ended the work (`abort` or `force`). */
-export type ApplyKill<Name extends RuntimeName> = (work: WorkByRuntime[Name], context: KillContext) => void | Promise<string>;
+export type ApplyKill<Name extends NodeRuntimeName> = (work: WorkByRuntime[Name], context: KillContext) => void | Promise<string>;
 
 interface KillStyleBase {
   readonly name: string;
@@ -27,13 +27,30 @@ interface KillStyleBase {
   readonly injectedAsCommand?: boolean;
 }
 
-/** A style the host applies to the work: per runtime, the one call that applies it, or why it cannot. */
-export type WorkKillStyle = KillStyleBase & { readonly kind: 'work' } & { readonly [Name in RuntimeName]: ApplyKill<Name> | NotApplicable };
+/** The call a Python host makes to apply a style (python/isolation_harness/kill_styles.py carries it out), as --list and the report name it. */
+export interface PythonCall {
+  readonly python: string;
+}
+
+/** Per Python runtime, the call that applies a style there, or why it cannot. */
+export type PythonCalls = { readonly [Name in PythonRuntimeName]: PythonCall | NotApplicable };
+
+/**
+ * A style the host applies to the work: per Node.js runtime, the one call that applies it, and per Python runtime the
+ * call the Python host makes, or why it cannot.
+ */
+export type WorkKillStyle = KillStyleBase & { readonly kind: 'work' } & { readonly [Name in NodeRuntimeName]: ApplyKill<Name> | NotApplicable } & PythonCalls;
 
 /** A style the harness applies to the host process itself, whatever runs inside it. */
 export type HostKillStyle = KillStyleBase & { readonly kind: 'host' };
 
-export type KillStyle = WorkKillStyle | HostKillStyle;
+/**
+ * A style that ends the host from inside: at the kill point the host tells the harness, then its interpreter exits
+ * normally (Python's daemon threads and daemonic children meet the exit), and the stop lasts until the host is reaped.
+ */
+export type HostExitKillStyle = KillStyleBase & { readonly kind: 'host-exit' } & { readonly [Name in RuntimeName]: PythonCall | NotApplicable };
+
+export type KillStyle = WorkKillStyle | HostKillStyle | HostExitKillStyle;
 
 export function isNotApplicable(value: unknown): value is NotApplicable {
   return typeof value === 'object' && value !== null && 'notApplicable' in value;
@@ -49,3 +66,29 @@ export function notApplicableReason(style: KillStyle, runtime: RuntimeName): str
 export const SIGNALS_REACH_PROCESSES: NotApplicable = {
   notApplicable: 'a signal is delivered to the whole host process; Node.js has no way to signal one worker thread',
 };
+
+const SIGNALS_REACH_PYTHON_PROCESSES: NotApplicable = {
+  notApplicable: 'a signal is delivered to the whole process, and Python runs signal handlers in the main thread only: one thread cannot be signalled',
+};
+
+/** A Node.js style with no counterpart in Python: `instead` names the style that plays its part there. */
+export function noPythonCounterpart(instead: string): PythonCalls {
+  const reason = { notApplicable: `a Node.js kill style; ${instead}` };
+  return { 'py-thread': reason, 'py-process': reason, 'py-process-spawn': reason };
+}
+
+/** A style that reaches a Python child process only (a signal); a Python thread cannot be signalled alone. */
+export function inPythonProcesses(call: string): PythonCalls {
+  return { 'py-thread': SIGNALS_REACH_PYTHON_PROCESSES, 'py-process': { python: call }, 'py-process-spawn': { python: call } };
+}
+
+/** A style every Python runtime applies: one call in a thread, another (or the same) in a child process. */
+export function inEveryPythonRuntime(thread: string, process: string = thread): PythonCalls {
+  return { 'py-thread': { python: thread }, 'py-process': { python: process }, 'py-process-spawn': { python: process } };
+}
+
+/** The Node.js runtimes' entries of a Python style: none of them applies it. */
+export const NOT_IN_NODE = {
+  thread: { notApplicable: 'a Python kill style, applied by the Python host to Python work' },
+  process: { notApplicable: 'a Python kill style, applied by the Python host to Python work' },
+} as const satisfies Record<NodeRuntimeName, NotApplicable>;

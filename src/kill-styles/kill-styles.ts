@@ -6,8 +6,9 @@ import { sigint, sigkill, sigterm, sigtermHandled } from './signals.ts';
 import { terminate } from './terminate.ts';
 import { timeout } from './timeout.ts';
 import { treeKillStyle } from './tree-kill.ts';
+import { asyncException, daemonExit, event, futuresCancel, joinThenTerminate, stopitTimeout } from './python-styles.ts';
 
-/** Every kill style, in the order the report shows them; which runtime each applies to is in each entry. */
+/** Every kill style, in the order the report shows them, Node.js's then Python's; which runtime each applies to is in each entry. */
 export const KILL_STYLES = {
   abort,
   'abort-then-force': abortThenForce,
@@ -21,6 +22,12 @@ export const KILL_STYLES = {
   crash,
   exit,
   'host-death': hostDeath,
+  event,
+  'async-exception': asyncException,
+  'stopit-timeout': stopitTimeout,
+  'daemon-exit': daemonExit,
+  'futures-cancel': futuresCancel,
+  'join-then-terminate': joinThenTerminate,
 } as const satisfies Record<string, KillStyle>;
 
 export type KillStyleName = keyof typeof KILL_STYLES;

@@ -1,4 +1,4 @@
-import type { WorkKillStyle } from './kill-style.ts';
+import { noPythonCounterpart, type WorkKillStyle } from './kill-style.ts';
 
 // The runtime applies it by itself, at the deadline given when the work started.
 const deadlineFires = () => undefined;
@@ -11,4 +11,5 @@ export const timeout: WorkKillStyle = {
   start: { usesDeadline: true },
   thread: deadlineFires,
   process: deadlineFires,
+  ...noPythonCounterpart("in Python, a thread's deadline is `stopit-timeout` and a process's `join-then-terminate`"),
 };

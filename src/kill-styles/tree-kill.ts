@@ -2,7 +2,7 @@ import treeKill from 'tree-kill';
 import type { ProcessFamily } from '../processes/process-family.ts';
 import { guardSignals } from '../processes/guard-signals.ts';
 import type { SignalOutcome } from '../processes/signal-gate.ts';
-import { SIGNALS_REACH_PROCESSES, type WorkKillStyle } from './kill-style.ts';
+import { noPythonCounterpart, SIGNALS_REACH_PROCESSES, type WorkKillStyle } from './kill-style.ts';
 
 /**
  * The tree-kill package, unchanged, with one gate added: it lists the tree with `ps --ppid`, one level at a time,
@@ -39,4 +39,5 @@ export const treeKillStyle: WorkKillStyle = {
     await killTree(work.pid, 'SIGKILL', family);
     return 'tree-kill';
   },
+  ...noPythonCounterpart('tree-kill is a Node.js package; `sigkill` (Process.kill()) is the forced stop of a Python child'),
 };

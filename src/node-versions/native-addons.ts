@@ -4,7 +4,8 @@ import { dirname, join, relative } from 'node:path';
 import { execa } from 'execa';
 import { SQLITE_BINDING_VARIABLE, SQLITE_PACKAGE } from '../workloads/sqlite-batches.ts';
 import { cacheRoot, makePartialFolder } from './node-cache.ts';
-import { firstLine } from './node-registry.ts';
+
+import { firstErrorLine } from '../errors/command-error.ts';
 import type { NodeBinary } from './node-target.ts';
 
 const require = createRequire(import.meta.url);
@@ -59,7 +60,7 @@ function describeBuildError(error: unknown): string {
   const reasons = stderr
     .split('\n')
     .filter((line) => line.startsWith('gyp ERR!') && !/gyp ERR! (cwd|node -v|node-gyp -v|not ok|command|System|stack)/.test(line));
-  return reasons.length > 0 ? reasons.slice(0, 3).join('; ') : firstLine(error);
+  return reasons.length > 0 ? reasons.slice(0, 3).join('; ') : firstErrorLine(error);
 }
 
 function findInstalledPackage(): string | null {

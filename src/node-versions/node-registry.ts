@@ -2,6 +2,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describeBadValue, UsageError } from '../cli/usage-error.ts';
+import { firstErrorLine } from '../errors/command-error.ts';
 import { cacheRoot, makePartialFolder } from './node-cache.ts';
 
 /** The npm registry's official Node.js builds for Linux x64, one package version per release, with bin/node and include/node. */
@@ -50,7 +51,9 @@ export async function installRelease(version: string, signal?: AbortSignal): Pro
     return target;
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new UsageError(describeBadValue('--node value', version, `${NODE_PACKAGE}@${version} could not be installed from the registry: ${firstLine(error)}`));
+    throw new UsageError(
+      describeBadValue('--node value', version, `${NODE_PACKAGE}@${version} could not be installed from the registry: ${firstErrorLine(error)}`),
+    );
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }
@@ -64,7 +67,7 @@ async function listVersions(signal?: AbortSignal): Promise<string[]> {
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new UsageError(
-      `--node needs the npm registry to find ${NODE_PACKAGE}, and it could not be read: ${firstLine(error)}; pass paths to node binaries instead`,
+      `--node needs the npm registry to find ${NODE_PACKAGE}, and it could not be read: ${firstErrorLine(error)}; pass paths to node binaries instead`,
     );
   }
 }
@@ -88,11 +91,4 @@ function compareVersions(a: string, b: string): number {
     if (difference !== 0) return difference;
   }
   return 0;
-}
-
-export function firstLine(error: unknown): string {
-  const record = error as { shortMessage?: string; stderr?: string; message?: string };
-  const text =
-    [record.stderr, record.shortMessage, record.message, String(error)].find((candidate) => candidate !== undefined && candidate.trim() !== '') ?? '';
-  return text.trim().split('\n')[0] ?? '';
 }

@@ -1,7 +1,8 @@
 import { execa } from 'execa';
 import { WorkloadLoadError } from '../workload/load-workload.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
-import { firstLine } from './node-registry.ts';
+
+import { firstErrorLine } from '../errors/command-error.ts';
 import type { NodeBinary } from './node-target.ts';
 
 const probeEntry = compiledEntry('./probe-workloads-entry.ts', import.meta.url);
@@ -21,6 +22,8 @@ export async function probeWorkloads(
     const { stdout } = await execa(binary.execPath, [probeEntry, ...workloadUrls], { env: hostEnv, timeout: PROBE_TIMEOUT_MS });
     return JSON.parse(stdout) as Record<string, string | null>;
   } catch (error) {
-    throw new WorkloadLoadError(`the workloads could not be loaded on Node.js ${binary.version} (${binary.execPath}): ${firstLine(error)}`, { cause: error });
+    throw new WorkloadLoadError(`the workloads could not be loaded on Node.js ${binary.version} (${binary.execPath}): ${firstErrorLine(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -2,7 +2,8 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { describeBadValue, UsageError } from '../cli/usage-error.ts';
-import { findRelease, firstLine, installedNodeDir, installRelease, OLDEST_MAJOR } from './node-registry.ts';
+import { findRelease, installedNodeDir, installRelease, OLDEST_MAJOR } from './node-registry.ts';
+import { firstErrorLine } from '../errors/command-error.ts';
 import type { NodeBinary, NodeSource } from './node-target.ts';
 
 /** What a binary says of itself when asked. */
@@ -74,7 +75,7 @@ function checkExecutable(requested: string, path: string): void {
     accessSync(path, constants.X_OK);
   } catch (error) {
     throw new UsageError(
-      describeBadValue('--node value', requested, `give a version (22) or the path of an executable node binary (${path}: ${firstLine(error)})`),
+      describeBadValue('--node value', requested, `give a version (22) or the path of an executable node binary (${path}: ${firstErrorLine(error)})`),
     );
   }
 }
@@ -93,7 +94,7 @@ async function askVersion(requested: string, execPath: string): Promise<SelfRepo
     if (answer.name !== 'node') throw new Error(`it says it is ${answer.name ?? 'nothing known'}`);
     return { version: answer.version, modules: answer.modules };
   } catch (error) {
-    throw new UsageError(describeBadValue('--node value', requested, `${execPath} did not answer as a Node.js binary: ${firstLine(error)}`));
+    throw new UsageError(describeBadValue('--node value', requested, `${execPath} did not answer as a Node.js binary: ${firstErrorLine(error)}`));
   }
 }
 

@@ -67,3 +67,8 @@ function listKernelThreads(): Set<number> {
   const children = readProcFile(`/proc/${KTHREADD_PID}/task/${KTHREADD_PID}/children`) ?? '';
   return new Set([KTHREADD_PID, ...children.split(' ').filter(Boolean).map(Number)]);
 }
+
+/** A process's command line, its arguments joined by spaces; '' when it is gone (or a zombie, or a kernel thread). */
+export function readCommandLine(pid: number): string {
+  return (readProcFile(`/proc/${pid}/cmdline`) ?? '').split('\0').join(' ').trim();
+}

@@ -1,6 +1,7 @@
 import type { ProcessDiscovery } from '../processes/describe-discovery.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { NodeVersionEntry } from '../node-versions/node-target.ts';
+import type { PythonEnvironment } from '../python-host/python-environment.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import type { TrialResult } from './trial-result.ts';
 
@@ -32,6 +33,25 @@ export interface WorkloadEntry {
   readonly reportsCleanup?: boolean;
   /** Set for a job file given with --task: `source` is its path (and #export), `data` the payload it was called with. */
   readonly task?: { readonly data?: unknown };
+  /**
+   * The workload's Python module, for the py- runtimes: a built-in of python/workloads/ of the same name, or a .py path
+   * given to --workload. Its traits are its own; absent when the workload has none (its Python cells are not applicable).
+   */
+  readonly python?: PythonWorkloadEntry;
+  /** Why the Node.js runtimes cannot run it: it is a Python module only. */
+  readonly noNodeModule?: string;
+}
+
+/** A workload's Python module as the plan keeps it: the same traits as a Node.js module's, read by `host.py describe`. */
+export interface PythonWorkloadEntry {
+  readonly description: string;
+  /** "built-in", or the .py path given to --workload. */
+  readonly source: string;
+  readonly criticalSections: readonly string[];
+  readonly unavailable?: string;
+  readonly readsCommands?: boolean;
+  readonly receivesStopRequest?: boolean;
+  readonly reportsCleanup?: boolean;
 }
 
 /** What the run was asked to do. */
@@ -60,6 +80,8 @@ export interface RunPlan {
    * `node`. Absent when the hosts ran on the harness's own Node.js, as `environment.node` says.
    */
   readonly nodes?: readonly NodeVersionEntry[];
+  /** The Python the py- runtimes ran on, or why there was none; absent when the run had no py- runtime. */
+  readonly python?: PythonEnvironment;
 }
 
 /** The machine and software a run measured; every field is read at run time. */

@@ -1,5 +1,6 @@
 import { type KillStyle, notApplicableReason } from '../kill-styles/kill-style.ts';
-import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { KILL_STYLES, type KillStyleName } from '../kill-styles/kill-styles.ts';
+import { isPythonRuntime, type RuntimeName } from '../runtime/runtime.ts';
 import type { KillPoint, TrialKey } from '../record/trial-result.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
 import type { RunPlan } from '../record/run-record.ts';
@@ -10,11 +11,19 @@ export type PlannedTrial = { readonly key: TrialKey; readonly number: number } &
   { readonly killPoint: KillPoint; readonly notApplicable: null } | { readonly killPoint: null; readonly notApplicable: string }
 );
 
-export type TrialPlanInput = Pick<RunPlan, 'runtimes' | 'kills' | 'trials' | 'seed' | 'killPoint' | 'killDelayMaxMs' | 'deadlineMs' | 'shard' | 'nodes'> & {
+export type TrialPlanInput = Pick<
+  RunPlan,
+  'runtimes' | 'kills' | 'trials' | 'seed' | 'killPoint' | 'killDelayMaxMs' | 'deadlineMs' | 'shard' | 'nodes' | 'python'
+> & {
   readonly workloads: readonly PlannedWorkload[];
 };
 
-type PlannedWorkload = Pick<ResolvedWorkload, 'name' | 'criticalSections' | 'unavailable' | 'receivesStopRequest' | 'readsCommands'>;
+type PlannedWorkload = Pick<
+  ResolvedWorkload,
+  'name' | 'criticalSections' | 'unavailable' | 'receivesStopRequest' | 'readsCommands' | 'python' | 'noNodeModule'
+>;
+/** What planning reads of a workload's module in one language. */
+type WorkloadTraits = Pick<PlannedWorkload, 'name' | 'criticalSections' | 'unavailable' | 'receivesStopRequest' | 'readsCommands'>;
 
 /**
  * Every trial the plan runs, in report order (one Node.js after another, for a run across versions); a
@@ -25,14 +34,22 @@ export function planTrials(plan: TrialPlanInput): PlannedTrial[] {
   const planned: PlannedTrial[] = [];
   let number = 0;
   for (const { cellIndex, node, workload, kill, runtime } of listCells(plan)) {
-    const reason = workloadRulesOut(workload, KILL_STYLES[kill]) ?? node?.unavailable[workload.name] ?? notApplicableReason(KILL_STYLES[kill], runtime);
+    const traits = traitsFor(workload, runtime, plan);
+    const reason =
+      typeof traits === 'string'
+        ? traits
+        : (traits.unavailable ??
+          node?.unavailable[workload.name] ??
+          notApplicableReason(KILL_STYLES[kill], runtime) ??
+          workloadRulesOut(traits, KILL_STYLES[kill]) ??
+          pythonLacks(plan, kill, runtime));
     const inShard = plan.shard === null || cellIndex % plan.shard.count === plan.shard.index - 1;
     for (let trial = 1; trial <= (reason === null ? plan.trials : 1); trial += 1) {
       const key: TrialKey = { runtime, kill, workload: workload.name, trial, ...(node === null ? {} : { node: node.label }) };
       number += 1;
       if (!inShard) continue;
-      if (reason !== null) planned.push({ key, number, killPoint: null, notApplicable: reason });
-      else planned.push({ key, number, killPoint: chooseKillPoint(plan, key, workload.criticalSections), notApplicable: null });
+      if (reason !== null || typeof traits === 'string') planned.push({ key, number, killPoint: null, notApplicable: reason ?? String(traits) });
+      else planned.push({ key, number, killPoint: chooseKillPoint(plan, key, traits.criticalSections), notApplicable: null });
     }
   }
   return planned;
@@ -54,9 +71,25 @@ function* listCells(plan: TrialPlanInput) {
   }
 }
 
-/** Why the workload itself rules the cell out: it cannot run here, or cannot be reached by a command or a style that only asks it to stop. */
-function workloadRulesOut(workload: PlannedWorkload, style: KillStyle): string | null {
-  if (workload.unavailable !== undefined) return workload.unavailable;
+/**
+ * The traits of the workload's module in the runtime's language (a Python runtime runs its Python module), or why it
+ * has none there: no Python module of that name, no Node.js module for a Python-only workload, no Python on the machine.
+ */
+function traitsFor(workload: PlannedWorkload, runtime: RuntimeName, plan: TrialPlanInput): WorkloadTraits | string {
+  if (!isPythonRuntime(runtime)) return workload.noNodeModule ?? workload;
+  if (plan.python?.available === false) return plan.python.reason;
+  if (workload.python === undefined) return `${workload.name} has no Python module: python/workloads/ has none of that name`;
+  return { name: workload.name, ...workload.python };
+}
+
+/** Why a style the table allows in a Python runtime cannot be applied on this machine (stopit not installed). */
+function pythonLacks(plan: TrialPlanInput, kill: KillStyleName, runtime: RuntimeName): string | null {
+  if (plan.python?.available !== true) return null;
+  return plan.python.unavailableStyles[kill]?.[runtime] ?? null;
+}
+
+/** Why the workload rules out a style that applies to the runtime: a command or a request to stop cannot reach it. */
+function workloadRulesOut(workload: WorkloadTraits, style: KillStyle): string | null {
   if (workload.readsCommands === false && style.injectedAsCommand === true) {
     return `${workload.name} never gets back to code that reads the harness's commands (it blocks in one call, or loops without checking), so ${style.name}, injected as a command, cannot reach it`;
   }

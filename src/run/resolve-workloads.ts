@@ -1,25 +1,49 @@
+import { resolve } from 'node:path';
 import { loadTaskModule, splitSource, type TaskRequest, toTaskWorkloadUrl } from '../task/task-module.ts';
 import { BUILT_IN_WORKLOADS, type BuiltInWorkloadName } from '../workloads/built-in-workloads.ts';
 import type { Workload } from '../workload/define-workload.ts';
 import { loadWorkload, toWorkloadUrl, WorkloadLoadError } from '../workload/load-workload.ts';
-import type { WorkloadEntry } from '../record/run-record.ts';
+import type { PythonWorkloadEntry, WorkloadEntry } from '../record/run-record.ts';
+import type { PythonDescription, PythonWorkloadDescription } from '../python-host/python-environment.ts';
 
-/** A workload the run can start: what the report names it, and the module each worker or child imports. */
+/** A workload the run can start: what the report names it, the module each worker or child imports, and its Python module's file. */
 export interface ResolvedWorkload extends WorkloadEntry {
   readonly workloadUrl: string;
+  /** The .py file a Python host runs for the py- runtimes, when the workload has one. */
+  readonly pythonFile?: string;
 }
 
+/** Which languages the run's runtimes need: Node.js, and Python as its host described itself (null: no py- runtime, or no Python). */
+export interface WorkloadLanguages {
+  readonly node: boolean;
+  readonly python: PythonDescription | null;
+}
+
+const NODE_ONLY: WorkloadLanguages = { node: true, python: null };
+
 /**
- * Turns --workload tokens and --task job files into workloads: a built-in name, or a path to a user's module, which
- * is imported here once so that a missing file, a throwing module or a wrong export is reported before any trial
- * runs. With neither, the run takes every built-in.
+ * Turns --workload tokens and --task job files into workloads: a built-in name (a Node.js module, a Python one, or
+ * both of one name), or a path to a user's module, which is imported here once so that a missing file, a throwing
+ * module or a wrong export is reported before any trial runs. With neither, the run takes every built-in of the
+ * languages it runs.
  */
-export async function resolveWorkloads(tokens: readonly string[] | null, tasks: readonly TaskRequest[] = []): Promise<ResolvedWorkload[]> {
+export async function resolveWorkloads(
+  tokens: readonly string[] | null,
+  tasks: readonly TaskRequest[] = [],
+  languages = NODE_ONLY,
+): Promise<ResolvedWorkload[]> {
   const resolved = [];
-  for (const token of tokens ?? (tasks.length === 0 ? Object.keys(BUILT_IN_WORKLOADS) : [])) resolved.push(await resolveWorkload(token));
+  for (const token of tokens ?? (tasks.length === 0 ? listBuiltIns(languages) : [])) resolved.push(await resolveWorkload(token, languages));
   for (const task of tasks) resolved.push(await resolveTask(task));
   rejectDuplicateNames(resolved);
   return resolved;
+}
+
+/** The Node.js built-ins (for a run with a Node.js runtime), then the Python built-ins of names Node.js has none of. */
+function listBuiltIns(languages: WorkloadLanguages): string[] {
+  const node = languages.node ? Object.keys(BUILT_IN_WORKLOADS) : [];
+  const python = (languages.python?.workloads ?? []).map((workload) => workload.name).filter((name) => !node.includes(name));
+  return [...node, ...python];
 }
 
 /** The requests that resolve to the workloads of a recorded plan again, for --resume. */
@@ -29,16 +53,21 @@ export function requestsOf(workloads: readonly WorkloadEntry[]): { tokens: strin
   return { tokens, tasks };
 }
 
-async function resolveWorkload(token: string): Promise<ResolvedWorkload> {
+async function resolveWorkload(token: string, languages: WorkloadLanguages): Promise<ResolvedWorkload> {
+  const python = languages.python?.workloads.find((workload) => (token.endsWith('.py') ? workload.file === resolve(token) : workload.name === token));
   if (token in BUILT_IN_WORKLOADS) {
     const builtIn = BUILT_IN_WORKLOADS[token as BuiltInWorkloadName];
-    return describeWorkload(builtIn.workload, 'built-in', builtIn.moduleUrl);
+    return { ...describeWorkload(builtIn.workload, 'built-in', builtIn.moduleUrl), ...withPython(python, 'built-in') };
   }
+  if (python !== undefined) return describePythonOnly(python, token.endsWith('.py') ? token : 'built-in');
   if (!looksLikePath(token)) {
+    const pythonNames = (languages.python?.workloads ?? []).map((workload) => workload.name).filter((name) => !(name in BUILT_IN_WORKLOADS));
     throw new WorkloadLoadError(
-      `workload "${token}" is not allowed; allowed: ${Object.keys(BUILT_IN_WORKLOADS).join(', ')}, or a path to a module (./my-workload.ts)`,
+      `workload "${token}" is not allowed; allowed: ${[...Object.keys(BUILT_IN_WORKLOADS), ...pythonNames].join(', ')}, or a path to a module (./my-workload.ts${languages.python === null ? '' : ', ./my_workload.py'})`,
     );
   }
+  if (token.endsWith('.py'))
+    throw new WorkloadLoadError(`workload module "${token}" is a Python module; give --runtime with a py- runtime (py-thread, py-process) to run it`);
   const workloadUrl = toWorkloadUrl(token);
   return describeWorkload(await loadWorkload(workloadUrl), token, workloadUrl);
 }
@@ -66,6 +95,34 @@ function describeWorkload(workload: Workload, source: string, workloadUrl: strin
     ...(workload.readsCommands === false ? { readsCommands: false } : {}),
     ...(workload.reportsCleanup === false ? { reportsCleanup: false } : {}),
     workloadUrl,
+  };
+}
+
+/** A workload's Python module, beside its Node.js one: its own traits, the file its host runs. */
+function withPython(python: PythonWorkloadDescription | undefined, source: string): Pick<ResolvedWorkload, 'python' | 'pythonFile'> {
+  if (python === undefined) return {};
+  const entry: PythonWorkloadEntry = {
+    description: python.description,
+    source,
+    criticalSections: python.criticalSections,
+    ...(python.unavailable === null ? {} : { unavailable: python.unavailable }),
+    ...(python.receivesStopRequest ? {} : { receivesStopRequest: false }),
+    ...(python.readsCommands ? {} : { readsCommands: false }),
+    ...(python.reportsCleanup ? {} : { reportsCleanup: false }),
+  };
+  return { python: entry, pythonFile: python.file };
+}
+
+/** A workload with a Python module only (a Python built-in, or a .py path): its Node.js cells are not applicable. */
+function describePythonOnly(python: PythonWorkloadDescription, source: string): ResolvedWorkload {
+  return {
+    name: python.name,
+    description: python.description,
+    source,
+    criticalSections: [],
+    noNodeModule: `${python.name} is a Python workload (${source === 'built-in' ? 'python/workloads/' : source}); it runs in the py- runtimes only`,
+    workloadUrl: '',
+    ...withPython(python, source),
   };
 }
 

@@ -88,7 +88,7 @@ export function toRunPlan(run: HarnessRun): RunPlan {
   return {
     runtimes,
     kills,
-    workloads: run.workloads.map(({ workloadUrl, ...entry }) => entry),
+    workloads: run.workloads.map(({ workloadUrl: _url, pythonFile: _file, ...entry }) => entry),
     trials,
     startTimeoutMs,
     stopTimeoutMs,
@@ -101,5 +101,6 @@ export function toRunPlan(run: HarnessRun): RunPlan {
     concurrency,
     shard,
     ...(run.nodes === undefined ? {} : { nodes: run.nodes.map(toNodeVersionEntry) }),
+    ...(run.python === undefined ? {} : { python: run.python }),
   };
 }

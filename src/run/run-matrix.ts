@@ -3,6 +3,7 @@ import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import type { ProcessFamily } from '../processes/process-family.ts';
 import { reapFamily } from '../processes/reap-family.ts';
 import type { NodeTarget } from '../node-versions/node-target.ts';
+import { isPythonRuntime } from '../runtime/runtime.ts';
 import { createHostMarker, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
 import { HOST_START_TIMEOUT_MS } from '../trial/observe-trial.ts';
 import { type HostedResult, runTrialOnHost } from '../trial/run-trial.ts';
@@ -114,9 +115,9 @@ async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<
   }
 }
 
-/** Whether the host of `current`, if it hands it back, can run `next`: the same runtime on the same Node.js, and not killed by the trial. */
+/** Whether the host of `current`, if it hands it back, can run `next`: the same runtime on the same Node.js, and not ended by the trial. */
 function mayReuseFor(current: PlannedTrial, next: PlannedTrial): boolean {
-  return hostKind(current) === hostKind(next) && KILL_STYLES[current.key.kill].kind !== 'host';
+  return hostKind(current) === hostKind(next) && KILL_STYLES[current.key.kill].kind === 'work' && !isPythonRuntime(current.key.runtime);
 }
 
 /** Which trials one host can serve: its runtime adapter and its Node.js. */
@@ -136,9 +137,12 @@ function takeIdleHost(idle: Map<string, HostProcess>, kind: string): HostProcess
  */
 function startHostFor(plan: MatrixPlan, trial: PlannedTrial, { index, activity }: LanePlace): HostProcess {
   const done = activity.begin(index, 'host start');
-  const host = startHost(createHostMarker(plan.runId, trial.number), trial.key.runtime, findNode(plan, trial.key));
+  // A Python host runs one trial, and carries that trial's id: a forked child's /proc environ is the host's as it
+  // started (Python's os.environ does not change it), so the trial's marker must be there from the start.
+  const marker = isPythonRuntime(trial.key.runtime) ? createTrialId(plan.runId, trial.number) : createHostMarker(plan.runId, trial.number);
+  const host = startHost(marker, trial.key.runtime, findNode(plan, trial.key));
   void host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS).finally(done);
-  plan.family.record({ ...host.identity, command: 'node' }, 'ancestry');
+  plan.family.record({ ...host.identity, command: isPythonRuntime(trial.key.runtime) ? 'python' : 'node' }, 'ancestry');
   return host;
 }
 
@@ -195,8 +199,9 @@ function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProces
     {
       ...trial.key,
       trialId: createTrialId(plan.runId, trial.number),
-      workloadUrl: workload.workloadUrl,
-      ...(workload.reportsCleanup === false ? { reportsCleanup: false } : {}),
+      // A Python host runs the workload's Python module, with that module's traits.
+      workloadUrl: isPythonRuntime(trial.key.runtime) ? (workload.pythonFile ?? '') : workload.workloadUrl,
+      ...((isPythonRuntime(trial.key.runtime) ? workload.python?.reportsCleanup : workload.reportsCleanup) === false ? { reportsCleanup: false } : {}),
       runDirectory: plan.runDirectory,
       startTimeoutMs: plan.startTimeoutMs,
       stopTimeoutMs: plan.stopTimeoutMs,

@@ -2,8 +2,21 @@ import type { WorkerCommand, WorkloadSpec, WorkReady } from '../entry/messages.t
 import type { SharedMutex } from '../workload/shared-mutex.ts';
 import type { TargetSection } from './watch-ready.ts';
 
-export const RUNTIME_NAMES = ['thread', 'process'] as const;
+/** The Node.js runtimes: a worker thread (tinypool) and a child process (execa), started by a Node.js host. */
+export const NODE_RUNTIME_NAMES = ['thread', 'process'] as const;
+export type NodeRuntimeName = (typeof NODE_RUNTIME_NAMES)[number];
+/**
+ * The Python runtimes, started by a Python host (python/host.py) that speaks the same protocol (docs/host-protocol.md):
+ * a threading.Thread, and a multiprocessing.Process with the interpreter's default start method or with spawn.
+ */
+export const PYTHON_RUNTIME_NAMES = ['py-thread', 'py-process', 'py-process-spawn'] as const;
+export type PythonRuntimeName = (typeof PYTHON_RUNTIME_NAMES)[number];
+export const RUNTIME_NAMES = [...NODE_RUNTIME_NAMES, ...PYTHON_RUNTIME_NAMES] as const;
 export type RuntimeName = (typeof RUNTIME_NAMES)[number];
+
+export function isPythonRuntime(runtime: RuntimeName): runtime is PythonRuntimeName {
+  return (PYTHON_RUNTIME_NAMES as readonly string[]).includes(runtime);
+}
 
 /** How a piece of work ended, as the runtime and the OS saw it (times are `performance.now()` in the host). */
 export interface WorkEnd {
@@ -69,4 +82,16 @@ export interface StartOptions {
 }
 
 /** A runtime adapter: starts one workload for one trial. */
-export type StartWork<Name extends RuntimeName> = (spec: WorkloadSpec, controlDir: string, options: StartOptions) => WorkByRuntime[Name];
+export type StartWork<Name extends NodeRuntimeName> = (spec: WorkloadSpec, controlDir: string, options: StartOptions) => WorkByRuntime[Name];
+
+/** The two languages whose hosts the harness speaks to, each with a thread and a process runtime. */
+export type Language = 'node' | 'python';
+
+export function languageOf(runtime: RuntimeName): Language {
+  return isPythonRuntime(runtime) ? 'python' : 'node';
+}
+
+/** Whether the work shares its host's process (a worker thread, a Python thread) rather than being a child of it. */
+export function isThreadRuntime(runtime: RuntimeName): boolean {
+  return runtime === 'thread' || runtime === 'py-thread';
+}

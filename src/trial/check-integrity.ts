@@ -1,6 +1,7 @@
 import type { SharedMemoryReading } from '../host/host-messages.ts';
 import type { IntegrityCheck } from '../workload/define-workload.ts';
 import { loadWorkload } from '../workload/load-workload.ts';
+import { isPythonModule, verifyPythonData } from '../python-host/verify-python.ts';
 import { readLogLines } from '../files/log-lines.ts';
 import type { TrialDirectory } from './trial-directory.ts';
 import type { SharedMemoryCheck, TrialResult } from '../record/trial-result.ts';
@@ -23,6 +24,8 @@ export async function checkIntegrity(result: TrialResult, workloadUrl: string, d
  * without one. Where the host read none (a child's memory is its own), the result says why instead of a count.
  */
 export async function checkSharedMemory(workloadUrl: string, reading: SharedMemoryReading): Promise<SharedMemoryCheck | null> {
+  // A Python workload keeps nothing in memory it shares with the host: its shared state is a lock, probed by the host.
+  if (isPythonModule(workloadUrl)) return null;
   const workload = await loadWorkload(workloadUrl);
   if (workload.checkSharedMemory === undefined) return null;
   if (!reading.read) return { checked: false, reason: reading.reason };
@@ -52,6 +55,7 @@ function mergeChecks(verified: IntegrityCheck | null, sharedMemory: SharedMemory
 }
 
 async function verifyData(workloadUrl: string, directory: TrialDirectory): Promise<IntegrityCheck | null> {
+  if (isPythonModule(workloadUrl)) return verifyPythonData(workloadUrl, directory.dataDir, directory.acknowledgementLog);
   const workload = await loadWorkload(workloadUrl);
   if (workload.verify === undefined) return null;
   const acknowledged = readLogLines(directory.acknowledgementLog);

@@ -1,4 +1,4 @@
-import { execaNode } from 'execa';
+import { execa, execaNode } from 'execa';
 import type { HostCommand, HostEvent } from '../host/host-messages.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
 import type { ProcessIdentity } from '../proc/process-identity.ts';
@@ -8,7 +8,8 @@ import { reapFamily } from '../processes/reap-family.ts';
 import { type Containment, containProcess } from '../processes/containment.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 import { describeOwner, OWNER_VARIABLE } from '../marker/run-owner.ts';
-import type { RuntimeName } from '../runtime/runtime.ts';
+import { isPythonRuntime, type NodeRuntimeName, type PythonRuntimeName, type RuntimeName } from '../runtime/runtime.ts';
+import { findPythonExecutable, PYTHON_HOST } from '../python-host/python-environment.ts';
 import { watchExit } from '../runtime/watch-exit.ts';
 
 const hostMain = compiledEntry('../host/host-main.ts', import.meta.url);
@@ -44,10 +45,12 @@ export interface HostProcess {
   readonly containment: Containment | null;
   /** The runtime whose adapter the host imported before it reported ready, if it was started for one. */
   readonly runtime?: RuntimeName;
-  /** The process.version the host must report: the --node target's, or the harness's own. */
-  readonly nodeVersion: string;
+  /** The process.version the host must report: the --node target's, or the harness's own; null for a Python host. */
+  readonly nodeVersion: string | null;
   send(command: HostCommand): void;
   waitFor<Type extends HostEventType>(types: readonly Type[], timeoutMs: number): Promise<HostWait<Type>>;
+  /** Whether the host exited by itself within the time (its own exit, not its pipes); for a style that ends the host from inside. */
+  exitsWithin(timeoutMs: number): Promise<boolean>;
   /** SIGKILL, then wait for the exit itself (not for pipes a surviving grandchild may still hold), at most a few seconds. */
   kill(): Promise<void>;
 }
@@ -68,19 +71,7 @@ export function createHostMarker(runId: string, firstTrialNumber: number): strin
  * stays in that session unless it leaves it.
  */
 export function startHost(marker: string, runtime?: RuntimeName, node?: HostNode): HostProcess {
-  const host = execaNode(hostMain, runtime === undefined ? [] : [runtime], {
-    // Its worker threads run on that Node.js, and its children too: they are started with the host's own execPath.
-    ...(node === undefined ? {} : { nodePath: node.execPath }),
-    nodeOptions: [],
-    ipc: true,
-    reject: false,
-    detached: true,
-    forceKillAfterDelay: false,
-    env: { ...node?.hostEnv, [MARKER_VARIABLE]: marker, [OWNER_VARIABLE]: describeOwner() },
-    stdout: 'ignore',
-    stderr: 'pipe',
-    buffer: false,
-  });
+  const host = runtime !== undefined && isPythonRuntime(runtime) ? startPythonHost(marker, runtime) : startNodeHost(marker, runtime, node);
   const pid = host.pid ?? Number.NaN;
   const received: HostEvent[] = [];
   host.on('message', (event: HostEvent) => received.push(event));
@@ -94,7 +85,7 @@ export function startHost(marker: string, runtime?: RuntimeName, node?: HostNode
     identity: { pid, startTime: readProcessStat(pid)?.startTime ?? Number.NaN },
     marker,
     ...(runtime === undefined ? {} : { runtime }),
-    nodeVersion: node?.version ?? process.version,
+    nodeVersion: runtime !== undefined && isPythonRuntime(runtime) ? null : (node?.version ?? process.version),
     send(command) {
       // A new trial: the events of the host's previous one must not answer its waits (its start-up's still may).
       if (command.type === 'start') received.splice(0, received.length, ...received.filter((event) => event.type === 'host-ready'));
@@ -102,11 +93,46 @@ export function startHost(marker: string, runtime?: RuntimeName, node?: HostNode
       if (host.connected) host.send(command, () => undefined);
     },
     waitFor: (types, timeoutMs) => waitForEvent(host, received, types, timeoutMs, exited),
+    exitsWithin: (timeoutMs) => exit.within(timeoutMs),
     async kill() {
       host.kill('SIGKILL');
       if (!(await exit.within(HOST_EXIT_TIMEOUT_MS))) throw new HostKillError(`host ${pid} was not reaped within ${HOST_EXIT_TIMEOUT_MS} ms of SIGKILL`);
     },
   };
+}
+
+/** The options every host shares: the IPC channel, its own session, stderr for its last words, and the marker. */
+function hostOptions(marker: string, env: Readonly<Record<string, string>> = {}) {
+  return {
+    ipc: true,
+    reject: false,
+    detached: true,
+    forceKillAfterDelay: false,
+    env: { ...env, [MARKER_VARIABLE]: marker, [OWNER_VARIABLE]: describeOwner() },
+    stdout: 'ignore',
+    stderr: 'pipe',
+    buffer: false,
+  } as const;
+}
+
+function startNodeHost(marker: string, runtime: NodeRuntimeName | undefined, node: HostNode | undefined) {
+  return execaNode(hostMain, runtime === undefined ? [] : [runtime], {
+    // Its worker threads run on that Node.js, and its children too: they are started with the host's own execPath.
+    ...(node === undefined ? {} : { nodePath: node.execPath }),
+    nodeOptions: [],
+    ...hostOptions(marker, node?.hostEnv),
+  });
+}
+
+/**
+ * A Python host (python/host.py) speaks the same protocol over the same channel: Node.js's IPC, JSON lines on the
+ * descriptor NODE_CHANNEL_FD names (docs/host-protocol.md). It writes no bytecode into the package's folder.
+ */
+function startPythonHost(marker: string, runtime: PythonRuntimeName) {
+  return execa(findPythonExecutable(), [PYTHON_HOST, runtime], {
+    ...hostOptions(marker, { PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' }),
+    serialization: 'json',
+  });
 }
 
 /** SIGKILLs a host that will run no more trials, reaps anything carrying its own marker or in its cgroup, and removes that. */

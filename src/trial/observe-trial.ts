@@ -51,7 +51,8 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
   if (hostReady.type !== 'host-ready') {
     return errored(key, hostReady.type === 'timeout' ? `the host did not start within ${HOST_START_TIMEOUT_MS} ms` : hostReady.detail);
   }
-  if (hostReady.node !== host.nodeVersion) return errored(key, `the host runs Node.js ${hostReady.node}, not the ${host.nodeVersion} it was started for`);
+  if (host.nodeVersion !== null && hostReady.node !== host.nodeVersion)
+    return errored(key, `the host runs Node.js ${hostReady.node}, not the ${host.nodeVersion} it was started for`);
   if (trial.baselines !== undefined && !trial.baselines.has(host)) trial.baselines.set(host, readHostBaseline(host.pid));
   const target = createProbeTarget({ trialId: plan.trialId, hostPid: host.pid, workDir: directory.workDir, family, window });
   const measure = {
@@ -76,7 +77,8 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
   const style: KillStyle = KILL_STYLES[plan.kill];
   trial.onPhase?.('stopping');
   host.send({ type: 'kill' });
-  const end = style.kind === 'host' ? await killHostAtKillPoint(host, plan, readyTarget, directory.sectionLog) : await waitForStop(host, plan, readyTarget);
+  const end =
+    style.kind === 'work' ? await waitForStop(host, plan, readyTarget) : await endHostAtKillPoint(host, plan, readyTarget, directory.sectionLog, style.kind);
   // Only now may the caller start the next host: a Node.js start-up beside the stop would be timed with it.
   trial.onPhase?.('stopped');
   if (end.kind === 'stopped') target.window.markWork('ended');
@@ -103,8 +105,12 @@ function adoptSightings(target: ProbeTarget, sightings: Partial<HostSightings>):
   for (const path of sightings.heldFiles ?? []) target.heldFiles.add(path);
 }
 
-/** host-death: once the work reached its kill point, the harness SIGKILLs the host; the stop lasts until the kernel has reaped it. */
-async function killHostAtKillPoint(host: HostProcess, plan: TrialPlan, target: ProbeTarget, sectionLog: string): Promise<TrialEnd> {
+/**
+ * Once the work reached its kill point, the host ends: host-death SIGKILLs it, and the stop lasts until the kernel has
+ * reaped it; daemon-exit (`host-exit`) lets its interpreter exit by itself, and the stop lasts until it has, or the
+ * stop timeout passes (then the host is SIGKILLed and the trial is hung).
+ */
+async function endHostAtKillPoint(host: HostProcess, plan: TrialPlan, target: ProbeTarget, sectionLog: string, kind: 'host' | 'host-exit'): Promise<TrialEnd> {
   const reached = await host.waitFor(['kill-point-reached', 'work-failed'], killPointWaitMs(plan) + WATCHDOG_MARGIN_MS);
   if (reached.type === 'timeout') return { kind: 'errored', error: 'the host did not report reaching the kill point' };
   if (reached.type !== 'kill-point-reached') return { kind: 'errored', error: reached.type === 'work-failed' ? reached.message : reached.detail };
@@ -112,14 +118,17 @@ async function killHostAtKillPoint(host: HostProcess, plan: TrialPlan, target: P
   takeSnapshots(target);
   const killRequestedAt = performance.now();
   const sectionLogBytesAtStop = measureLogBytes(sectionLog);
-  await host.kill();
+  const exited = kind === 'host' ? (await host.kill(), true) : await host.exitsWithin(plan.stopTimeoutMs);
   const stopMs = performance.now() - killRequestedAt;
+  const why = kind === 'host' ? 'host-death killed the host before it could read them' : 'the host had exited by the time they could be read';
+  if (!exited) return { kind: 'hung', phase: 'stop', workAtStop: null, workAtHang: null, sectionLogBytesAtStop, ...unread(why) };
   const killRequestedEpochMs = performance.timeOrigin + killRequestedAt;
+  const endedBy = kind === 'host' ? 'host-death' : 'interpreter exit';
   return {
     kind: 'stopped',
     event: {
-      ...{ exitCode: null, signal: 'SIGKILL', error: null, stopMs, reportedMs: stopMs, killRequestedEpochMs, endedBy: 'host-death' },
-      ...{ processes: [], heldFiles: [], workAtStop: null, sectionLogBytesAtStop, ...unread('host-death killed the host before it could read them') },
+      ...{ exitCode: null, signal: kind === 'host' ? 'SIGKILL' : null, error: null, stopMs, reportedMs: stopMs, killRequestedEpochMs, endedBy },
+      ...{ processes: [], heldFiles: [], workAtStop: null, sectionLogBytesAtStop, ...unread(why) },
     },
   };
 }

@@ -1,5 +1,9 @@
 import { type HostBaseline, waitUntilClean } from '../host/host-clean-state.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { readIfSame } from '../proc/process-identity.ts';
+import { readCommandLine } from '../proc/process-stat.ts';
+import { isPythonRuntime } from '../runtime/runtime.ts';
 import { removeOutsideFiles } from '../probes/outside-files.ts';
 import { openTrialWindow } from '../probes/trial-window.ts';
 import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
@@ -102,9 +106,9 @@ async function observeAndEnd(trial: TrialInProgress, options: TrialOptions): Pro
   return await handBackIfClean(plan, directory, host, family, observed);
 }
 
-/** A host-death trial killed its host; any other outcome than stopped may have left something in it. */
+/** A host-death trial killed its host; any other outcome than stopped may have left something in it; a Python host runs one trial only. */
 function mayHandBack(plan: TrialPlan, result: TrialResult): boolean {
-  return result.outcome === 'stopped' && KILL_STYLES[plan.kill].kind !== 'host';
+  return result.outcome === 'stopped' && KILL_STYLES[plan.kill].kind === 'work' && !isPythonRuntime(plan.runtime);
 }
 
 /**
@@ -141,7 +145,26 @@ async function handBackIfClean(
 
 /** SIGKILLs the host, then reaps every process of the trial, however it was found, and anything of the host's own. */
 async function endHost(host: HostProcess, family: ProcessFamily): Promise<void> {
+  await letResourceTrackerFinish(host, family);
   await reapFamily(family).catch(() => undefined);
   await retireHost(host);
   await reapFamily(family);
+}
+
+/** How long multiprocessing's resource tracker may take to unlink what its dead host registered. */
+const RESOURCE_TRACKER_EXIT_MS = 1_000;
+const RESOURCE_TRACKER_POLL_MS = 10;
+
+/**
+ * A spawn host's semaphores (/dev/shm/sem.mp-*) are removed by multiprocessing's resource tracker, a process of the
+ * trial, once its host is gone: reaped together, they would stay on the machine. So a Python host dies first, and
+ * its tracker is given a moment to unlink them and exit by itself, before the reap ends whatever is left.
+ */
+async function letResourceTrackerFinish(host: HostProcess, family: ProcessFamily): Promise<void> {
+  if (host.nodeVersion !== null) return;
+  const trackers = () => family.members().filter((member) => readIfSame(member) !== null && readCommandLine(member.pid).includes('resource_tracker'));
+  if (trackers().length === 0) return;
+  await host.kill();
+  const deadline = performance.now() + RESOURCE_TRACKER_EXIT_MS;
+  while (trackers().length > 0 && performance.now() < deadline) await sleep(RESOURCE_TRACKER_POLL_MS);
 }

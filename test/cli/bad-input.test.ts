@@ -27,7 +27,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // Each case: the arguments, and what the one-line message must name (the bad value, and what is allowed).
 const cases: Array<[string, string[], RegExp]> = [
-  ['unknown runtime', ['--runtime', 'fiber'], /--runtime value "fiber" is not allowed; allowed: thread, process$/],
+  ['unknown runtime', ['--runtime', 'fiber'], /--runtime value "fiber" is not allowed; allowed: thread, process, py-thread, py-process, py-process-spawn$/],
   ['unknown kill style', ['--kill', 'abort,nuke'], new RegExp(`--kill value "nuke" is not allowed; allowed: ${KILL_STYLE_NAMES.join(', ')}$`)],
   ['empty list entry', ['--kill', 'abort,'], /--kill list "abort," is not allowed/],
   [

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKER_VARIABLE, TEMP_PREFIX } from '../../src/marker/marker.ts';
 import { readEnvironmentVariable } from '../../src/proc/process-environment.ts';
 import { listPids, readProcessStat } from '../../src/proc/process-stat.ts';
-import { RUNTIME_NAMES, type RuntimeName } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES as RUNTIME_NAMES, type NodeRuntimeName as RuntimeName } from '../../src/runtime/runtime.ts';
 import type { TrialResult } from '../../src/record/trial-result.ts';
 import { findLivingProcessesOf } from '../support/living-processes.ts';
 import { GRANDCHILDREN } from '../fixtures/workloads/hostile/spawns-200-grandchildren.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { KILL_STYLE_NAMES } from '../../src/kill-styles/kill-styles.ts';
 import { type PlannedTrial, planTrials, type TrialPlanInput } from '../../src/run/plan-trials.ts';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 
 const plan: TrialPlanInput = {
-  runtimes: [...RUNTIME_NAMES],
+  runtimes: [...NODE_RUNTIME_NAMES],
   kills: [...KILL_STYLE_NAMES],
   workloads: [
     { name: 'plain', criticalSections: [] },
@@ -64,7 +64,11 @@ describe('planTrials', () => {
         planned
           .filter(
             ({ key, notApplicable }) =>
-              key.workload === workload && notApplicable !== null && !notApplicable.includes('no terminate()') && !notApplicable.includes('Node.js has no way'),
+              key.workload === workload &&
+              notApplicable !== null &&
+              !notApplicable.includes('no terminate()') &&
+              !notApplicable.includes('Node.js has no way') &&
+              !notApplicable.includes('a Python kill style'),
           )
           .map(({ key }) => key.kill),
       );

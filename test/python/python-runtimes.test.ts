@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
+import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
+import { describePython, PYTHON_VARIABLE } from '../../src/python-host/python-environment.ts';
+import type { HungTrial, StoppedTrial, TrialResult } from '../../src/record/trial-result.ts';
+import { resolveWorkloads } from '../../src/run/resolve-workloads.ts';
+import { runHarness } from '../../src/run/run-harness.ts';
+import type { RuntimeName } from '../../src/runtime/runtime.ts';
+
+/** Runs Python workloads through the harness itself: real Python hosts, threads, processes, signals and locks. */
+async function runPython(workload: string, runtimes: RuntimeName[], kills: KillStyleName[], seed = 7): Promise<TrialResult[]> {
+  const { environment, description } = await describePython();
+  const workloads = await resolveWorkloads([workload], [], { node: false, python: description });
+  const record = await runHarness({ ...DEFAULTS, runtimes, kills, workloads, python: environment, trials: 1, seed, shard: null, command: 'test' });
+  return record.results;
+}
+
+const stopped = (result: TrialResult | undefined) => result as StoppedTrial;
+
+describe('the Python runtimes', () => {
+  it('leaves a multiprocessing.Lock held when its child is SIGKILLed inside the section, and frees it on the Event', async () => {
+    const [killed, asked] = await runPython('lock-holder', ['py-process'], ['sigkill', 'event']).then((results) => [
+      results.find((result) => result.kill === 'sigkill'),
+      results.find((result) => result.kill === 'event'),
+    ]);
+    expect(stopped(killed)).toMatchObject({ outcome: 'leaked', sharedMutex: 'held', killedInSection: 'holding-lock', cleanupRan: false });
+    expect(stopped(asked)).toMatchObject({ sharedMutex: 'free', cleanupRan: true });
+    expect(stopped(asked).leftovers.locks?.total).toBe(0);
+  });
+
+  it('runs finally blocks under the asynchronous exception, but cannot reach a thread blocked in time.sleep', async () => {
+    const [looping] = await runPython('cpu-loop', ['py-thread'], ['async-exception']);
+    expect(stopped(looping)).toMatchObject({ outcome: 'stopped', cleanupRan: true });
+    const [sleeping] = await runPython('blocking-sleep', ['py-thread'], ['async-exception']);
+    expect(sleeping).toMatchObject({ outcome: 'hung', phase: 'stop' });
+    expect((sleeping as HungTrial).workAtHang).toMatchObject({ state: 'in-system-call', systemCall: 'clock_nanosleep' });
+  });
+
+  it("freezes a daemon thread at the interpreter's exit, so its cleanup never runs", async () => {
+    const [ended] = await runPython('cpu-loop', ['py-thread'], ['daemon-exit']);
+    expect(stopped(ended)).toMatchObject({ outcome: 'stopped', cleanupRan: false, endedBy: 'interpreter exit' });
+  });
+
+  it("finds a child that outlives its host's SIGKILL, without trusting the marker alone, and reaps it", async () => {
+    const [orphaned] = await runPython('cpu-loop', ['py-process'], ['host-death']);
+    expect(stopped(orphaned).outcome).toBe('leaked');
+    expect(stopped(orphaned).leftovers.processes?.survivors.map((survivor) => survivor.command)).toEqual([expect.stringMatching(/python/)]);
+  });
+
+  it('says why a style cannot apply: a signal to one Python thread, an exception into another interpreter', async () => {
+    const results = await runPython('cpu-loop', ['py-thread', 'py-process'], ['sigkill', 'async-exception']);
+    const reasons = results.flatMap((result) => (result.outcome === 'not-applicable' ? [`${result.kill} ${result.runtime}: ${result.reason}`] : []));
+    expect(reasons).toEqual([
+      expect.stringMatching(/^sigkill py-thread: a signal is delivered to the whole process/),
+      expect.stringMatching(/^async-exception py-process: the exception is raised in a thread of the calling interpreter/),
+    ]);
+  });
+});
+
+describe('a machine without Python', () => {
+  it('reads every Python cell as not applicable, with the reason, and still runs the Node.js cells', async () => {
+    const previous = process.env[PYTHON_VARIABLE];
+    process.env[PYTHON_VARIABLE] = '/nonexistent/python3';
+    try {
+      const { environment, description } = await describePython();
+      expect(environment).toEqual({ available: false, reason: 'no usable Python for the py- runtimes: /nonexistent/python3 is not installed' });
+      const workloads = await resolveWorkloads(['cpu-loop'], [], { node: true, python: description });
+      const record = await runHarness({
+        ...DEFAULTS,
+        runtimes: ['thread', 'py-thread'],
+        kills: ['abort', 'event'],
+        workloads,
+        python: environment,
+        trials: 1,
+        seed: 1,
+        shard: null,
+        command: 'test',
+      });
+      expect(record.results.map((result) => `${result.runtime} ${result.kill} ${result.outcome}`)).toEqual([
+        'thread abort stopped',
+        'py-thread abort not-applicable',
+        'thread event not-applicable',
+        'py-thread event not-applicable',
+      ]);
+      expect(record.results.find((result) => result.runtime === 'py-thread' && result.kill === 'event')).toMatchObject({
+        reason: environment.available ? '' : environment.reason,
+      });
+    } finally {
+      if (previous === undefined) delete process.env[PYTHON_VARIABLE];
+      else process.env[PYTHON_VARIABLE] = previous;
+    }
+  });
+});
