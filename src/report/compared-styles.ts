@@ -11,13 +11,26 @@ export interface ComparedStyle {
 }
 
 /**
- * The forced stop of each runtime first (terminate() a worker, SIGKILL a child); a run that lacks them stands in
+ * The forced stop of each runtime first (terminate() a worker, the asynchronous exception in a Python thread, SIGKILL
+ * a child); a run that lacks them stands in
  * with the next most direct force it has: the escalating style's own force, a dead host, then signals that ask
  * before they force, then the deadline.
  */
-const FORCED_STYLES: readonly KillStyleName[] = ['terminate', 'sigkill', 'tree-kill', 'abort-then-force', 'host-death', 'sigterm', 'sigint', 'timeout'];
-/** The workload's own stop request; a run without `abort` has a process's handled SIGTERM at most. */
-const COOPERATIVE_STYLES: readonly KillStyleName[] = ['abort', 'sigterm-handled'];
+const FORCED_STYLES: readonly KillStyleName[] = [
+  'terminate',
+  'async-exception',
+  'sigkill',
+  'tree-kill',
+  'abort-then-force',
+  'join-then-terminate',
+  'host-death',
+  'sigterm',
+  'sigint',
+  'timeout',
+  'stopit-timeout',
+];
+/** The workload's own stop request (abort, or Python's event); a run without either has a process's handled SIGTERM at most. */
+const COOPERATIVE_STYLES: readonly KillStyleName[] = ['abort', 'event', 'sigterm-handled'];
 
 /**
  * For each runtime of the plan, thread first, the forced and the cooperative stop, forced stops side by side: the

@@ -3,7 +3,13 @@ import { NOTHING_RECORDED } from './format-cell.ts';
 import type { CellSummary } from '../summaries/summarize-cell.ts';
 
 /** reportedMs times the runtime package's own promise, so the cell names the package. */
-const RUNTIME_PACKAGES: Record<RuntimeName, string> = { thread: 'tinypool', process: 'execa' };
+const RUNTIME_PACKAGES: Record<RuntimeName, string> = {
+  thread: 'tinypool',
+  process: 'execa',
+  'py-thread': 'threading',
+  'py-process': 'multiprocessing',
+  'py-process-spawn': 'multiprocessing',
+};
 
 /** A gap between the runtime's promise and the OS smaller than either of these is timer noise, not a finding. */
 export const NOTABLE_GAP_MS = 1;

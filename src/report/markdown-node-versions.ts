@@ -179,7 +179,7 @@ export function renderVersionSection(view: NodeView): string {
   return [`## ${nameView(view)}`, ...sections.map(demoteHeadings)].join('\n\n');
 }
 
-function describeJudged(judged: Judged | undefined): string {
+export function describeJudged(judged: Judged | undefined): string {
   if (judged === undefined) return NOT_MEASURED;
   const decisive = judged.outcome.shares[0];
   const kOfN = judged.rule.shape === 'share' && decisive !== undefined && decisive.n > 0 ? `, ${decisive.k}/${decisive.n}` : '';

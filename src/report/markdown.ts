@@ -12,6 +12,7 @@ import { renderCharts } from './markdown-charts.ts';
 import { renderClaims } from './markdown-claims.ts';
 import { renderEnvironment } from './markdown-environment.ts';
 import { renderIncomplete } from './markdown-incomplete.ts';
+import { renderLanguageDifferences } from './markdown-languages.ts';
 import { renderLegend } from './markdown-legend.ts';
 import { renderMixedProvenance } from './markdown-provenance.ts';
 import { renderResults } from './markdown-results.ts';
@@ -39,6 +40,7 @@ function renderSingleVersion(record: RunRecord, judged: readonly Judged[]): stri
     renderMixedProvenance(record),
     // First, because it answers what most readers come with: is my kind of job safer to stop in a thread or a process?
     renderThreadOrProcess(record),
+    renderLanguageDifferences(judged),
     describeRun(record),
     renderCodeBlock(record.command, 'sh'),
     describeSettings(record.plan),

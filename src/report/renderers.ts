@@ -21,5 +21,10 @@ export const RENDERERS = {
 
 /** The verdicts as results.json keeps them: per rule its id and statement, then everything the engine measured; with `node` for a run across versions. */
 function toVerdictsJson({ node, judged }: NodeView) {
-  return judged.map(({ rule, outcome }: Judged) => ({ ...(node === null ? {} : { node: node.label }), ...outcome, statement: rule.statement }));
+  return judged.map(({ rule, outcome, language }: Judged) => ({
+    ...(node === null ? {} : { node: node.label }),
+    language,
+    ...outcome,
+    statement: rule.statement,
+  }));
 }

@@ -28,7 +28,20 @@ const WORD_LINE = 11;
 const WORDS_SHOWN = 3;
 /** Wide enough for the title and a legend of two lines, however few kill styles the run had. */
 const MINIMUM_WIDTH = 560;
-const RUNTIME_LETTERS: Readonly<Record<RuntimeName, string>> = { thread: 'T', process: 'P' };
+const RUNTIME_MEANINGS: Readonly<Record<RuntimeName, string>> = {
+  thread: 'in a worker thread (tinypool)',
+  process: 'in a child process (execa)',
+  'py-thread': 'in a Python threading.Thread',
+  'py-process': 'in a Python multiprocessing.Process (the default start method)',
+  'py-process-spawn': 'in a Python multiprocessing.Process started by spawn',
+};
+const RUNTIME_LETTERS: Readonly<Record<RuntimeName, string>> = {
+  thread: 'T',
+  process: 'P',
+  'py-thread': 'pyT',
+  'py-process': 'pyP',
+  'py-process-spawn': 'pyS',
+};
 
 /** One grid drawn at the top left: its size and its elements. */
 interface DrawnGrid {
@@ -142,7 +155,10 @@ function describeRun(record: RunRecord, workloads: number): string {
   const { plan } = record;
   const run = `${countOf(workloads, 'workload')} × ${countOf(plan.kills.length, 'kill style')}, ${countOf(plan.trials, 'trial')} per cell, run ${record.startedAt.slice(0, 10)}`;
   const incomplete = record.incomplete === null ? '' : ` (incomplete: ${record.results.length} of ${record.incomplete.plannedResults} results)`;
-  return `${run}${incomplete}. T: in a worker thread (tinypool); P: in a child process (execa).`;
+  const letters = RUNTIME_NAMES.filter((runtime) => plan.runtimes.includes(runtime)).map(
+    (runtime) => `${RUNTIME_LETTERS[runtime]}: ${RUNTIME_MEANINGS[runtime]}`,
+  );
+  return `${run}${incomplete}. ${letters.join('; ')}.`;
 }
 
 /** One runtime's square of a cell: its worst outcome's colour, the runtime's letter, k/n of that outcome, and words under it. */

@@ -1,4 +1,5 @@
-import type { RuntimeName } from '../runtime/runtime.ts';
+import { isThreadRuntime, languageOf, type RuntimeName } from '../runtime/runtime.ts';
+import { COOPERATIVE_STYLES } from './languages.ts';
 import type { ReadTrial } from './trial-tests.ts';
 import { readWorkAtStop } from './work-at-stop.ts';
 
@@ -13,7 +14,7 @@ export interface WorkloadScope {
   select(trials: readonly ReadTrial[], runtime: RuntimeName): Set<string>;
 }
 
-/** Workloads with a trial (in either runtime) for which `holds` is true. */
+/** Workloads with a trial (in either runtime of the language judged: see src/verdicts/languages.ts) for which `holds` is true. */
 function workloadsWhere(holds: (trial: ReadTrial) => boolean) {
   return (trials: readonly ReadTrial[]) => new Set(trials.filter(holds).map((trial) => trial.workload));
 }
@@ -27,8 +28,8 @@ export const WORKLOAD_SCOPES = {
   // Read in a worker, where every new file or socket of the host is the workload's: a child's own descriptors (its
   // IPC socket, the binary's files) are all new at ready(), whatever the workload holds.
   'holding-files': {
-    phrase: 'workloads that held files or sockets at ready() in a worker thread',
-    select: workloadsWhere((trial) => trial.runtime === 'thread' && (heldAtReady(trial)?.fds ?? 0) > 0),
+    phrase: 'workloads that held files or sockets at ready() in a thread',
+    select: workloadsWhere((trial) => isThreadRuntime(trial.runtime) && (heldAtReady(trial)?.fds ?? 0) > 0),
   },
   'holding-locks': {
     phrase: 'workloads that held an OS lock or a lock folder at ready()',
@@ -41,23 +42,26 @@ export const WORKLOAD_SCOPES = {
   // A child is itself a process of its trial; in a thread, every process besides the host is one the workload started.
   'starting-processes': {
     phrase: 'workloads that had started processes of their own by ready()',
-    select: workloadsWhere((trial) => (heldAtReady(trial)?.processes ?? 0) > (trial.runtime === 'process' ? 1 : 0)),
+    select: workloadsWhere((trial) => (heldAtReady(trial)?.processes ?? 0) > (isThreadRuntime(trial.runtime) ? 0 : 1)),
   },
   'with-cleanup': {
-    phrase: 'workloads whose cooperative abort ran cleanup in this runtime (so they have cleanup to run)',
+    phrase: 'workloads whose cooperative stop (abort, or event in Python) ran cleanup in this runtime (so they have cleanup to run)',
     select: (trials, runtime) =>
       new Set(
         trials
-          .filter((trial) => trial.kill === 'abort' && trial.runtime === runtime && trial.outcome !== 'errored' && trial.cleanupRan === true)
+          .filter(
+            (trial) =>
+              trial.kill === COOPERATIVE_STYLES[languageOf(runtime)] && trial.runtime === runtime && trial.outcome !== 'errored' && trial.cleanupRan === true,
+          )
           .map((trial) => trial.workload),
       ),
   },
   blocking: {
-    phrase: 'workloads that a cooperative abort found blocked in a system call, in this runtime',
+    phrase: 'workloads that a cooperative stop (abort, or event in Python) found blocked in a system call, in this runtime',
     select: (trials, runtime) =>
       new Set(
         trials
-          .filter((trial) => trial.kill === 'abort' && trial.runtime === runtime && readWorkAtStop(trial) === 'in-system-call')
+          .filter((trial) => trial.kill === COOPERATIVE_STYLES[languageOf(runtime)] && trial.runtime === runtime && readWorkAtStop(trial) === 'in-system-call')
           .map((trial) => trial.workload),
       ),
   },

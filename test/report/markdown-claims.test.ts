@@ -17,7 +17,7 @@ describe('renderClaims', () => {
     expect(section).toContain('| 1 | Killing a thread by force leaves its files and connections open. | **confirmed** (2 trials, 1 workload) |');
     expect(section).toContain('| 13 | Processes take more memory and start more slowly than threads. | **not measured** |');
     expect(section).toContain(
-      '   - `terminate` in a thread, workloads that held files or sockets at ready() in a worker thread, the trials it ended: 2/2 (100%, 95% CI 34–100%) trials left file descriptors, ports or connections open (open-files / terminate / thread).',
+      '   - `terminate` in a thread, workloads that held files or sockets at ready() in a thread, the trials it ended: 2/2 (100%, 95% CI 34–100%) trials left file descriptors, ports or connections open (open-files / terminate / thread).',
     );
   });
 });
