@@ -1,9 +1,11 @@
 // Runs on `npm install` inside a clone and when npm installs this package from a git URL or a folder: it builds
 // dist/ with TypeScript when TypeScript is there (npm installs this package's devDependencies for a git URL). A
-// folder linked without them keeps the dist/ it has; only a folder with neither fails, and says what to do.
+// folder linked without them keeps the dist/ it has; only a folder with neither fails, and says what to do. Then it
+// prepares the Python runtimes' environment (scripts/python-environment.js).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { preparePythonEnvironment } from './python-environment.js';
 
 const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url);
@@ -27,3 +29,5 @@ if (compiler !== null) {
   );
   process.exit(1);
 }
+// In a clone, or a git or folder install: the Python runtimes' environment beside the package's python/ folder.
+if (existsSync(new URL('python/requirements.txt', root))) preparePythonEnvironment();
