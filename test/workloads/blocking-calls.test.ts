@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { createTrialRunner } from '../support/trial-runner.ts';
 
@@ -19,7 +19,7 @@ const runner = createTrialRunner();
 afterAll(() => runner.remove());
 
 describe.each(Object.entries(WORK_WHEN_STOPPED))('%s', (workload, activity) => {
-  it.each(RUNTIME_NAMES)('never sees an abort in a %s: the stop times out as hung, and its thread is found as it was', async (runtime) => {
+  it.each(NODE_RUNTIME_NAMES)('never sees an abort in a %s: the stop times out as hung, and its thread is found as it was', async (runtime) => {
     const workloadUrl = BUILT_IN_WORKLOADS[workload as keyof typeof WORK_WHEN_STOPPED].moduleUrl;
     const result = await runner.run({ workloadUrl, runtime, kill: 'abort', stopTimeoutMs: 1000 });
     expect(result).toMatchObject({ outcome: 'hung', phase: 'stop', cleanupRan: false, workAtStop: activity, workAtHang: activity });

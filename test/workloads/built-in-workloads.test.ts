@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { loadWorkload } from '../../src/workload/load-workload.ts';
 import { BUILT_IN_WORKLOAD_NAMES, BUILT_IN_WORKLOADS, type BuiltInWorkloadName } from '../../src/workloads/built-in-workloads.ts';
 import { countLeftovers, createTrialRunner } from '../support/trial-runner.ts';
@@ -51,7 +51,7 @@ describe('BUILT_IN_WORKLOADS', () => {
   });
 });
 
-describe.each(RUNTIME_NAMES)('each built-in workload in a %s', (runtime) => {
+describe.each(NODE_RUNTIME_NAMES)('each built-in workload in a %s', (runtime) => {
   it.each(STOP_CLEANLY_ON_ABORT)('%s stops on abort with nothing left and its cleanup recorded', async (name) => {
     const result = await runner.run({ workloadUrl: BUILT_IN_WORKLOADS[name].moduleUrl, runtime, kill: 'abort' });
     expect(result).toMatchObject({ outcome: 'stopped', cleanupRan: true });

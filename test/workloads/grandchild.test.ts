@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ProcessStat, readProcessStat } from '../../src/proc/process-stat.ts';
 import { listChildren } from '../../src/proc/process-tasks.ts';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { type StartedInTest, startInTest } from '../support/start-work.ts';
 
 let started: StartedInTest | undefined;
 afterEach(() => started?.dispose());
 
-describe.each(RUNTIME_NAMES)('grandchild in a %s', (runtime) => {
+describe.each(NODE_RUNTIME_NAMES)('grandchild in a %s', (runtime) => {
   it('runs one sleep child and, on abort, kills it and waits until it is reaped', async () => {
     started = startInTest(runtime, BUILT_IN_WORKLOADS.grandchild.moduleUrl);
     await started.ready;

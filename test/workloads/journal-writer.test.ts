@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { removeDirectory } from '../../src/trial/trial-directory.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { encodeRecord, JOURNAL_FILE } from '../../src/workloads/journal-format.ts';
@@ -61,7 +61,7 @@ describe('journal-writer verify()', () => {
 });
 
 // The journal lives in the data directory, which verify() reads and the temp-files probe does not count.
-describe.each(RUNTIME_NAMES)('journal-writer in a %s', (runtime) => {
+describe.each(NODE_RUNTIME_NAMES)('journal-writer in a %s', (runtime) => {
   it('on abort closes the journal, and every acknowledged record is in it, whole', async () => {
     const result = await runner.run({ workloadUrl, runtime, kill: 'abort' });
     expect(result).toMatchObject({ outcome: 'stopped', cleanupRan: true, integrity: { missing: 0, torn: 0 } });

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { type StartedInTest, startInTest } from '../support/start-work.ts';
 import { countLeftovers, createTrialRunner } from '../support/trial-runner.ts';
@@ -11,7 +11,7 @@ let started: StartedInTest | undefined;
 afterEach(() => started?.dispose());
 afterAll(() => runner.remove());
 
-describe.each(RUNTIME_NAMES)('lock-holder in a %s', (runtime) => {
+describe.each(NODE_RUNTIME_NAMES)('lock-holder in a %s', (runtime) => {
   it('on abort releases the lock and removes the file', async () => {
     started = startInTest(runtime, workloadUrl);
     await started.ready;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { memoryProbe } from '../../src/probes/memory.ts';
 import { createProbeTarget } from '../../src/probes/probe-target.ts';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { type StartedInTest, startInTest } from '../support/start-work.ts';
 import { countLeftovers, createTrialRunner } from '../support/trial-runner.ts';
@@ -14,7 +14,7 @@ afterEach(() => started?.dispose());
 afterAll(() => runner.remove());
 
 // The tests of this file read the resident memory of this very process (thread runtime): they run one at a time.
-describe.each(RUNTIME_NAMES)('memory-hog in a %s', (runtime) => {
+describe.each(NODE_RUNTIME_NAMES)('memory-hog in a %s', (runtime) => {
   it('holds its 256 MiB of buffers resident in the owning process by ready()', async () => {
     const before = runtime === 'thread' ? residentBytes(process.pid) : 0;
     started = startInTest(runtime, workloadUrl);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { listDescriptorsInto, type StartedInTest, startInTest } from '../support/start-work.ts';
 
@@ -7,7 +7,7 @@ let started: StartedInTest | undefined;
 afterEach(() => started?.dispose());
 
 // Each test counts the descriptors of this very process (thread runtime): the tests of this file run one at a time.
-describe.each(RUNTIME_NAMES)('open-files in a %s', (runtime) => {
+describe.each(NODE_RUNTIME_NAMES)('open-files in a %s', (runtime) => {
   it('holds 3 openSync descriptors and 3 FileHandles on files it already unlinked, and closes all 6 on abort', async () => {
     started = startInTest(runtime, BUILT_IN_WORKLOADS['open-files'].moduleUrl);
     await started.ready;

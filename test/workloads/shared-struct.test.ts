@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import sharedStruct from '../../src/workloads/shared-struct.ts';
 import { SHARED_MEMORY_SLOTS } from '../../src/workload/shared-memory.ts';
@@ -54,7 +54,7 @@ describe('shared-struct under a stop aimed between its two fields', () => {
     });
   });
 
-  it.each(RUNTIME_NAMES)('abort in a %s finishes the update it is in: the record is whole', async (runtime) => {
+  it.each(NODE_RUNTIME_NAMES)('abort in a %s finishes the update it is in: the record is whole', async (runtime) => {
     const result = await runner.run({ workloadUrl, runtime, kill: 'abort', killPoint: betweenFields });
     expect(result).toMatchObject({ outcome: 'stopped', cleanupRan: true });
     const checked = { sharedMemory: { checked: true, torn: 0 }, integrity: { acknowledged: 1, missing: 0, torn: 0 } };

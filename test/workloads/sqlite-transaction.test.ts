@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { removeDirectory } from '../../src/trial/trial-directory.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { DATABASE_FILE, openBatchDatabase, prepareBatchInsert } from '../../src/workloads/sqlite-batches.ts';
@@ -75,7 +75,7 @@ describe('sqlite-transaction verify()', () => {
 });
 
 // The database lives in the data directory, which verify() reads and the temp-files probe does not count.
-describe.each(RUNTIME_NAMES)('sqlite-transaction in a %s', (runtime) => {
+describe.each(NODE_RUNTIME_NAMES)('sqlite-transaction in a %s', (runtime) => {
   it('on abort closes the database, with every acknowledged batch committed whole and no -journal left', async () => {
     const result = await runner.run({ workloadUrl, runtime, kill: 'abort' });
     expect(result).toMatchObject({ outcome: 'stopped', cleanupRan: true, integrity: { missing: 0, torn: 0, detail: CLEAN } });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readDescriptorTable, socketInodesOf } from '../../src/proc/descriptor-table.ts';
 import { readTcpTable, TCP_STATES } from '../../src/proc/tcp-table.ts';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { type StartedInTest, startInTest } from '../support/start-work.ts';
 import { countLeftovers, createTrialRunner } from '../support/trial-runner.ts';
@@ -13,7 +13,7 @@ afterEach(() => started?.dispose());
 afterAll(() => runner.remove());
 
 // The tests of this file count the TCP sockets of this very process (thread runtime): they run one at a time.
-describe.each(RUNTIME_NAMES)('tcp-server in a %s', (runtime) => {
+describe.each(NODE_RUNTIME_NAMES)('tcp-server in a %s', (runtime) => {
   it('listens on 127.0.0.1 with 3 clients connected (6 established ends) by ready(), and closes all 7 sockets on abort', async () => {
     const before = tcpSocketInodesOf(process.pid);
     started = startInTest(runtime, workloadUrl);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
+import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { removeDirectory } from '../../src/trial/trial-directory.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { encodeRecord, RECORDS_FILE } from '../../src/workloads/two-write-format.ts';
@@ -72,7 +72,7 @@ describe('two-write-record under a stop aimed between a header and its body', ()
     expect(countLeftovers(result)).toEqual({ fds: 0, tempFiles: 0, processes: 0 });
   });
 
-  it.each(RUNTIME_NAMES)('abort in a %s writes the body first: every record is whole', async (runtime) => {
+  it.each(NODE_RUNTIME_NAMES)('abort in a %s writes the body first: every record is whole', async (runtime) => {
     const result = await runner.run({ workloadUrl, runtime, kill: 'abort', killPoint: betweenWrites });
     expect(result).toMatchObject({ outcome: 'stopped', cleanupRan: true, integrity: { missing: 0, torn: 0 } });
     expect('integrity' in result && result.integrity?.acknowledged).toBeGreaterThan(0);
