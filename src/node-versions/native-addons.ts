@@ -87,7 +87,8 @@ async function buildBinding(packageDir: string, binary: NodeBinary, binding: str
       cwd: work,
       cancelSignal: signal,
       timeout: BUILD_TIMEOUT_MS,
-      env: withoutNpmConfig(process.env),
+      // The compiler's temp files go in the build's own folder, removed with it, never in a temp folder others watch.
+      env: { ...withoutNpmConfig(process.env), TMPDIR: work },
       extendEnv: false,
     });
     const built = join(work, 'build', 'Release', 'better_sqlite3.node');

@@ -37,12 +37,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the packed package', () => {
   it('ships the compiled code with its declarations, the docs and the licence, and nothing else', () => {
-    for (const shipped of ['dist/index.js', 'dist/index.d.ts', 'dist/cli/bin.js', 'dist/task/task-workload.js', 'README.md', 'LICENSE', 'docs/baseline.md']) {
-      expect(packed.files).toContain(shipped);
-    }
+    const shipped = ['dist/index.js', 'dist/index.d.ts', 'dist/cli/bin.js', 'dist/task/task-workload.js', 'README.md', 'LICENSE', 'docs/baseline.md'];
+    const python = ['python/host.py', 'python/requirements.txt', 'python/isolation_harness/host_main.py', 'python/workloads/lock_holder.py'];
+    for (const path of [...shipped, ...python]) expect(packed.files).toContain(path);
     const topLevel = new Set(packed.files.map((path) => path.split('/')[0]));
-    expect([...topLevel].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'docs', 'package.json', 'scripts']);
-    expect(packed.files.filter((path) => path.startsWith('scripts/'))).toEqual(['scripts/prepare.js']);
+    expect([...topLevel].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'docs', 'package.json', 'python', 'scripts']);
+    expect(packed.files.filter((path) => path.startsWith('scripts/')).sort()).toEqual(['scripts/prepare.js', 'scripts/python-environment.js']);
+    // The Python tests, the venv and bytecode stay in the clone.
+    expect(packed.files.filter((path) => /^python\/(tests|\.venv)\/|__pycache__/.test(path))).toEqual([]);
     expect(packed.files.some((path) => path.endsWith('.tsbuildinfo'))).toBe(false);
   });
 
@@ -81,6 +83,18 @@ describe('the packed package', () => {
     expect(readFileSync(join(project, 'isolation-harness-report/report.md'), 'utf8')).toMatch(/^npx isolation-harness --workload /m);
     expect(readFileSync(join(project, 'isolation-harness-report/.gitignore'), 'utf8')).toMatch(/^\*$/m);
     expect(record.sourceDigest).toMatch(/^dist:sha256:/);
+  });
+
+  it("runs the Python runtimes from the installed package, on the machine's python3", async () => {
+    const run = await npx(['--runtime', 'py-thread,py-process', '--workload', 'cpu-loop', '--kill', 'event,sigkill', '--trials', '1', '--out', 'python']);
+    expect(run.exitCode).toBe(0);
+    const record = JSON.parse(readFileSync(join(project, 'python/results.json'), 'utf8')) as RunRecord;
+    expect(record.results.map((result) => `${result.runtime} ${result.kill} ${result.outcome}`)).toEqual([
+      'py-thread event stopped',
+      'py-process event stopped',
+      'py-thread sigkill not-applicable',
+      'py-process sigkill stopped',
+    ]);
   });
 
   it('reads the sqlite cells as not applicable, with the reason, when better-sqlite3 is not installed', async () => {
