@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { type KillStyle, notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { NODE_RUNTIME_NAMES, RUNTIME_NAMES } from '../runtime/runtime.ts';
@@ -5,6 +7,7 @@ import { BUILT_IN_WORKLOADS } from '../workloads/built-in-workloads.ts';
 import { KILL_POINT_MODES } from '../record/run-record.ts';
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS } from '../run/run-failures.ts';
 import { describeInvocation } from './invocation.ts';
+import { PYTHON_HOST } from '../python-host/python-environment.ts';
 import { DEFAULTS } from './parse-arguments.ts';
 import { cacheRoot } from '../node-versions/node-cache.ts';
 import { NODE_PACKAGE } from '../node-versions/node-registry.ts';
@@ -54,7 +57,15 @@ Example:
 `;
 }
 
-/** The --list text: every kill style with where it applies, every built-in workload. */
+/** The Python built-ins by name, from their files (my_job.py → my-job), without starting Python. */
+function listPythonWorkloadNames(): string[] {
+  return readdirSync(dirname(PYTHON_HOST) + '/workloads')
+    .filter((file) => file.endsWith('.py') && !file.startsWith('_'))
+    .map((file) => file.slice(0, -'.py'.length).replaceAll('_', '-'))
+    .sort();
+}
+
+/** The --list text: every kill style with where it applies, every built-in workload of both languages. */
 export function renderList(): string {
   const width = Math.max(...[...Object.keys(KILL_STYLES), ...Object.keys(BUILT_IN_WORKLOADS)].map((name) => name.length));
   const styles = Object.values(KILL_STYLES).map((style: KillStyle) => {
@@ -62,5 +73,10 @@ export function renderList(): string {
     return `  ${style.name.padEnd(width)} ${style.description} [${runtimes.join(', ')}]`;
   });
   const workloads = Object.entries(BUILT_IN_WORKLOADS).map(([name, workload]) => `  ${name.padEnd(width)} ${workload.description}`);
-  return `Kill styles:\n${styles.join('\n')}\n\nWorkloads:\n${workloads.join('\n')}\n  (or a path to your own module whose default export is defineWorkload(...))\n`;
+  const python = listPythonWorkloadNames();
+  return (
+    `Kill styles:\n${styles.join('\n')}\n\nWorkloads:\n${workloads.join('\n')}\n  (or a path to your own module whose default export is defineWorkload(...))\n` +
+    `\nPython workloads, for the py- runtimes (python/workloads/; a name Node.js has too runs its own module in each language):\n  ${python.join(', ')}\n` +
+    '  (or a path to your own .py module that sets workload = define_workload(...))\n'
+  );
 }

@@ -61,6 +61,21 @@ export function openTrialWindow(trialId: string): TrialWindow {
   };
 }
 
+/**
+ * Marks the harness's own work that may make files in a shared temp location while trials run: a host starting up
+ * (a Python spawn host makes its semaphores in /dev/shm before it reports ready). While it lasts, no trial runs
+ * alone, so a file born then is listed as unattributed, never counted as a trial's. Returns the call that ends it.
+ */
+export function markHarnessWork(label: string): () => void {
+  const now = epochNow();
+  const span: Span = { trialId: label, from: now, to: null, workFrom: now, workTo: null };
+  spans.push(span);
+  return () => {
+    span.workTo ??= epochNow();
+    span.to ??= span.workTo;
+  };
+}
+
 /** The wall clock to sub-millisecond precision, comparable with a file's birth time. */
 function epochNow(): number {
   return performance.timeOrigin + performance.now();

@@ -13,13 +13,14 @@ export class ReapError extends Error {
 /**
  * SIGKILLs every living member of the family (its roots excepted: a caller ends its own hosts through their
  * handles) until none is left, scanning again each round for processes they started meanwhile; returns how many
- * it killed. Each target passes the family gate right before its signal.
+ * it killed. Each target passes the family gate right before its signal. `spare` leaves the processes it names alive
+ * (a resource tracker that must outlive the rest to clean up after them).
  */
-export async function reapFamily(family: ProcessFamily, timeoutMs = 5000): Promise<number> {
+export async function reapFamily(family: ProcessFamily, timeoutMs = 5000, spare: (pid: number) => boolean = () => false): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   const killed = new Set<number>();
   for (;;) {
-    const { living } = scanFamily(family);
+    const living = scanFamily(family).living.filter((found) => !spare(found.pid));
     if (living.length === 0) return killed.size;
     if (performance.now() > deadline) {
       throw new ReapError(`processes of ${family.marker} survived SIGKILL: ${living.map((found) => `${found.pid} (${found.command})`).join(', ')}`);

@@ -11,6 +11,7 @@ import { describeOwner, OWNER_VARIABLE } from '../marker/run-owner.ts';
 import { isPythonRuntime, type NodeRuntimeName, type PythonRuntimeName, type RuntimeName } from '../runtime/runtime.ts';
 import { findPythonExecutable, PYTHON_HOST } from '../python-host/python-environment.ts';
 import { watchExit } from '../runtime/watch-exit.ts';
+import { markHarnessWork } from '../probes/trial-window.ts';
 
 const hostMain = compiledEntry('../host/host-main.ts', import.meta.url);
 /** How long a SIGKILLed host may take to be reaped: a process in uninterruptible sleep (D) can take a while. */
@@ -77,6 +78,10 @@ export function startHost(marker: string, runtime?: RuntimeName, node?: HostNode
   host.on('message', (event: HostEvent) => received.push(event));
   // A grandchild that inherited the host's stderr keeps the pipe open after the host is gone: its end is the exit.
   const exit = watchExit(host);
+  // Until it is ready (or gone), what the host makes is the harness's, not the work of a trial running beside it.
+  const starting = markHarnessWork(`host ${marker}`);
+  host.once('message', starting);
+  void exit.ended.then(starting);
   const exited = exit.ended.then((end) => `host exited (${end.signal ?? `code ${end.code}`}): ${end.lastLine || 'no output'}`);
   return {
     pid,

@@ -157,14 +157,17 @@ const RESOURCE_TRACKER_POLL_MS = 10;
 
 /**
  * A spawn host's semaphores (/dev/shm/sem.mp-*) are removed by multiprocessing's resource tracker, a process of the
- * trial, once its host is gone: reaped together, they would stay on the machine. So a Python host dies first, and
- * its tracker is given a moment to unlink them and exit by itself, before the reap ends whatever is left.
+ * trial, once its host is gone: reaped together, they would stay on the machine. So a Python host and the rest of
+ * its trial die first, and its tracker is given a moment to unlink them and exit by itself, before the reap ends it.
  */
 async function letResourceTrackerFinish(host: HostProcess, family: ProcessFamily): Promise<void> {
   if (host.nodeVersion !== null) return;
-  const trackers = () => family.members().filter((member) => readIfSame(member) !== null && readCommandLine(member.pid).includes('resource_tracker'));
+  const isTracker = (pid: number) => readCommandLine(pid).includes('resource_tracker');
+  const trackers = () => family.members().filter((member) => readIfSame(member) !== null && isTracker(member.pid));
   if (trackers().length === 0) return;
+  // The tracker exits once every process that holds its pipe is gone: the host, and a child that hung or outlived it.
   await host.kill();
+  await reapFamily(family, undefined, isTracker);
   const deadline = performance.now() + RESOURCE_TRACKER_EXIT_MS;
   while (trackers().length > 0 && performance.now() < deadline) await sleep(RESOURCE_TRACKER_POLL_MS);
 }

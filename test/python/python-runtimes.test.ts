@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
-import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
+import { notApplicableReason } from '../../src/kill-styles/kill-style.ts';
+import { KILL_STYLE_NAMES, KILL_STYLES, type KillStyleName } from '../../src/kill-styles/kill-styles.ts';
 import { describePython, PYTHON_VARIABLE } from '../../src/python-host/python-environment.ts';
 import type { HungTrial, StoppedTrial, TrialResult } from '../../src/record/trial-result.ts';
 import { resolveWorkloads } from '../../src/run/resolve-workloads.ts';
 import { runHarness } from '../../src/run/run-harness.ts';
-import type { RuntimeName } from '../../src/runtime/runtime.ts';
+import { PYTHON_RUNTIME_NAMES, type RuntimeName } from '../../src/runtime/runtime.ts';
 
 /** Runs Python workloads through the harness itself: real Python hosts, threads, processes, signals and locks. */
 async function runPython(workload: string, runtimes: RuntimeName[], kills: KillStyleName[], seed = 7): Promise<TrialResult[]> {
@@ -54,6 +55,27 @@ describe('the Python runtimes', () => {
       expect.stringMatching(/^sigkill py-thread: a signal is delivered to the whole process/),
       expect.stringMatching(/^async-exception py-process: the exception is raised in a thread of the calling interpreter/),
     ]);
+  });
+});
+
+describe('the two style tables', () => {
+  // src/kill-styles plans and reports the cells; python/isolation_harness/kill_styles.py applies the styles. They must agree.
+  it('agree on where each Python style applies, but for what this machine lacks (stopit)', async () => {
+    const { description } = await describePython();
+    const disagreements = (description?.killStyles ?? []).flatMap((style) =>
+      PYTHON_RUNTIME_NAMES.flatMap((runtime) => {
+        const answer = style.runtimes[runtime];
+        const applies = notApplicableReason(KILL_STYLES[style.name as KillStyleName], runtime) === null;
+        const missingPackage = answer?.reason?.includes('not installed') === true;
+        return answer !== undefined && answer.applies !== applies && !missingPackage ? [`${style.name} in ${runtime}`] : [];
+      }),
+    );
+    expect(description?.killStyles.map((style) => style.name).sort()).toEqual(
+      KILL_STYLE_NAMES.filter((name) =>
+        PYTHON_RUNTIME_NAMES.some((runtime) => notApplicableReason(KILL_STYLES[name], runtime) === null || name === 'stopit-timeout'),
+      ).sort(),
+    );
+    expect(disagreements).toEqual([]);
   });
 });
 
