@@ -1,6 +1,7 @@
 import type { Environment, RunRecord, Segment } from '../record/run-record.ts';
 import { compareSegments, describeDifferences, MACHINE_ITEMS, type MachineItem, type SegmentDifferences, segmentsDiffer } from './compare-segments.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
+import type { PythonEnvironment } from '../python-host/python-environment.ts';
 
 const BYTES_PER_GIBIBYTE = 1024 ** 3;
 
@@ -65,11 +66,24 @@ function renderMachine(record: RunRecord): string {
     ['Cores', String(environment.cores)],
     ['Memory', formatMemory(environment.memoryBytes)],
     ...packages,
+    ...describePython(record.plan.python),
     ["Finding a trial's processes", environment.processDiscovery.description],
     ['isolation-harness', record.harnessVersion],
     ['Source digest (src/, or dist/ when installed)', renderInlineCode(record.sourceDigest)],
   ];
   return renderTable(['Item', 'Value'], rows);
+}
+
+/** The Python of the py- runtimes, for a run that had one: its version, multiprocessing's default start method, stopit. */
+function describePython(python: PythonEnvironment | undefined): string[][] {
+  if (python === undefined) return [];
+  if (!python.available) return [['Python', `none usable: ${python.reason}`]];
+  const stopit = python.stopit ?? `not installed (${Object.values(python.unavailableStyles['stopit-timeout'] ?? {})[0] ?? 'stopit-timeout does not apply'})`;
+  return [
+    ['Python', `${python.version} (${renderInlineCode(python.executable)})`],
+    ['multiprocessing start method (py-process)', python.startMethod],
+    ['stopit', stopit],
+  ];
 }
 
 function formatItem(environment: Environment, item: MachineItem): string {

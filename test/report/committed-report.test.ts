@@ -44,6 +44,26 @@ describe('the committed report across Node.js versions', () => {
   });
 });
 
+describe('the committed report of Node.js and Python side by side', () => {
+  const python = new URL('python/', reports);
+  const text = readFileSync(new URL('results.json', python), 'utf8');
+  const { schemaVersion: version, ...both }: RunRecord & { schemaVersion: number } = JSON.parse(text);
+
+  it('was produced by the committed code: regenerate it with `npm run report:python` after changing src/', () => {
+    expect(both.sourceDigest).toBe(digestSource());
+  });
+
+  it('is the default matrix in every runtime of both languages, complete, and renders as committed', () => {
+    expect(version).toBe(SCHEMA_VERSION);
+    expect(renderJson(both)).toBe(text);
+    expect(both.incomplete).toBeNull();
+    expect(both.plan.runtimes).toEqual(['thread', 'process', 'py-thread', 'py-process', 'py-process-spawn']);
+    expect(both.plan).toMatchObject({ trials: DEFAULTS.trials, stopTimeoutMs: DEFAULTS.stopTimeoutMs, killPoint: DEFAULTS.killPoint, shard: null });
+    expect(both.plan.python).toMatchObject({ available: true });
+    expect(readFileSync(new URL('report.md', python), 'utf8')).toBe(renderMarkdown(both));
+  });
+});
+
 describe('digestSource', () => {
   it('names a tree by its files: two different trees get different digests', () => {
     const folder = new URL('../fixtures/', import.meta.url).pathname;
