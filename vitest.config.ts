@@ -13,9 +13,18 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/escapes/**', 'test/python/**'], fileParallelism: true, sequence: { groupOrder: 0 } },
+        test: {
+          name: 'main',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/escapes/**', 'test/python/**'],
+          fileParallelism: true,
+          sequence: { groupOrder: 0 },
+        },
       },
-      { extends: true, test: { name: 'escapes', include: ['test/escapes/**/*.test.ts', 'test/python/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: { name: 'escapes', include: ['test/escapes/**/*.test.ts', 'test/python/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });
