@@ -1,9 +1,13 @@
 """
 What the work's OS thread is doing, read from /proc/<pid>/task/<tid>/{stat,syscall} as src/host/work-activity.ts
-reads it. Python has no event loop of its own here, so any call a thread is blocked in reads as 'in-system-call'.
+reads it. Python has no event loop of its own here, so any call a thread is blocked in reads as 'in-system-call',
+but for one: a thread of this very process found in `futex` may only be waiting for the GIL, which the thread doing
+the reading holds; that cannot be told from a lock wait, so it reads as 'unknown' (with the call named).
 """
 
 from __future__ import annotations
+
+import os
 
 from typing import NamedTuple, Optional
 
@@ -34,7 +38,10 @@ def read_thread(pid: int, thread_id: int) -> ThreadReading:
     if not number.lstrip("-").isdigit() or int(number) < 0:
         # -1: stopped outside any call (a debugger, SIGSTOP): neither running nor blocked in anything to name.
         return ThreadReading("unknown", None, kernel_state, read_at)
-    return ThreadReading("in-system-call", name_system_call(int(number)), kernel_state, read_at)
+    name = name_system_call(int(number))
+    if name == "futex" and pid == os.getpid():
+        return ThreadReading("unknown", name, kernel_state, read_at)
+    return ThreadReading("in-system-call", name, kernel_state, read_at)
 
 
 def _read_kernel_state(pid: int, thread_id: int) -> Optional[str]:

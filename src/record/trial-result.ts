@@ -74,7 +74,8 @@ export interface WorkActivity {
   /**
    * `running`: executing code, or ready to (a JavaScript loop that never checks the stop flag); `waiting-for-events`:
    * blocked in its own event loop's wait, idle (asynchronous code that never listens for the stop); `in-system-call`:
-   * blocked in any other call, a synchronous call's private event loop included; `unknown`: could not be read.
+   * blocked in any other call, a synchronous call's private event loop included; `unknown`: could not be read, or could
+   * not be told apart (a Python thread of the host in `futex` may only wait for the GIL its reader holds).
    */
   readonly state: 'running' | 'waiting-for-events' | 'in-system-call' | 'unknown';
   /** The call it was blocked in ("read", "futex", "epoll_pwait", or "syscall <n>" outside the harness's table); null when running or unreadable. */

@@ -44,7 +44,7 @@ const defaultWorkloads = readCommitted('').record.plan.workloads.map((workload) 
 describe.each(COMMITTED)('$name', ({ folder, script, trials, check }) => {
   const { text, schemaVersion, record } = readCommitted(folder);
 
-  it(`was produced by the committed code: regenerate it with \`npm run ${script}\` after changing src/`, () => {
+  it(`was produced by the committed code: regenerate it with \`npm run ${script}\` after changing src/ or python/`, () => {
     expect(record.sourceDigest).toBe(digestSource());
   });
 
