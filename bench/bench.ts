@@ -1,9 +1,9 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createRunId } from '../src/marker/marker.ts';
-import { scanFamily } from '../src/processes/scan-family.ts';
-import { createProcessFamily } from '../src/processes/process-family.ts';
-import { reapFamily } from '../src/processes/reap-family.ts';
+import { scanFamily } from '../src/process-family/scan-family.ts';
+import { createProcessFamily } from '../src/process-family/process-family.ts';
+import { reapFamily } from '../src/process-family/reap-family.ts';
 import { BENCH_RUNTIMES, DEFAULT_CONCURRENCY } from './bench-runtime.ts';
 import { measureFloor } from './measure-floor.ts';
 import { measureHarness } from './measure-harness.ts';

@@ -1,4 +1,4 @@
-import { FAMILY_WATCH_INTERVAL_MS } from '../src/processes/watch-family.ts';
+import { FAMILY_WATCH_INTERVAL_MS } from '../src/process-family/watch-family.ts';
 import type { BenchRuntime } from './bench-runtime.ts';
 import type { FloorMeasurement } from './measure-floor.ts';
 import type { HarnessMeasurement } from './measure-harness.ts';

@@ -1,9 +1,9 @@
 import { createRunId, createTrialId } from '../src/marker/marker.ts';
 import { createProbeTarget } from '../src/probes/probe-target.ts';
 import { compareAll, takeSnapshots } from '../src/probes/probes.ts';
-import { reapMarker } from '../src/processes/reap-family.ts';
-import { scanFamily, scanFamilyTree } from '../src/processes/scan-family.ts';
-import { FAMILY_WATCH_INTERVAL_MS } from '../src/processes/watch-family.ts';
+import { reapMarker } from '../src/process-family/reap-family.ts';
+import { scanFamily, scanFamilyTree } from '../src/process-family/scan-family.ts';
+import { FAMILY_WATCH_INTERVAL_MS } from '../src/process-family/watch-family.ts';
 import { summarizeSamples } from '../src/statistics/summarize-samples.ts';
 import { startHost } from '../src/trial/host-process.ts';
 import { createRunDirectory, createTrialDirectory, removeDirectory } from '../src/trial/trial-directory.ts';

@@ -1,5 +1,5 @@
 import { createRunId, createTrialId } from '../src/marker/marker.ts';
-import { reapMarker } from '../src/processes/reap-family.ts';
+import { reapMarker } from '../src/process-family/reap-family.ts';
 import { startHost } from '../src/trial/host-process.ts';
 import { runTrial } from '../src/trial/run-trial.ts';
 import { createRunDirectory, removeDirectory } from '../src/trial/trial-directory.ts';

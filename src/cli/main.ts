@@ -6,7 +6,7 @@ import { renderHelp, renderList } from './help.ts';
 import { mergeCommand } from './merge-command.ts';
 import { parseArguments } from './parse-arguments.ts';
 import { runCommand } from './run-command.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError } from '../errors/usage-error.ts';
 
 /** Errors that mean bad input: one line on stderr, exit 2, nothing written. */
 const INPUT_ERRORS = [UsageError, WorkloadLoadError, BaselineError, JournalError, MergeError];

@@ -6,7 +6,7 @@ import { KILL_POINT_MODES, type KillPointMode, type Shard } from '../record/run-
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS, type FailCondition } from '../run/run-failures.ts';
 import { NODE_RUNTIME_NAMES, RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
 import type { TaskRequest } from '../task/task-module.ts';
-import { describeBadValue, UsageError } from './usage-error.ts';
+import { describeBadValue, UsageError } from '../errors/usage-error.ts';
 
 export interface HarnessOptions {
   readonly runtimes: RuntimeName[];

@@ -22,7 +22,7 @@ import { prepareNodeTargets } from '../node-versions/prepare-node-targets.ts';
 import { DEFAULTS, type HarnessOptions } from './parse-arguments.ts';
 import { formatCommand } from './invocation.ts';
 import { createProgress } from './progress.ts';
-import { UsageError } from './usage-error.ts';
+import { UsageError } from '../errors/usage-error.ts';
 
 /** Exit code of a run that met a condition of --fail-on (1 is a regression against a baseline, 2 bad input). */
 const RUN_FAILED_EXIT_CODE = 3;

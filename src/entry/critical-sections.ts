@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { WorkloadContext } from '../workload/define-workload.ts';
-import { sleepUntilStopped } from '../workloads/sleep-until-stopped.ts';
+import { sleepUntilStopped } from '../workload/sleep-until-stopped.ts';
 import type { WorkloadSpec } from './messages.ts';
 
 /** How long each synchronous wait lasts between two checks of the stop request while a section is held. */

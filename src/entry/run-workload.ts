@@ -1,5 +1,5 @@
 import { appendFileSync, readlinkSync } from 'node:fs';
-import { eventPollDescriptorsOf, readDescriptorTable } from '../proc/descriptor-table.ts';
+import { eventPollDescriptorsOf, readDescriptorTable } from '../linux-proc/descriptor-table.ts';
 import type { WorkloadContext } from '../workload/define-workload.ts';
 import { loadWorkload, prepareLoaderFor } from '../workload/load-workload.ts';
 import { SharedMutex } from '../workload/shared-mutex.ts';

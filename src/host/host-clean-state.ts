@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { listChildren, listThreads } from '../proc/process-tasks.ts';
-import type { ProcessFamily } from '../processes/process-family.ts';
-import { scanFamily } from '../processes/scan-family.ts';
-import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
-import { readResidentBytes } from '../proc/process-memory.ts';
+import { listChildren, listThreads } from '../linux-proc/process-tasks.ts';
+import type { ProcessFamily } from '../process-family/process-family.ts';
+import { scanFamily } from '../process-family/scan-family.ts';
+import { type DescriptorTable, readDescriptorTable } from '../linux-proc/descriptor-table.ts';
+import { readResidentBytes } from '../linux-proc/process-memory.ts';
 import { MEMORY_GROWTH_THRESHOLD_BYTES } from '../probes/memory.ts';
-import { readOsLocks } from '../proc/os-locks.ts';
+import { readOsLocks } from '../linux-proc/os-locks.ts';
 
 /** A host as it was before its first trial: what it must be again before it may run another. */
 export interface HostBaseline {

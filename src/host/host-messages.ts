@@ -1,8 +1,8 @@
 import type { WorkloadSpec } from '../entry/messages.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
-import type { CgroupReference } from '../proc/cgroups.ts';
-import type { FamilyMember } from '../processes/process-family.ts';
-import type { KillPoint, WorkActivity } from '../record/trial-result.ts';
+import type { CgroupReference } from '../linux-proc/cgroups.ts';
+import type { FamilyMember } from '../process-family/process-family.ts';
+import type { KillPoint, MutexState, WorkActivity } from '../record/trial-result.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 
 /** Everything the host needs to run one trial. */
@@ -30,9 +30,6 @@ export interface HostedTrial {
 
 /** The harness starts the trial, takes its at-ready snapshot, then orders the kill. */
 export type HostCommand = { type: 'start'; trial: HostedTrial } | { type: 'kill' };
-
-/** Whether the workload's shared mutex could be taken after the stop; null where no memory is shared (a child's). */
-export type MutexState = 'free' | 'held' | null;
 
 /** `context.sharedMemory` as the host read it once the work ended: a worker's slots, or why there are none to read. */
 export type SharedMemoryReading = { readonly read: true; readonly slots: readonly number[] } | { readonly read: false; readonly reason: string };

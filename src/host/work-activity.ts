@@ -1,6 +1,6 @@
 import type { WorkReady } from '../entry/messages.ts';
-import { EVENT_LOOP_WAITS, nameSystemCall } from '../proc/syscall-names.ts';
-import { readThreadSyscall } from '../proc/thread-syscall.ts';
+import { EVENT_LOOP_WAITS, nameSystemCall } from '../linux-proc/syscall-names.ts';
+import { readThreadSyscall } from '../linux-proc/thread-syscall.ts';
 import type { WorkActivity } from '../record/trial-result.ts';
 
 /** The OS thread the workload runs on, and the epoll instances open at ready(), its own event loop's among them. */

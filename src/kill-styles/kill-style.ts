@@ -1,4 +1,4 @@
-import type { ProcessFamily } from '../processes/process-family.ts';
+import type { ProcessFamily } from '../process-family/process-family.ts';
 import type { NodeRuntimeName, PythonRuntimeName, RuntimeName, StartOptions, WorkByRuntime } from '../runtime/runtime.ts';
 
 /** Why a kill style has no meaning in a runtime; the report shows it in place of a result. */

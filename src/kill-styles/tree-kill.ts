@@ -1,7 +1,7 @@
 import treeKill from 'tree-kill';
-import type { ProcessFamily } from '../processes/process-family.ts';
-import { guardSignals } from '../processes/guard-signals.ts';
-import type { SignalOutcome } from '../processes/signal-gate.ts';
+import type { ProcessFamily } from '../process-family/process-family.ts';
+import { guardSignals } from '../process-family/guard-signals.ts';
+import type { SignalOutcome } from '../process-family/signal-gate.ts';
 import { noPythonCounterpart, SIGNALS_REACH_PROCESSES, type WorkKillStyle } from './kill-style.ts';
 
 /**

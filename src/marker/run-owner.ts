@@ -1,4 +1,4 @@
-import { readProcessStat } from '../proc/process-stat.ts';
+import { readProcessStat } from '../linux-proc/process-stat.ts';
 
 /**
  * Every host carries, besides its trial's marker, the harness process that owns it as `<pid>:<start time>`. The

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { TEMP_PREFIX } from '../marker/marker.ts';
-import { readProcessStat } from '../proc/process-stat.ts';
+import { readProcessStat } from '../linux-proc/process-stat.ts';
 
 /** Overrides where the harness keeps what it installs and builds per Node.js version. */
 export const CACHE_VARIABLE = 'ISOLATION_HARNESS_CACHE';

@@ -1,7 +1,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { describeBadValue, UsageError } from '../cli/usage-error.ts';
+import { describeBadValue, UsageError } from '../errors/usage-error.ts';
 import { firstErrorLine } from '../errors/command-error.ts';
 import { cacheRoot, makePartialFolder } from './node-cache.ts';
 

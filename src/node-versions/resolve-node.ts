@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
-import { describeBadValue, UsageError } from '../cli/usage-error.ts';
+import { describeBadValue, UsageError } from '../errors/usage-error.ts';
 import { findRelease, installedNodeDir, installRelease, OLDEST_MAJOR } from './node-registry.ts';
 import { firstErrorLine } from '../errors/command-error.ts';
 import type { NodeBinary, NodeSource } from './node-target.ts';

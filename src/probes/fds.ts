@@ -1,5 +1,5 @@
-import { readProcessStat } from '../proc/process-stat.ts';
-import type { DescriptorTable } from '../proc/descriptor-table.ts';
+import { readProcessStat } from '../linux-proc/process-stat.ts';
+import type { DescriptorTable } from '../linux-proc/descriptor-table.ts';
 import { readsOf } from './moment-reads.ts';
 import type { Leftover, Probe } from './probe.ts';
 

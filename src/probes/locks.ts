@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describeLockDirectory, type LockDirectory, type LockDirectoryStamp, stampLockDirectories } from './lock-directories.ts';
-import { lockKeyOf, type OsLock, readOsLocks } from '../proc/os-locks.ts';
+import { lockKeyOf, type OsLock, readOsLocks } from '../linux-proc/os-locks.ts';
 import type { Leftover, Probe, ProbeTarget } from './probe.ts';
-import { readProcessStat } from '../proc/process-stat.ts';
+import { readProcessStat } from '../linux-proc/process-stat.ts';
 import { trialPidsOf } from './moment-reads.ts';
 import { listWorkDir, type WorkDirEntry } from './work-dir-entries.ts';
 

@@ -1,4 +1,4 @@
-import { type ProcessMemory, readProcessMemory, readResidentBytes } from '../proc/process-memory.ts';
+import { type ProcessMemory, readProcessMemory, readResidentBytes } from '../linux-proc/process-memory.ts';
 import type { Leftover, Probe } from './probe.ts';
 
 /**

@@ -1,16 +1,8 @@
-import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
-import { type FamilyScan, scanFamily } from '../processes/scan-family.ts';
-import type { ProbeTarget } from './probe.ts';
+import { type DescriptorTable, readDescriptorTable } from '../linux-proc/descriptor-table.ts';
+import { type FamilyScan, scanFamily } from '../process-family/scan-family.ts';
+import type { MomentReads, ProbeTarget } from './probe.ts';
 
-/**
- * What several probes read from /proc at one moment, read at most once for all of them: scanning every process
- * is most of a snapshot's cost, and the processes, temp-files, sockets and locks probes each need the trial's processes.
- */
-export interface MomentReads {
-  trialProcesses(): FamilyScan;
-  descriptorTable(pid: number): DescriptorTable | null;
-}
-
+/** The reads of one snapshot, shared by its probes (see MomentReads). */
 export function createMomentReads(target: ProbeTarget): MomentReads {
   let processes: FamilyScan | undefined;
   const tables = new Map<number, DescriptorTable | null>();

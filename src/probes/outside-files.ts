@@ -1,8 +1,8 @@
 import { lstatSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type DescriptorTable, readDescriptorTable } from '../proc/descriptor-table.ts';
-import { readUnixSockets } from '../proc/unix-sockets.ts';
+import { type DescriptorTable, readDescriptorTable } from '../linux-proc/descriptor-table.ts';
+import { readUnixSockets } from '../linux-proc/unix-sockets.ts';
 import { TEMP_PREFIX } from '../marker/marker.ts';
 import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { ProbeTarget } from './probe.ts';

@@ -1,5 +1,5 @@
-import { readProcessStat } from '../proc/process-stat.ts';
-import { createProcessFamily, type ProcessFamily } from '../processes/process-family.ts';
+import { readProcessStat } from '../linux-proc/process-stat.ts';
+import { createProcessFamily, type ProcessFamily } from '../process-family/process-family.ts';
 import type { ProbeTarget } from './probe.ts';
 import { openTrialWindow, type TrialWindow } from './trial-window.ts';
 

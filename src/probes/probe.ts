@@ -1,6 +1,16 @@
-import type { ProcessFamily } from '../processes/process-family.ts';
-import type { MomentReads } from './moment-reads.ts';
+import type { ProcessFamily } from '../process-family/process-family.ts';
+import type { DescriptorTable } from '../linux-proc/descriptor-table.ts';
+import type { FamilyScan } from '../process-family/scan-family.ts';
 import type { TrialWindow } from './trial-window.ts';
+
+/**
+ * What several probes read from /proc at one moment, read at most once for all of them: scanning every process
+ * is most of a snapshot's cost, and the processes, temp-files, sockets and locks probes each need the trial's processes.
+ */
+export interface MomentReads {
+  trialProcesses(): FamilyScan;
+  descriptorTable(pid: number): DescriptorTable | null;
+}
 
 /** The processes and directory one trial's probes look at. */
 export interface ProbeTarget {

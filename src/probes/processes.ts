@@ -1,4 +1,4 @@
-import type { WayFound } from '../processes/process-family.ts';
+import type { WayFound } from '../process-family/process-family.ts';
 import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { Leftover, Probe } from './probe.ts';
 

@@ -1,9 +1,9 @@
-import { socketInodesOf } from '../proc/descriptor-table.ts';
+import { socketInodesOf } from '../linux-proc/descriptor-table.ts';
 import { canListenAgain } from './listen-again.ts';
 import { readsOf, trialPidsOf } from './moment-reads.ts';
 import type { Leftover, Probe, ProbeTarget } from './probe.ts';
-import { readTcpTable, TCP_STATES, type TcpSocket } from '../proc/tcp-table.ts';
-import { readUnixSockets } from '../proc/unix-sockets.ts';
+import { readTcpTable, TCP_STATES, type TcpSocket } from '../linux-proc/tcp-table.ts';
+import { readUnixSockets } from '../linux-proc/unix-sockets.ts';
 
 /** A port a process of the trial started listening on during the trial, and its state after the stop. */
 export interface ListenedPort {

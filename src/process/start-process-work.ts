@@ -57,7 +57,7 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
       if (child.connected) child.send({ type: 'command', command }, () => undefined);
     },
     // Safe from pid reuse: ChildProcess.kill() signals only while Node holds the child's handle, and libuv drops it
-    // in the same turn it reaps the child (see src/processes/signal-gate.ts).
+    // in the same turn it reaps the child (see src/process-family/signal-gate.ts).
     forceStop() {
       kill('SIGKILL');
     },

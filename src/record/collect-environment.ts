@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
-import { describeProcessDiscovery } from '../processes/describe-discovery.ts';
+import { describeProcessDiscovery } from '../process-family/describe-discovery.ts';
 import type { Environment } from './run-record.ts';
 
 /** The packages whose stopping behaviour the harness measures; their versions belong in every report. */

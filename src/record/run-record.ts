@@ -1,4 +1,4 @@
-import type { ProcessDiscovery } from '../processes/describe-discovery.ts';
+import type { ProcessDiscovery } from '../process-family/describe-discovery.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { NodeVersionEntry } from '../node-versions/node-target.ts';
 import type { PythonEnvironment } from '../python-host/python-environment.ts';

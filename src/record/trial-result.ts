@@ -1,5 +1,4 @@
-import type { MutexState } from '../host/host-messages.ts';
-import type { ProcessMemory } from '../proc/process-memory.ts';
+import type { ProcessMemory } from '../linux-proc/process-memory.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { IntegrityCheck } from '../workload/define-workload.ts';
 import type { Leftovers } from '../probes/probes.ts';
@@ -39,6 +38,9 @@ export type KillPoint =
   | { readonly kind: 'section'; readonly section: string; readonly afterMs: number }
   /** `timeout`: the runtime's own deadline, counted from the start of the work, decides when the kill lands. */
   | { readonly kind: 'deadline'; readonly afterStartMs: number };
+
+/** Whether the workload's shared mutex could be taken after the stop; null where no memory is shared (a child's). */
+export type MutexState = 'free' | 'held' | null;
 
 /** How the stopped work exited, as its runtime reported it. */
 export interface TrialExit {

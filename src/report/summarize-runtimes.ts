@@ -1,4 +1,4 @@
-import type { ProcessMemory } from '../proc/process-memory.ts';
+import type { ProcessMemory } from '../linux-proc/process-memory.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import { type SampleSummary, summarizeSamples } from '../statistics/summarize-samples.ts';
 import type { HungTrial, StoppedTrial, TrialResult } from '../record/trial-result.ts';

@@ -2,11 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MARKER_VARIABLE, TEMP_PREFIX } from '../marker/marker.ts';
-import { readEnvironmentVariable } from '../proc/process-environment.ts';
-import { listPids } from '../proc/process-stat.ts';
-import { createProcessFamily, type ProcessFamily, type SeenProcess } from '../processes/process-family.ts';
-import { removeDeadRunCgroups } from '../processes/containment.ts';
-import { reapFamily, reapMarker } from '../processes/reap-family.ts';
+import { readEnvironmentVariable } from '../linux-proc/process-environment.ts';
+import { listPids } from '../linux-proc/process-stat.ts';
+import { createProcessFamily, type ProcessFamily, type SeenProcess } from '../process-family/process-family.ts';
+import { removeDeadRunCgroups } from '../process-family/containment.ts';
+import { reapFamily, reapMarker } from '../process-family/reap-family.ts';
 import { OWNER_FILE, removeDirectory } from '../trial/trial-directory.ts';
 import { OWNER_VARIABLE, ownerAlive } from '../marker/run-owner.ts';
 

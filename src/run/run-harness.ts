@@ -1,8 +1,8 @@
 import { createRunId } from '../marker/marker.ts';
 import { type NodeTarget, toNodeVersionEntry } from '../node-versions/node-target.ts';
 import { join } from 'node:path';
-import { createProcessFamily } from '../processes/process-family.ts';
-import { reapFamily } from '../processes/reap-family.ts';
+import { createProcessFamily } from '../process-family/process-family.ts';
+import { reapFamily } from '../process-family/reap-family.ts';
 import { readHarnessVersion } from '../record/collect-environment.ts';
 import { finishSegment, type SegmentStart, startSegment } from '../record/segment.ts';
 import { createRunDirectory, removeDirectory } from '../trial/trial-directory.ts';

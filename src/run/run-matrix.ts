@@ -1,7 +1,7 @@
 import { createTrialId } from '../marker/marker.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
-import type { ProcessFamily } from '../processes/process-family.ts';
-import { reapFamily } from '../processes/reap-family.ts';
+import type { ProcessFamily } from '../process-family/process-family.ts';
+import { reapFamily } from '../process-family/reap-family.ts';
 import type { NodeTarget } from '../node-versions/node-target.ts';
 import { isPythonRuntime } from '../runtime/runtime.ts';
 import { createHostMarker, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';

@@ -1,11 +1,11 @@
 import { execa, execaNode } from 'execa';
 import type { HostCommand, HostEvent } from '../host/host-messages.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
-import type { ProcessIdentity } from '../proc/process-identity.ts';
-import { readProcessStat } from '../proc/process-stat.ts';
-import { createProcessFamily } from '../processes/process-family.ts';
-import { reapFamily } from '../processes/reap-family.ts';
-import { type Containment, containProcess } from '../processes/containment.ts';
+import type { ProcessIdentity } from '../linux-proc/process-identity.ts';
+import { readProcessStat } from '../linux-proc/process-stat.ts';
+import { createProcessFamily } from '../process-family/process-family.ts';
+import { reapFamily } from '../process-family/reap-family.ts';
+import { type Containment, containProcess } from '../process-family/containment.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 import { describeOwner, OWNER_VARIABLE } from '../marker/run-owner.ts';
 import { isPythonRuntime, type NodeRuntimeName, type PythonRuntimeName, type RuntimeName } from '../runtime/runtime.ts';

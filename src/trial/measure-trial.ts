@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { HostEvent, SharedState, StopMoment, WorkActivities } from '../host/host-messages.ts';
-import type { ProcessMemory } from '../proc/process-memory.ts';
+import type { ProcessMemory } from '../linux-proc/process-memory.ts';
 import type { Leftover, Probe, ProbeTarget } from '../probes/probe.ts';
 import { fdsProbe } from '../probes/fds.ts';
 import { locksProbe } from '../probes/locks.ts';

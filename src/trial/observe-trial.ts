@@ -8,7 +8,7 @@ import type { ProbeTarget } from '../probes/probe.ts';
 import { createProbeTarget } from '../probes/probe-target.ts';
 import { takeSnapshots } from '../probes/probes.ts';
 import type { TrialWindow } from '../probes/trial-window.ts';
-import type { ProcessFamily } from '../processes/process-family.ts';
+import type { ProcessFamily } from '../process-family/process-family.ts';
 import type { HostProcess } from './host-process.ts';
 import { measureTrial, type TrialEnd } from './measure-trial.ts';
 import { measureLogBytes } from '../files/log-lines.ts';

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { defineWorkload } from '../workload/define-workload.ts';
-import { sleepUntilStopped } from './sleep-until-stopped.ts';
+import { sleepUntilStopped } from '../workload/sleep-until-stopped.ts';
 
 /** A process the workload starts itself: a stop that skips cleanup shows whether the runtime takes it down too. */
 export default defineWorkload({

@@ -1,5 +1,5 @@
 import { defineWorkload } from '../workload/define-workload.ts';
-import { sleepUntilStopped } from './sleep-until-stopped.ts';
+import { sleepUntilStopped } from '../workload/sleep-until-stopped.ts';
 
 const BUFFERS = 8;
 const BUFFER_BYTES = 32 * 1024 * 1024;

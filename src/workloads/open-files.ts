@@ -2,7 +2,7 @@ import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { type FileHandle, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineWorkload } from '../workload/define-workload.ts';
-import { sleepUntilStopped } from './sleep-until-stopped.ts';
+import { sleepUntilStopped } from '../workload/sleep-until-stopped.ts';
 
 const FILES_PER_API = 3;
 const WRITE_INTERVAL_MS = 5;

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { defineWorkload } from '../workload/define-workload.ts';
-import { sleepUntilStopped } from './sleep-until-stopped.ts';
+import { sleepUntilStopped } from '../workload/sleep-until-stopped.ts';
 
 const HOST = '127.0.0.1';
 const CLIENTS = 3;

@@ -1,6 +1,6 @@
 import tmp from 'tmp';
 import { defineWorkload } from '../workload/define-workload.ts';
-import { sleepUntilStopped } from './sleep-until-stopped.ts';
+import { sleepUntilStopped } from '../workload/sleep-until-stopped.ts';
 
 const TEMP_FILES = 3;
 

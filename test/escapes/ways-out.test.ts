@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
-import { describeContainment } from '../../src/processes/containment.ts';
+import { describeContainment } from '../../src/process-family/containment.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
 import type { StoppedTrial, TrialResult } from '../../src/record/trial-result.ts';
 import { toWorkloadUrl } from '../../src/workload/load-workload.ts';
@@ -30,7 +30,7 @@ const STOPS: ReadonlyArray<[RuntimeName, KillStyleName]> = [
 /**
  * How many sleeps each fixture leaves after a stop: tree-kill reaches only those still in the child's tree. A setsid
  * daemon with an empty environment is seen only through the host's cgroup: without one, it is the blind spot the
- * report lists (test/processes/scan-family.test.ts shows both), so it is tested here only where there is one.
+ * report lists (test/process-family/scan-family.test.ts shows both), so it is tested here only where there is one.
  */
 const SLEEPERS_LEFT: Record<string, (kill: KillStyleName) => number> = {
   'minimal-environment-grandchild': (kill) => (kill === 'tree-kill' ? 0 : 1),

@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { waitUntilFound } from '../support/sleeping-processes.ts';
 import { killTree } from '../../src/kill-styles/tree-kill.ts';
 import { createRunId, createTrialId, MARKER_VARIABLE } from '../../src/marker/marker.ts';
-import { readEnvironmentVariable } from '../../src/proc/process-environment.ts';
-import { readAllProcessStats, readProcessStat } from '../../src/proc/process-stat.ts';
-import { createProcessFamily, type ProcessFamily } from '../../src/processes/process-family.ts';
-import { reapFamily } from '../../src/processes/reap-family.ts';
-import { scanFamily } from '../../src/processes/scan-family.ts';
+import { readEnvironmentVariable } from '../../src/linux-proc/process-environment.ts';
+import { readAllProcessStats, readProcessStat } from '../../src/linux-proc/process-stat.ts';
+import { createProcessFamily, type ProcessFamily } from '../../src/process-family/process-family.ts';
+import { reapFamily } from '../../src/process-family/reap-family.ts';
+import { scanFamily } from '../../src/process-family/scan-family.ts';
 
 // The real tree-kill package, on a real tree whose root and one child carry the trial's marker, and whose other
 // child is a `sleep` without it (or with another run's): a descendant of the trial all the same, which the family

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createRunId, createTrialId, MARKER_VARIABLE } from '../../src/marker/marker.ts';
-import { reapMarker } from '../../src/processes/reap-family.ts';
+import { reapMarker } from '../../src/process-family/reap-family.ts';
 
 /** Real processes of one made-up trial: each carries the trial's marker, so the probes attribute it to the trial. */
 export interface MarkedProcesses {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compareSnapshots, type ProbeTarget } from '../../src/probes/probe.ts';
 import { createProbeTarget } from '../../src/probes/probe-target.ts';
 import { socketsProbe } from '../../src/probes/sockets.ts';
-import { decodeAddress } from '../../src/proc/tcp-table.ts';
+import { decodeAddress } from '../../src/linux-proc/tcp-table.ts';
 import { createMarkedProcesses, killAndWait } from './marked-processes.ts';
 
 const processes = createMarkedProcesses();

@@ -2,7 +2,7 @@ import { type CellSummary, summarizeCells } from '../../src/summaries/summarize-
 import type { RunRecord, Segment } from '../../src/record/run-record.ts';
 import type { ErroredTrial, HungTrial, NotApplicableTrial, StoppedTrial, TrialKey } from '../../src/record/trial-result.ts';
 import type { IntegrityCheck } from '../../src/workload/define-workload.ts';
-import type { ProcessMemory } from '../../src/proc/process-memory.ts';
+import type { ProcessMemory } from '../../src/linux-proc/process-memory.ts';
 import { buildLeftovers, MEBIBYTE } from './build-leftovers.ts';
 
 // Renderers are pure functions over recorded data, so hand-built records exercise them exactly.

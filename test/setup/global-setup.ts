@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MARKER_VARIABLE, TEMP_PREFIX } from '../../src/marker/marker.ts';
 import { CACHE_VARIABLE } from '../../src/node-versions/node-cache.ts';
-import { readEnvironmentVariable } from '../../src/proc/process-environment.ts';
-import { listPids } from '../../src/proc/process-stat.ts';
-import { findDeadRunCgroups } from '../../src/processes/containment.ts';
+import { readEnvironmentVariable } from '../../src/linux-proc/process-environment.ts';
+import { listPids } from '../../src/linux-proc/process-stat.ts';
+import { findDeadRunCgroups } from '../../src/process-family/containment.ts';
 import { removeDirectory } from '../../src/trial/trial-directory.ts';
 import { findFixtureFiles, findFixtureProcesses } from '../support/fixture-leftovers.ts';
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readProcFile } from '../../src/proc/read-proc-file.ts';
-import { listPids, readProcessStat } from '../../src/proc/process-stat.ts';
+import { readProcFile } from '../../src/linux-proc/read-proc-file.ts';
+import { listPids, readProcessStat } from '../../src/linux-proc/process-stat.ts';
 import { FIXTURE_TAG } from '../fixtures/workloads/escapes/fixture-names.ts';
 
 /** Where the escape fixtures leave files by fixed path. */

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
-import { findCgroupParent } from '../../src/processes/containment.ts';
+import { findCgroupParent } from '../../src/process-family/containment.ts';
 import { TEMP_PREFIX } from '../../src/marker/marker.ts';
-import { createProcessFamily } from '../../src/processes/process-family.ts';
-import { type FamilyScan, scanFamily } from '../../src/processes/scan-family.ts';
+import { createProcessFamily } from '../../src/process-family/process-family.ts';
+import { type FamilyScan, scanFamily } from '../../src/process-family/scan-family.ts';
 
 /**
  * The living processes of a run or a trial, found as the harness finds them when it has nothing recorded: by the

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
 import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
 import { createRunId, createTrialId } from '../../src/marker/marker.ts';
-import { readEnvironmentVariable } from '../../src/proc/process-environment.ts';
+import { readEnvironmentVariable } from '../../src/linux-proc/process-environment.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
 import { createHostMarker, type HostProcess, retireHost, startHost } from '../../src/trial/host-process.ts';
 import { type HostedResult, runTrialOnHost } from '../../src/trial/run-trial.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ProcessStat, readProcessStat } from '../../src/proc/process-stat.ts';
-import { listChildren } from '../../src/proc/process-tasks.ts';
+import { type ProcessStat, readProcessStat } from '../../src/linux-proc/process-stat.ts';
+import { listChildren } from '../../src/linux-proc/process-tasks.ts';
 import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { type StartedInTest, startInTest } from '../support/start-work.ts';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { readDescriptorTable, socketInodesOf } from '../../src/proc/descriptor-table.ts';
-import { readTcpTable, TCP_STATES } from '../../src/proc/tcp-table.ts';
+import { readDescriptorTable, socketInodesOf } from '../../src/linux-proc/descriptor-table.ts';
+import { readTcpTable, TCP_STATES } from '../../src/linux-proc/tcp-table.ts';
 import { NODE_RUNTIME_NAMES } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
 import { type StartedInTest, startInTest } from '../support/start-work.ts';

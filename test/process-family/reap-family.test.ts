@@ -3,11 +3,11 @@ import { once } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSleepingProcesses, waitUntilFound } from '../support/sleeping-processes.ts';
 import { createRunId, createTrialId, MARKER_VARIABLE } from '../../src/marker/marker.ts';
-import { readAllProcessStats, readProcessStat } from '../../src/proc/process-stat.ts';
-import { ownIdentity } from '../../src/proc/process-identity.ts';
-import { createProcessFamily } from '../../src/processes/process-family.ts';
-import { reapFamily, reapMarker } from '../../src/processes/reap-family.ts';
-import { readIfOfFamily, scanFamily } from '../../src/processes/scan-family.ts';
+import { readAllProcessStats, readProcessStat } from '../../src/linux-proc/process-stat.ts';
+import { ownIdentity } from '../../src/linux-proc/process-identity.ts';
+import { createProcessFamily } from '../../src/process-family/process-family.ts';
+import { reapFamily, reapMarker } from '../../src/process-family/reap-family.ts';
+import { readIfOfFamily, scanFamily } from '../../src/process-family/scan-family.ts';
 
 const sleeps = createSleepingProcesses();
 const startSleep = sleeps.start;

@@ -1,9 +1,9 @@
-import { isInCgroup, listCgroupPids } from '../proc/cgroups.ts';
+import { isInCgroup, listCgroupPids } from '../linux-proc/cgroups.ts';
 import { markerBelongsTo, MARKER_VARIABLE } from '../marker/marker.ts';
-import { readEnvironmentVariable } from '../proc/process-environment.ts';
-import { identityKey, readIfSame } from '../proc/process-identity.ts';
-import { type ProcessStat, readAllProcessStats, readProcessStat } from '../proc/process-stat.ts';
-import { listChildren } from '../proc/process-tasks.ts';
+import { readEnvironmentVariable } from '../linux-proc/process-environment.ts';
+import { identityKey, readIfSame } from '../linux-proc/process-identity.ts';
+import { type ProcessStat, readAllProcessStats, readProcessStat } from '../linux-proc/process-stat.ts';
+import { listChildren } from '../linux-proc/process-tasks.ts';
 import type { FamilyMember, ProcessFamily, WayFound } from './process-family.ts';
 
 /** A family at one moment. */

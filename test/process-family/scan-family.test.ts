@@ -2,11 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readProcessStat } from '../../src/proc/process-stat.ts';
-import { containProcess, type Containment, describeContainment } from '../../src/processes/containment.ts';
-import { createProcessFamily, type ProcessFamily } from '../../src/processes/process-family.ts';
-import { reapFamily } from '../../src/processes/reap-family.ts';
-import { scanFamily } from '../../src/processes/scan-family.ts';
+import { readProcessStat } from '../../src/linux-proc/process-stat.ts';
+import { containProcess, type Containment, describeContainment } from '../../src/process-family/containment.ts';
+import { createProcessFamily, type ProcessFamily } from '../../src/process-family/process-family.ts';
+import { reapFamily } from '../../src/process-family/reap-family.ts';
+import { scanFamily } from '../../src/process-family/scan-family.ts';
 import { findFixtureProcesses } from '../support/fixture-leftovers.ts';
 
 // A root that leads a session of its own (as a host does) starts three sleeps that drop every environment variable

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type CgroupReference, findOwnCgroupHierarchies, isInCgroup, listCgroupPids, listCgroupTree } from '../proc/cgroups.ts';
+import { type CgroupReference, findOwnCgroupHierarchies, isInCgroup, listCgroupPids, listCgroupTree } from '../linux-proc/cgroups.ts';
 import { describeOwner, ownerAlive } from '../marker/run-owner.ts';
 import { TEMP_PREFIX } from '../marker/marker.ts';
 import { isNoSuchProcess } from './signal-gate.ts';

@@ -1,10 +1,10 @@
 import { appendFileSync } from 'node:fs';
-import type { CgroupReference } from '../proc/cgroups.ts';
-import { identityKey, type ProcessIdentity } from '../proc/process-identity.ts';
+import type { CgroupReference } from '../linux-proc/cgroups.ts';
+import { identityKey, type ProcessIdentity } from '../linux-proc/process-identity.ts';
 
 /**
  * How a process was tied to a trial: it sits in the cgroup of the trial's host (where the machine allows one, see
- * src/processes/containment.ts), it descended from one of the trial's processes (seen through parent pids at some
+ * src/process-family/containment.ts), it descended from one of the trial's processes (seen through parent pids at some
  * scan), it carries the trial's marker, or it sits in a process group or session that a process of the trial
  * leads (a process that drops its environment and is re-parented keeps both unless it calls setsid or setpgid).
  */

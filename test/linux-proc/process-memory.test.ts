@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readProcessMemory, readResidentBytes } from '../../src/proc/process-memory.ts';
+import { readProcessMemory, readResidentBytes } from '../../src/linux-proc/process-memory.ts';
 import { createMarkedProcesses, killAndWait, nextMessage } from '../probes/marked-processes.ts';
 
 const MEBIBYTE = 1024 ** 2;

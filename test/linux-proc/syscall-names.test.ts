@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameSystemCall } from '../../src/proc/syscall-names.ts';
+import { nameSystemCall } from '../../src/linux-proc/syscall-names.ts';
 
 describe('nameSystemCall', () => {
   it('names the blocking calls by their number on x86_64 and on aarch64, which numbers them differently', () => {

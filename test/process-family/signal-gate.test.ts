@@ -3,10 +3,10 @@ import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSleepingProcesses, waitUntilFound } from '../support/sleeping-processes.ts';
 import { createRunId, createTrialId, MARKER_VARIABLE, readOwnMarker } from '../../src/marker/marker.ts';
-import { readAllProcessStats, readProcessStat } from '../../src/proc/process-stat.ts';
-import { guardSignals } from '../../src/processes/guard-signals.ts';
-import { createProcessFamily } from '../../src/processes/process-family.ts';
-import { signalEachOfFamily } from '../../src/processes/signal-gate.ts';
+import { readAllProcessStats, readProcessStat } from '../../src/linux-proc/process-stat.ts';
+import { guardSignals } from '../../src/process-family/guard-signals.ts';
+import { createProcessFamily } from '../../src/process-family/process-family.ts';
+import { signalEachOfFamily } from '../../src/process-family/signal-gate.ts';
 
 // A recycled pid is a pid on a kill list that now belongs to a process of no trial's family. The kernel cannot be
 // made to recycle a pid on demand, so each test hands the killing function the pid of a real `sleep` that is not of
