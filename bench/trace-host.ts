@@ -40,6 +40,7 @@ export function traceHost(host: HostProcess, startedAt: Moment): { host: HostPro
       pid: host.pid,
       identity: host.identity,
       containment: host.containment,
+      containmentOf: () => host.containmentOf(),
       nodeVersion: host.nodeVersion,
       exitsWithin: (timeoutMs) => host.exitsWithin(timeoutMs),
       send(command: HostCommand) {

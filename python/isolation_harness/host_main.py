@@ -17,6 +17,7 @@ from .hosted_trial import read_hosted_trial
 from .kill_styles import HOST_EXIT
 from .node_channel import NodeChannel, open_node_channel
 from .runtimes import prepare_ties
+from .subreaper import become_subreaper, kill_descendants
 from .work_links import Ties
 
 def run_host(runtime: str) -> None:
@@ -25,7 +26,8 @@ def run_host(runtime: str) -> None:
     trials: queue.Queue = queue.Queue()
     kill_ordered = threading.Event()
     threading.Thread(target=_read_commands, args=(channel, trials, kill_ordered), name="isolation-harness-channel", daemon=True).start()
-    channel.send({"type": "host-ready", "python": platform.python_version()})
+    containment = become_subreaper()
+    channel.send({"type": "host-ready", "python": platform.python_version(), "containment": containment})
     if _run_one_trial(runtime, ties, channel, trials.get(), kill_ordered) == HOST_EXIT:
         sys.exit(0)
     # Reported: the harness reads the probes, then SIGKILLs the host (or closes the channel, which ends it too).
@@ -59,9 +61,10 @@ def _read_commands(channel: NodeChannel, trials: queue.Queue, kill_ordered: thre
 
 def _end_process_group() -> None:
     """
-    The harness is gone (it crashed, or was SIGKILLed): the host leads a process group of its own, which holds its work
-    and whatever that started without leaving it; all of it ends now, as host-main.ts does on 'disconnect'.
+    The harness is gone (it crashed, or was SIGKILLed): every descendant of the host ends now (as the trial's subreaper it
+    holds every orphan of the trial too), then its process group and the host, as host-main.ts does on 'disconnect'.
     """
+    kill_descendants()
     try:
         os.killpg(os.getpid(), signal.SIGKILL)
     except ProcessLookupError:

@@ -2,8 +2,9 @@ import type { WorkloadSpec } from '../entry/messages.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { CgroupReference } from '../linux-proc/cgroups.ts';
 import type { FamilyMember } from '../process-family/process-family.ts';
-import type { KillPoint, MutexState, WorkActivity } from '../record/trial-result.ts';
+import type { ErroredTrial, KillPoint, MutexState, WorkActivity } from '../record/trial-result.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
+import type { SubreaperState } from './subreaper.ts';
 
 /** Everything the host needs to run one trial. */
 export interface HostedTrial {
@@ -55,12 +56,17 @@ export interface StopMoment {
 export interface HostSightings {
   readonly processes: FamilyMember[];
   readonly heldFiles: string[];
+  /** Pids of living orphans the host took in as its trials' subreaper (see src/host/subreaper.ts). */
+  readonly adopted?: number[];
 }
 
 /** What the host tells the harness; times are milliseconds from the kill request. */
 export type HostEvent =
-  /** `node` is a Node.js host's process.version: the harness checks it runs on the Node.js it was started for. A Python host sends none. */
-  | { type: 'host-ready'; node?: string }
+  /**
+   * `node` is a Node.js host's process.version: the harness checks it runs on the Node.js it was started for (a Python
+   * host sends none). `containment` says whether the host became its trials' child subreaper, or why not.
+   */
+  | { type: 'host-ready'; node?: string; containment?: SubreaperState }
   | { type: 'work-ready'; childPid: number | null; osThreadId: number; startMs: number }
   /** For host-death: the work reached its kill point, and the harness may now kill the host. */
   | { type: 'kill-point-reached' }
@@ -78,4 +84,5 @@ export type HostEvent =
       StopMoment &
       Pick<WorkActivities, 'workAtStop'>)
   | ({ type: 'work-hung'; phase: 'start' | 'stop' } & SharedState & WorkActivities & Partial<HostSightings> & Partial<StopMoment>)
-  | { type: 'work-failed'; message: string };
+  /** `cause` names a failure the harness answers: a `timeout` deadline that fired before ready() is tried again with a longer one. */
+  | { type: 'work-failed'; message: string; cause?: ErroredTrial['cause'] };

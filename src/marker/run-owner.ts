@@ -10,6 +10,12 @@ export function describeOwner(pid = process.pid): string {
   return `${pid}:${readProcessStat(pid)?.startTime ?? 'unknown'}`;
 }
 
+/**
+ * The journal in each run folder of every process the run found (one JSON line `{ pid, startTime, command }` each),
+ * written by the harness and by its hosts (the orphans they take in): the next run reaps them should both die.
+ */
+export const PROCESS_JOURNAL = 'processes';
+
 /** False once the owning harness has died, even if its pid now belongs to another process. */
 export function ownerAlive(owner: string): boolean {
   const [pid, startTime] = owner.trim().split(':');

@@ -5,9 +5,12 @@ import type { Leftover, Probe } from './probe.ts';
 export interface Survivor {
   readonly pid: number;
   readonly command: string;
-  /** Its parent when the snapshot was taken: pid 1 or a subreaper once the process that started it has died. */
+  /** Its parent when the snapshot was taken: pid 1, or a subreaper (the host), once the process that started it has died. */
   readonly parentPid: number;
-  /** Its parent is no longer a process of the trial: nothing the trial runs will wait for it or stop it. */
+  /**
+   * The process that started it died, and it was re-parented (to init, or to the host as its trials' subreaper):
+   * nothing the trial runs will wait for it or stop it.
+   */
   readonly orphaned: boolean;
   /** How the harness tied it to the trial: its ancestry, the trial's marker, or a group or session of the trial. */
   readonly foundBy: WayFound[];
@@ -36,7 +39,11 @@ export const processesProbe: Probe<ProcessSnapshot, ProcessLeftovers> = {
     const pids = trialPidsOf(target);
     const survivors = living
       .filter((found) => found.pid !== target.hostPid)
-      .map(({ pid, startTime, command, parentPid, foundBy }) => ({ pid, startTime, command, parentPid, orphaned: !pids.has(parentPid), foundBy }));
+      .map(({ pid, startTime, command, parentPid, foundBy }) => {
+        // The host, its trials' subreaper, takes in what init would have: such a process was orphaned all the same.
+        const orphaned = !pids.has(parentPid) || target.family.wasOrphaned({ pid, startTime }, parentPid);
+        return { pid, startTime, command, parentPid, orphaned, foundBy };
+      });
     return { survivors, zombies };
   },
   diff(before, after) {

@@ -11,8 +11,8 @@ import { identityKey, type ProcessIdentity } from '../linux-proc/process-identit
 export const WAYS_FOUND = ['cgroup', 'ancestry', 'marker', 'group'] as const;
 export type WayFound = (typeof WAYS_FOUND)[number];
 
-/** What a scan saw of a process: enough to name it and show it. */
-export type SeenProcess = ProcessIdentity & { readonly command: string };
+/** What a scan saw of a process: enough to name it and show it, and its parent then when the scan read it. */
+export type SeenProcess = ProcessIdentity & { readonly command: string; readonly parentPid?: number };
 
 /** A process recorded as the trial's, by identity, and every way it was found. */
 export interface FamilyMember extends SeenProcess {
@@ -35,6 +35,13 @@ export interface ProcessFamily {
   members(): FamilyMember[];
   isMember(identity: ProcessIdentity): boolean;
   isRoot(identity: ProcessIdentity): boolean;
+  /** Notes that a root, the child subreaper of its trial, took the process in when the process that started it died. */
+  markAdopted(identity: ProcessIdentity): void;
+  /**
+   * Whether the process was orphaned: re-parented since it was first seen, or adopted by a root (which a process
+   * orphaned before any scan saw it can only be found as). Its parent now is `parentPid`.
+   */
+  wasOrphaned(identity: ProcessIdentity, parentPid: number): boolean;
 }
 
 export interface FamilyOptions {
@@ -50,6 +57,8 @@ export interface FamilyOptions {
 export function createProcessFamily({ marker, roots = [], cgroup = null, parent, journal }: FamilyOptions): ProcessFamily {
   const rootKeys = new Set(roots.map(identityKey));
   const members = new Map<string, { command: string; pid: number; startTime: number; foundBy: Set<WayFound> }>();
+  const firstParents = new Map<string, number>();
+  const adopted = new Set<string>();
   return {
     marker,
     roots,
@@ -58,6 +67,7 @@ export function createProcessFamily({ marker, roots = [], cgroup = null, parent,
       const key = identityKey(stat);
       if (rootKeys.has(key)) return;
       parent?.record(stat, way);
+      if (stat.parentPid !== undefined && !firstParents.has(key)) firstParents.set(key, stat.parentPid);
       const known = members.get(key);
       if (known !== undefined) {
         known.foundBy.add(way);
@@ -70,6 +80,12 @@ export function createProcessFamily({ marker, roots = [], cgroup = null, parent,
     members: () => [...members.values()].map(({ foundBy, ...member }) => ({ ...member, foundBy: WAYS_FOUND.filter((way) => foundBy.has(way)) })),
     isMember: (identity) => members.has(identityKey(identity)),
     isRoot: (identity) => rootKeys.has(identityKey(identity)),
+    markAdopted: (identity) => void adopted.add(identityKey(identity)),
+    wasOrphaned(identity, parentPid) {
+      const key = identityKey(identity);
+      const firstParent = firstParents.get(key);
+      return adopted.has(key) || (firstParent !== undefined && firstParent !== parentPid);
+    },
   };
 }
 

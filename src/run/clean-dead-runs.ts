@@ -8,10 +8,7 @@ import { createProcessFamily, type ProcessFamily, type SeenProcess } from '../pr
 import { removeDeadRunCgroups } from '../process-family/containment.ts';
 import { reapFamily, reapMarker } from '../process-family/reap-family.ts';
 import { OWNER_FILE, removeDirectory } from '../trial/trial-directory.ts';
-import { OWNER_VARIABLE, ownerAlive } from '../marker/run-owner.ts';
-
-/** The journal in each run folder of every process the run found (one JSON line `{ pid, startTime, command }` each). */
-export const PROCESS_JOURNAL = 'processes';
+import { OWNER_VARIABLE, ownerAlive, PROCESS_JOURNAL } from '../marker/run-owner.ts';
 
 /** What an earlier, killed run had left and this start removed. */
 export interface DeadRunCleanup {

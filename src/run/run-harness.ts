@@ -7,7 +7,7 @@ import { readHarnessVersion } from '../record/collect-environment.ts';
 import { finishSegment, type SegmentStart, startSegment } from '../record/segment.ts';
 import { createRunDirectory, removeDirectory } from '../trial/trial-directory.ts';
 import type { TrialResult } from '../record/trial-result.ts';
-import { PROCESS_JOURNAL } from './clean-dead-runs.ts';
+import { PROCESS_JOURNAL } from '../marker/run-owner.ts';
 import { planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
 import type { RunPlan, RunRecord, Segment } from '../record/run-record.ts';
@@ -83,8 +83,22 @@ export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}
 
 /** The plan as the record keeps it: each workload without the module URL, which is only valid on this machine. */
 export function toRunPlan(run: HarnessRun): RunPlan {
-  const { runtimes, kills, trials, startTimeoutMs, stopTimeoutMs, graceMs, deadlineMs, seed, killPoint, killDelayMaxMs, memoryLimitMb, concurrency, shard } =
-    run;
+  const {
+    runtimes,
+    kills,
+    trials,
+    startTimeoutMs,
+    stopTimeoutMs,
+    graceMs,
+    deadlineMs,
+    seed,
+    killPoint,
+    killDelayMaxMs,
+    memoryLimitMb,
+    lingerMs,
+    concurrency,
+    shard,
+  } = run;
   return {
     runtimes,
     kills,
@@ -98,6 +112,7 @@ export function toRunPlan(run: HarnessRun): RunPlan {
     killPoint,
     killDelayMaxMs,
     memoryLimitMb,
+    ...(lingerMs === undefined ? {} : { lingerMs }),
     concurrency,
     shard,
     ...(run.nodes === undefined ? {} : { nodes: run.nodes.map(toNodeVersionEntry) }),

@@ -11,7 +11,7 @@ import { describeOwner, OWNER_VARIABLE } from '../marker/run-owner.ts';
 import { isPythonRuntime, type NodeRuntimeName, type PythonRuntimeName, type RuntimeName } from '../runtime/runtime.ts';
 import { findPythonExecutable, PYTHON_HOST } from '../python-host/python-environment.ts';
 import { watchExit } from '../runtime/watch-exit.ts';
-import { markHarnessWork } from '../probes/trial-window.ts';
+import type { TrialContainment } from '../record/trial-result.ts';
 
 const hostMain = compiledEntry('../host/host-main.ts', import.meta.url);
 /** How long a SIGKILLed host may take to be reaped: a process in uninterruptible sleep (D) can take a while. */
@@ -44,6 +44,8 @@ export interface HostProcess {
   readonly marker?: string;
   /** The host's own cgroup, where the machine allows one; null elsewhere. Removed once the host and its trial's processes are gone. */
   readonly containment: Containment | null;
+  /** How the host contains its trials' processes: its cgroup, and whether it reported itself their child subreaper. */
+  containmentOf(): TrialContainment;
   /** The runtime whose adapter the host imported before it reported ready, if it was started for one. */
   readonly runtime?: RuntimeName;
   /** The process.version the host must report: the --node target's, or the harness's own; null for a Python host. */
@@ -75,18 +77,20 @@ export function startHost(marker: string, runtime?: RuntimeName, node?: HostNode
   const host = runtime !== undefined && isPythonRuntime(runtime) ? startPythonHost(marker, runtime) : startNodeHost(marker, runtime, node);
   const pid = host.pid ?? Number.NaN;
   const received: HostEvent[] = [];
-  host.on('message', (event: HostEvent) => received.push(event));
+  let subreaper = false;
+  host.on('message', (event: HostEvent) => {
+    received.push(event);
+    if (event.type === 'host-ready') subreaper = event.containment?.subreaper === true;
+  });
   // A grandchild that inherited the host's stderr keeps the pipe open after the host is gone: its end is the exit.
   const exit = watchExit(host);
-  // Until it is ready (or gone), what the host makes is the harness's, not the work of a trial running beside it.
-  const starting = markHarnessWork(`host ${marker}`);
-  host.once('message', starting);
-  void exit.ended.then(starting);
   const exited = exit.ended.then((end) => `host exited (${end.signal ?? `code ${end.code}`}): ${end.lastLine || 'no output'}`);
+  // Moved there before it runs a line of its own: the host starts nothing until its first trial.
+  const containment = containProcess(marker, pid);
   return {
     pid,
-    // Moved there before it runs a line of its own: the host starts nothing until its first trial.
-    containment: containProcess(marker, pid),
+    containment,
+    containmentOf: () => ({ cgroup: containment !== null, subreaper }),
     identity: { pid, startTime: readProcessStat(pid)?.startTime ?? Number.NaN },
     marker,
     ...(runtime === undefined ? {} : { runtime }),

@@ -78,7 +78,8 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
       ...(options.keepHost === true ? { baselines } : {}),
       ...(options.onPhase === undefined ? {} : { onPhase: options.onPhase }),
     };
-    return await observeAndEnd(trial, options);
+    const hosted = await observeAndEnd(trial, options);
+    return hosted.result.outcome === 'not-applicable' ? hosted : { ...hosted, result: { ...hosted.result, containment: host.containmentOf() } };
   } catch (error) {
     // The trial could not even have its folder (the run's is gone): its host, handed to it, ends here all the same.
     if (directory === undefined) await endHost(host, family);

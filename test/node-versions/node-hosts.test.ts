@@ -79,7 +79,7 @@ describe('hosts on a second Node.js version', () => {
     const host = startHost('node-hosts-test', 'thread', node22);
     try {
       const ready = await host.waitFor(['host-ready'], 15_000);
-      expect(ready).toEqual({ type: 'host-ready', node: node22.version });
+      expect(ready).toMatchObject({ type: 'host-ready', node: node22.version, containment: { subreaper: true } });
       expect(readlinkSync(`/proc/${host.pid}/exe`)).toBe(node22.execPath);
       expect(host.nodeVersion).toBe(node22.version);
     } finally {

@@ -21,7 +21,8 @@ const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 export default function setup(): () => void {
   // Each project of vitest.config.ts runs this; the first one sets the run up and checks it at the very end.
   if (process.env[TESTS_TEMP_VARIABLE] !== undefined) return () => undefined;
-  buildDist();
+  // A run as another user (scripts/test-as-user.js) reads the dist/ its caller built: it may write nothing in the clone.
+  if (process.env[PREBUILT_VARIABLE] === undefined) buildDist();
   const realTemp = process.env.TMPDIR;
   const runTemp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}tests-`));
   process.env.TMPDIR = runTemp;
@@ -41,6 +42,9 @@ export default function setup(): () => void {
     throw new Error(`the tests left things behind: ${problems.join('; ')}`);
   };
 }
+
+/** Set by a caller that built dist/ already and runs the tests as a user who may not write the clone. */
+const PREBUILT_VARIABLE = 'ISOLATION_HARNESS_TESTS_PREBUILT';
 
 /** Set while a test run is under way, so the setup of its second project does not start a second one. */
 const TESTS_TEMP_VARIABLE = 'ISOLATION_HARNESS_TESTS_TEMP';

@@ -5,7 +5,7 @@ import { listPids, readProcessStat } from '../../src/linux-proc/process-stat.ts'
 import { FIXTURE_TAG } from '../fixtures/workloads/escapes/fixture-names.ts';
 
 /** Where the escape fixtures leave files by fixed path. */
-const FIXED_LOCATIONS = ['/tmp', '/dev/shm'];
+const FIXED_LOCATIONS = ['/tmp', '/dev/shm', '/var/tmp'];
 
 /**
  * Living processes whose command line carries the escape fixtures' tag (and the token given, when given), found
