@@ -161,17 +161,21 @@ function reportDeadRuns({ processes, directories }: { processes: number; directo
   );
 }
 
-/** Files the harness could not be sure were the trials' own stay where they are: the user is told which. */
+/** Files nothing tied to a trial stay where they are (they may be another program's): the user is told which. */
 function reportFilesLeftInPlace(record: RunRecord): void {
-  const outside = record.results.flatMap((result) => ('leftovers' in result ? [result.leftovers.tempFiles] : []));
-  const byBirth = outside.flatMap((found) => found?.outside.filter((file) => file.attributedBy === 'born-alone').map((file) => file.path) ?? []);
-  const unattributed = outside.flatMap((found) => found?.unattributed ?? []);
-  const left = [...new Set([...byBirth, ...unattributed])].filter((path) => existsSync(path));
+  const unattributed = record.results.flatMap((result) => ('leftovers' in result ? (result.leftovers.tempFiles?.unattributed ?? []) : []));
+  const left = [...new Set(unattributed)].filter((path) => existsSync(path));
   if (left.length === 0) return;
+  const named =
+    left.slice(0, NAMED_LEFT_IN_PLACE).join(', ') +
+    (left.length > NAMED_LEFT_IN_PLACE ? `, and ${left.length - NAMED_LEFT_IN_PLACE} more (results.json lists them)` : '');
   process.stderr.write(
-    `isolation-harness: ${left.length} new file(s) in a shared temp folder were tied to a trial by their birth time alone, or to none, so they were left in place (they may be another program's): ${left.join(', ')}\n`,
+    `isolation-harness: ${left.length} new file(s) in a shared temp folder, born while trials ran, were held by no process of any trial, so they were counted nowhere and left in place (they may be another program's): ${named}\n`,
   );
 }
+
+/** How many files left in place stderr names. */
+const NAMED_LEFT_IN_PLACE = 5;
 
 /** Exit 3, after the reports, when the run met a condition of --fail-on; each is said on stderr. */
 function failOnConditions(record: RunRecord, conditions: readonly FailCondition[]): number {

@@ -18,11 +18,8 @@ const NOT_ON_DISK = /^\/(proc|sys)\/|^\/dev\/(?!shm\/)| \(deleted\)$/;
 /** A file or folder outside the trial directory, how the harness tied it to the trial, or that it could not. */
 export interface OutsideFile {
   readonly path: string;
-  /**
-   * `held-open`: a process of the trial had it open; `born-alone`: a file, socket or link (not a folder) born in a
-   * shared temp location while only this trial's work ran.
-   */
-  readonly attributedBy: 'held-open' | 'born-alone';
+  /** `held-open`: a process of the trial had it open, or served the Unix socket bound to it, at a snapshot, the kill or the end. */
+  readonly attributedBy: 'held-open';
   /** Its birth time (epoch ms): after the trial, the harness removes it only if that is still the file at the path. */
   readonly birthMs: number;
 }
@@ -30,14 +27,12 @@ export interface OutsideFile {
 /**
  * Removes what the trial surely left outside its directory, once it was measured: a file born during the trial that
  * a process of the trial held open, if it is still that file (the same birth time) and no trial still running saw it
- * too. A file tied to the trial by its
- * birth alone may be another program's, made while the trial ran (seen here: a shell tool's script in /tmp): it
- * is counted, and left where it is.
+ * too. An unattributed file may be another program's: it is never removed.
  */
 export function removeOutsideFiles(files: readonly OutsideFile[], window: TrialWindow): void {
   for (const file of files) {
     // Two trials of one workload may hold the same fixed path: the one still running has yet to measure it.
-    if (file.attributedBy !== 'held-open' || readBirthMs(file.path) !== file.birthMs || window.claimedByOtherRunning(file.path)) continue;
+    if (readBirthMs(file.path) !== file.birthMs || window.claimedByOtherRunning(file.path)) continue;
     try {
       rmSync(file.path, { force: true });
     } catch {

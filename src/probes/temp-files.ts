@@ -1,4 +1,4 @@
-import { listSharedTempEntries, type OutsideFile, readBirthMs, readEntry, readHeldOutsideFiles } from './outside-files.ts';
+import { listSharedTempEntries, type OutsideFile, readBirthMs, readHeldOutsideFiles } from './outside-files.ts';
 import type { Leftover, Probe } from './probe.ts';
 import type { TrialWindow } from './trial-window.ts';
 import { listWorkDir } from './work-dir-entries.ts';
@@ -6,14 +6,16 @@ import { listWorkDir } from './work-dir-entries.ts';
 export interface TempFileLeftovers extends Leftover {
   /** Paths relative to the trial directory; folders end with a slash. */
   readonly paths: string[];
-  /** Files outside the trial directory, born during the trial and still there, each with how it was tied to the trial. */
+  /** Files outside the trial directory, born during the trial and still there, that a process of the trial was seen holding open. */
   readonly outside: OutsideFile[];
   /**
-   * New entries of the shared temp locations born during the trial that nothing ties to it: no process of the trial
-   * was seen holding them, and they are folders, or another trial's work ran when they were born. Listed, not
-   * counted: a blind spot.
+   * New entries of the shared temp locations born while the trial's work ran that nothing ties to it (no process of
+   * the trial was seen holding them): another program's, or created and closed by the trial before any look. Listed
+   * (the first LISTED_UNATTRIBUTED), never counted: a blind spot.
    */
   readonly unattributed: string[];
+  /** How many there were: a busy machine's other programs can make many. */
+  readonly unattributedCount: number;
 }
 
 export interface TempFileSnapshot {
@@ -24,10 +26,13 @@ export interface TempFileSnapshot {
   readonly window: TrialWindow;
 }
 
+/** At most this many unattributed entries are listed per trial; the count says how many there were. */
+const LISTED_UNATTRIBUTED = 20;
+
 /**
  * Files and folders left in the trial's private directory (the TMPDIR of every process of the trial), and files
- * outside it that the trial created and left: ones its processes held open anywhere, and new entries of the shared
- * temp locations born while it ran alone.
+ * outside it that the trial created and left, on evidence: a process of the trial held them open (or served the
+ * Unix socket bound to them) at a snapshot, at the kill or at the end.
  */
 export const tempFilesProbe: Probe<TempFileSnapshot, TempFileLeftovers> = {
   name: 'temp-files',
@@ -54,20 +59,21 @@ export const tempFilesProbe: Probe<TempFileSnapshot, TempFileLeftovers> = {
       const birthMs = bornInTrial(path);
       if (birthMs !== null) outside.push({ path, attributedBy: 'held-open', birthMs });
     }
-    const unattributed: string[] = [];
-    for (const path of [...after.shared].filter((entry) => !before.shared.has(entry) && !after.held.has(entry))) {
-      const entry = readEntry(path);
-      // Born before this trial's work began (another trial's, or anyone's): none of this trial's business.
-      if (entry === null || !after.window.ranAt(entry.birthMs) || after.window.claimedByOther(path)) continue;
-      const { birthMs } = entry;
-      // Programs make folders in the temp directory all the time (a bundler's cache, a test's mkdtemp): a folder
-      // is never tied to a trial by its birth alone, only files, sockets and links the trial's user owns are.
-      if (!entry.isDirectory && entry.ownerUid === process.getuid?.() && after.window.ranAloneAt(birthMs)) {
-        after.window.claim(path);
-        outside.push({ path, attributedBy: 'born-alone', birthMs });
-      } else unattributed.push(path);
-    }
+    // A new entry of a shared temp location that no process of the trial was seen holding may be anyone's: another
+    // program's, or one the trial created and closed at once. Its birth during the trial is no evidence: listed, never counted.
+    const unattributed = [...after.shared].filter((path) => {
+      if (before.shared.has(path) || after.held.has(path) || after.window.claimedByOther(path)) return false;
+      const birthMs = readBirthMs(path);
+      return birthMs !== null && after.window.ranAt(birthMs);
+    });
     outside.sort((first, second) => first.path.localeCompare(second.path));
-    return { total: paths.length + outside.length, paths, outside, unattributed: unattributed.sort() };
+    unattributed.sort();
+    return {
+      total: paths.length + outside.length,
+      paths,
+      outside,
+      unattributed: unattributed.slice(0, LISTED_UNATTRIBUTED),
+      unattributedCount: unattributed.length,
+    };
   },
 };

@@ -10,25 +10,32 @@ const NAMED_PATHS = 5;
  * found but could not attribute. A case listed here is never counted as 0 elsewhere: it is not counted at all.
  */
 export function renderBlindSpots(record: RunRecord): string {
-  const { processDiscovery } = record.environment;
   const items = [
-    processDiscovery.cgroup
-      ? "**Processes:** a process that moves itself out of its host's cgroup (which takes the right to write another cgroup) and, before any scan sees it, also drops the marker, leaves the host's session and groups and is re-parented."
-      : `**Processes:** no cgroup could be had here, so a process that, within ${processDiscovery.watchIntervalMs} ms of being started, is re-parented (its parent exits), leaves the host's session and groups (setsid) and carries no marker (a cleared environment) is neither counted nor reaped: a double-forked daemon such as \`setsid -f\` started with an empty environment.`,
-    '**Files:** a file outside the trial directory that no process of the trial held open at a snapshot or at the kill, anywhere but the top level of the system temp directory, `/tmp` and `/dev/shm` (inside a folder that existed before the trial, or in a home directory). A folder those locations gained that no process of the trial held: programs make folders there all the time, so a folder is never tied to a trial by its birth alone (it is listed as `unattributed`). Files that existed before the trial are never leftovers, whatever the trial did to them.',
+    describeProcessBlindSpot(record),
+    '**Files:** a file created and closed at a fixed path outside the trial directory, which no process of the trial held open at a snapshot, at the kill or at the end. At the top level of the system temp directory, `/tmp` and `/dev/shm` it is listed as `unattributed` (below), counted nowhere and left in place: its birth while the trial ran is no evidence, since any program may write there; anywhere else (a home directory, inside a folder that existed before the trial) it is not seen at all. Files that existed before the trial are never leftovers, whatever the trial did to them.',
     describeUnattributed(record),
-    "**Files, the other way:** a file another program creates at the top level of those locations while a trial runs alone is counted as that trial's (`born-alone`).",
     '**Locks:** an OS lock on a file outside the trial directory that no process of the trial was seen holding, placed by a process of the trial that has since exited and whose pid was reused.',
   ];
   return ['## Blind spots', 'What the probes of this run could not see, by design, on this machine:', items.map((item) => `- ${item}`).join('\n')].join('\n\n');
+}
+
+/** What no host of the run could contain: with a subreaper in every host, only what never descended from the trial. */
+function describeProcessBlindSpot(record: RunRecord): string {
+  const hosted = record.results.flatMap((result) => ('containment' in result && result.containment !== undefined ? [result.containment] : []));
+  const without = hosted.filter((containment) => !containment.subreaper && !containment.cgroup).length;
+  const reparented =
+    "Each host was its trials' child subreaper, so an orphan (a double-forked, `setsid`, environment-less daemon included) was re-parented to the host, not to init, and found there: it sees the host's pid as its parent where it would see 1, so a descendant that waits for its parent to become 1 does not see that happen during the trial.";
+  if (without === 0)
+    return `**Processes:** a process started on the trial's behalf by a process outside it (a service manager over D-Bus, \`at\`, a server already running): it never descends from the trial. ${reparented}`;
+  return `**Processes:** in ${countOf(without, 'trial')} whose host had neither a cgroup nor a subreaper, a process that, within ${record.environment.processDiscovery.watchIntervalMs} ms of being started, is re-parented (its parent exits), leaves the host's session and groups (setsid) and carries no marker (a cleared environment) is neither counted nor reaped: a double-forked daemon such as \`setsid -f\` started with an empty environment. Elsewhere: ${reparented}`;
 }
 
 /** New entries of the shared temp locations born while other trials ran: seen in this run, but nobody's. */
 function describeUnattributed(record: RunRecord): string {
   const trials = record.results.flatMap((result) => ('leftovers' in result && (result.leftovers.tempFiles?.unattributed.length ?? 0) > 0 ? [result] : []));
   const rule =
-    "**Files in shared temp locations:** a new file at the top level of those locations that no process of the trial held, born while another trial of the run was running, cannot be told from that trial's; it is listed as `unattributed` in results.json, counted nowhere and left in place.";
-  if (trials.length === 0) return `${rule} This run had none${record.plan.concurrency === 1 ? ' (it ran one trial at a time)' : ''}.`;
+    "**Unattributed files:** new entries of those locations, born while a trial's work ran, that no process of the trial held: another program's, or ones the trial created and closed; listed as `unattributed` in results.json, never counted.";
+  if (trials.length === 0) return `${rule} This run had none.`;
   const paths = [...new Set(trials.flatMap((result) => ('leftovers' in result ? (result.leftovers.tempFiles?.unattributed ?? []) : [])))];
   const named = paths.slice(0, NAMED_PATHS).map(renderInlineCode).join(', ');
   return `${rule} This run had ${paths.length} unattributed ${paths.length === 1 ? 'entry' : 'entries'} in ${countOf(trials.length, 'trial')}: ${named}${paths.length > NAMED_PATHS ? ', …' : ''}.`;

@@ -1,12 +1,13 @@
 import { existsSync, rmSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
-import { describeContainment } from '../../src/process-family/containment.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
 import type { StoppedTrial, TrialResult } from '../../src/record/trial-result.ts';
 import { toWorkloadUrl } from '../../src/workload/load-workload.ts';
 import { findFixtureFiles, findFixtureProcesses } from '../support/fixture-leftovers.ts';
 import { createTrialRunner } from '../support/trial-runner.ts';
+import { DEFAULT_LINGER_MS } from '../../src/trial/measure-trial.ts';
+import { LINGER_MS } from '../fixtures/workloads/escapes/lingering-service.ts';
 
 // Each way out of the trial, in both runtimes, under forced stops and a cooperative abort. The fixtures never
 // clean up after themselves, so what each stop leaves is known: the result must count exactly that, say how it
@@ -29,12 +30,12 @@ const STOPS: ReadonlyArray<[RuntimeName, KillStyleName]> = [
 
 /**
  * How many sleeps each fixture leaves after a stop: tree-kill reaches only those still in the child's tree. A setsid
- * daemon with an empty environment is seen only through the host's cgroup: without one, it is the blind spot the
- * report lists (test/process-family/scan-family.test.ts shows both), so it is tested here only where there is one.
+ * daemon with an empty environment is re-parented to its host, the trial's child subreaper, and found there, with
+ * or without a cgroup: for root and for any other user alike.
  */
 const SLEEPERS_LEFT: Record<string, (kill: KillStyleName) => number> = {
   'minimal-environment-grandchild': (kill) => (kill === 'tree-kill' ? 0 : 1),
-  ...(describeContainment().available ? { 'setsid-daemon': () => 1 } : {}),
+  'setsid-daemon': () => 1,
   'shell-background': () => 1,
   'inherits-stdio': (kill) => (kill === 'tree-kill' ? 0 : 1),
 };
@@ -100,29 +101,60 @@ describe('flock-outside', () => {
   });
 });
 
-describe('creates-and-closes-outside', () => {
-  it.each(STOPS)('in a %s stopped by %s while no other trial runs: attributed by its birth, and left in place', async (runtime, kill) => {
-    const result = stopped(await runner.run({ workloadUrl: fixture('creates-and-closes-outside'), runtime, kill }));
-    const outside = result.leftovers.tempFiles?.outside ?? [];
-    expect(outside.map((file) => file.attributedBy)).toEqual(['born-alone']);
-    expect(result.leftovers.tempFiles?.unattributed).toEqual([]);
-    // Its birth time alone ties it to the trial, which another program's file could share: the harness keeps it.
-    expect(findFixtureFiles()).toEqual(outside.map((file) => file.path));
+describe('lingering-service', () => {
+  it.each(STOPS.filter(([, kill]) => kill !== 'tree-kill'))(
+    'in a %s stopped by %s: the service it leaves is counted, and seen to go away by itself a moment later',
+    async (runtime, kill) => {
+      const result = stopped(await runner.run({ workloadUrl: fixture('lingering-service'), runtime, kill, lingerMs: DEFAULT_LINGER_MS }));
+      expect(result.outcome).toBe('leaked');
+      const [lifetime, ...others] = result.lifetimes ?? [];
+      expect(others).toEqual([]);
+      expect(lifetime).toMatchObject({ probe: 'processes', item: expect.stringMatching(/^node \(pid \d+\)$/) });
+      // It exits 900 ms after its pipe closes, which the stop closes: gone by itself, well before the watch ends.
+      expect(lifetime?.goneAfterMs).toBeGreaterThanOrEqual(LINGER_MS);
+      expect(lifetime?.goneAfterMs).toBeLessThan(DEFAULT_LINGER_MS);
+      expect(findFixtureProcesses()).toEqual([]);
+    },
+  );
+
+  it('with --linger 0 is counted, not watched, and reaped', async () => {
+    const result = stopped(await runner.run({ workloadUrl: fixture('lingering-service'), runtime: 'process', kill: 'sigkill', lingerMs: 0 }));
+    expect(result.leftovers.processes?.total).toBe(1);
+    expect(result.lifetimes?.map((lifetime) => lifetime.goneAfterMs)).toEqual([null]);
+    expect(findFixtureProcesses()).toEqual([]);
   });
 
-  it('with two trials at once, is never attributed to the wrong trial: what cannot be told apart is listed, not counted', async () => {
-    const results = (
-      await Promise.all([1, 2].map(() => runner.run({ workloadUrl: fixture('creates-and-closes-outside'), runtime: 'process', kill: 'sigkill' })))
-    ).map(stopped);
-    const attributed = results.flatMap((result) => result.leftovers.tempFiles?.outside.map((file) => file.path) ?? []);
-    const unattributed = results.flatMap((result) => result.leftovers.tempFiles?.unattributed ?? []);
-    expect(new Set(attributed).size).toBe(attributed.length);
-    // Each trial's own file is either attributed to it or listed as unattributed; a file never counts twice.
-    for (const path of attributed) expect(unattributed).not.toContain(path);
-    // Both files are still there, all of them either attributed by birth or listed: none is removed on a guess.
-    const seen = [...new Set([...attributed, ...unattributed])].sort();
-    expect(seen).toHaveLength(2);
-    expect(findFixtureFiles().sort()).toEqual(seen);
+  it('a daemon that would live forever stays for the whole watch, and reads as such', async () => {
+    const result = stopped(await runner.run({ workloadUrl: fixture('setsid-daemon'), runtime: 'process', kill: 'sigkill', lingerMs: DEFAULT_LINGER_MS }));
+    expect(result.lifetimes?.map(({ probe, goneAfterMs }) => ({ probe, goneAfterMs }))).toEqual([{ probe: 'processes', goneAfterMs: null }]);
+    expect(result.watchedMs).toBeGreaterThanOrEqual(DEFAULT_LINGER_MS);
+  });
+});
+
+describe('locked-pidfile-daemon', () => {
+  it.each(STOPS)('in a %s stopped by %s: the daemon, its pidfile outside the temp folders and its lock are counted, then removed', async (runtime, kill) => {
+    const result = stopped(await runner.run({ workloadUrl: fixture('locked-pidfile-daemon'), runtime, kill }));
+    const pidfile = result.leftovers.tempFiles?.outside.map((file) => [file.path.replace(/ih-fixture-.*/, 'pidfile'), file.attributedBy]);
+    expect(pidfile).toEqual([['/var/tmp/pidfile', 'held-open']]);
+    expect(result.leftovers.locks?.osLocks.map((lock) => lock.path)).toEqual(result.leftovers.tempFiles?.outside.map((file) => file.path));
+    // Re-parented to the host, its trial's subreaper, before the stop: orphaned, and found by ancestry there.
+    expect(result.leftovers.processes?.survivors.map(({ command, orphaned }) => ({ command, orphaned }))).toEqual([{ command: 'sleep', orphaned: true }]);
+    expect(result.containment).toMatchObject({ subreaper: true });
+    expect(findFixtureProcesses()).toEqual([]);
+    expect(findFixtureFiles()).toEqual([]);
+  });
+});
+
+describe('creates-and-closes-outside', () => {
+  it.each(STOPS)('in a %s stopped by %s: a file nothing holds is listed as unattributed, never counted, and left in place', async (runtime, kill) => {
+    const result = stopped(await runner.run({ workloadUrl: fixture('creates-and-closes-outside'), runtime, kill }));
+    const created = findFixtureFiles();
+    expect(result.leftovers.tempFiles?.outside).toEqual([]);
+    expect(result.leftovers.tempFiles?.total).toBe(0);
+    expect(result.outcome).toBe('stopped');
+    // Its birth while the trial ran ties it to nothing: another program could have made it then.
+    expect(result.leftovers.tempFiles?.unattributed).toEqual(expect.arrayContaining(created));
+    expect(created).toHaveLength(1);
   });
 });
 

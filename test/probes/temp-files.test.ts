@@ -35,6 +35,7 @@ describe('tempFilesProbe', () => {
       paths: ['left.tmp', 'nested/', 'nested/deeper.tmp'],
       outside: [],
       unattributed: [],
+      unattributedCount: 0,
     });
   });
 

@@ -18,7 +18,7 @@ export function buildFds(byKind: Partial<Record<FdKind, number>> = {}): FdLeftov
 
 /** Files left in the trial directory, and outside it (each with how the harness tied it to the trial). */
 export function buildTempFiles(paths: string[] = [], outside: OutsideFile[] = []): TempFileLeftovers {
-  return { total: paths.length + outside.length, paths, outside, unattributed: [] };
+  return { total: paths.length + outside.length, paths, outside, unattributed: [], unattributedCount: 0 };
 }
 
 /**
