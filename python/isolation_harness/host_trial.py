@@ -48,7 +48,8 @@ def host_trial(trial: HostedTrial, host_runtime: str, ties: Ties, send: Send, ki
         send({"type": "work-hung", "phase": "start", **_shared_state(work), "workAtStop": None, "workAtHang": None})
         return None
     if watch.ready is None:
-        send({"type": "work-failed", "message": _describe_early_end(watch, work, deadline_ms)})
+        cause = {} if deadline_ms is None else {"cause": "deadline-before-ready"}
+        send({"type": "work-failed", "message": _describe_early_end(watch, work, deadline_ms), **cause})
         return None
     ready = watch.ready
     child_pid = None if ready["pid"] == os.getpid() else ready["pid"]

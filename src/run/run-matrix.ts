@@ -8,6 +8,7 @@ import { createHostMarker, type HostProcess, retireHost, startHost } from '../tr
 import { HOST_START_TIMEOUT_MS } from '../trial/observe-trial.ts';
 import { type HostedResult, runTrialOnHost } from '../trial/run-trial.ts';
 import { cellId, type TrialKey, type TrialResult } from '../record/trial-result.ts';
+import { createDeadlines, DEADLINE_RETRIES, type Deadlines, firedBeforeReady } from './deadlines.ts';
 import { createHarnessActivity, epochNow, type HarnessActivity } from './harness-activity.ts';
 import { type PlannedTrial, planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
@@ -55,8 +56,10 @@ export async function runMatrix(plan: MatrixPlan, observer: MatrixObserver = {},
     },
   };
   const activity = createHarnessActivity();
+  const deadlines = createDeadlines(plan.deadlineMs, plan.killDelayMaxMs);
+  for (const result of results.values()) deadlines.observe(result);
   const lanes = Array.from({ length: Math.min(plan.concurrency, Math.max(queue.length, 1)) }, (_, index) =>
-    runLane(plan, lane, { index, activity }).catch(async (error: unknown) => {
+    runLane(plan, lane, { index, activity, deadlines }).catch(async (error: unknown) => {
       // One lane failed: the others start no further trial, and the trials under way end now, before the run's folder goes.
       if (!failure.signal.aborted) failure.abort(error);
       await reapFamily(plan.family).catch(() => undefined);
@@ -154,10 +157,11 @@ function findNode(plan: MatrixPlan, key: TrialKey): NodeTarget | undefined {
   return node;
 }
 
-/** Which lane this is, and the run's record of every lane's harness work. */
+/** Which lane this is, the run's record of every lane's harness work, and the `timeout` deadlines the run's starts call for. */
 interface LanePlace {
   readonly index: number;
   readonly activity: HarnessActivity;
+  readonly deadlines: Deadlines;
 }
 
 /**
@@ -165,13 +169,8 @@ interface LanePlace {
  * harness work, and its result saying what other lanes' harness work overlapped its stop, from the kill sent until
  * the stop was timed.
  */
-async function runTimedTrial(
-  plan: MatrixPlan,
-  trial: PlannedTrial,
-  host: HostProcess,
-  { index, activity }: LanePlace,
-  startNextHost: () => void,
-): Promise<HostedResult> {
+async function runTimedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProcess, place: LanePlace, startNextHost: () => void): Promise<HostedResult> {
+  const { index, activity, deadlines } = place;
   let probing: () => void = () => undefined;
   const stopping = { from: 0, to: 0 };
   const onPhase = (phase: 'stopping' | 'stopped') => {
@@ -183,8 +182,15 @@ async function runTimedTrial(
     }
   };
   try {
-    const hosted = await runPlannedTrial(plan, trial, host, onPhase);
+    let deadlineMs = deadlines.deadlineFor(trial.key);
+    let hosted = await runPlannedTrial(plan, trial, host, onPhase, deadlineMs);
+    // A deadline that ended the work before it was ready measured no stop: try again, with twice the time.
+    for (let retry = 1; firedBeforeReady(hosted.result) && retry <= DEADLINE_RETRIES; retry += 1) {
+      deadlineMs *= 2;
+      hosted = await runPlannedTrial(plan, trial, startHostFor(plan, trial, place), onPhase, deadlineMs);
+    }
     const { result } = hosted;
+    deadlines.observe(result);
     if (result.outcome === 'not-applicable' || result.outcome === 'errored' || stopping.to === 0) return hosted;
     return { ...hosted, result: { ...result, stopSharedWith: activity.during(index, stopping.from, stopping.to) } };
   } finally {
@@ -192,7 +198,13 @@ async function runTimedTrial(
   }
 }
 
-function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProcess, onPhase: (phase: 'stopping' | 'stopped') => void): Promise<HostedResult> {
+function runPlannedTrial(
+  plan: MatrixPlan,
+  trial: PlannedTrial,
+  host: HostProcess,
+  onPhase: (phase: 'stopping' | 'stopped') => void,
+  deadlineMs: number,
+): Promise<HostedResult> {
   const workload = plan.workloads.find((candidate) => candidate.name === trial.key.workload);
   if (workload === undefined || trial.killPoint === null) throw new Error(`no workload named ${trial.key.workload} in the plan, or no kill point`);
   return runTrialOnHost(
@@ -206,9 +218,10 @@ function runPlannedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProces
       startTimeoutMs: plan.startTimeoutMs,
       stopTimeoutMs: plan.stopTimeoutMs,
       graceMs: plan.graceMs,
-      deadlineMs: plan.deadlineMs,
-      killPoint: trial.killPoint,
+      deadlineMs,
+      killPoint: trial.killPoint.kind === 'deadline' ? { kind: 'deadline', afterStartMs: deadlineMs } : trial.killPoint,
       memoryLimitMb: plan.memoryLimitMb,
+      ...(plan.lingerMs === undefined ? {} : { lingerMs: plan.lingerMs }),
     },
     host,
     { onPhase, keepHost: true, runFamily: plan.family },

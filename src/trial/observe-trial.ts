@@ -1,4 +1,6 @@
 import { tmpdir } from 'node:os';
+import { readProcessStat } from '../linux-proc/process-stat.ts';
+import { GIVEN_TIME_CAP } from '../runtime/given-time.ts';
 import type { HostedTrial, HostEvent, HostSightings, SharedState } from '../host/host-messages.ts';
 import { readHostBaseline } from '../host/host-clean-state.ts';
 import type { KillStyle } from '../kill-styles/kill-style.ts';
@@ -10,7 +12,7 @@ import { takeSnapshots } from '../probes/probes.ts';
 import type { TrialWindow } from '../probes/trial-window.ts';
 import type { ProcessFamily } from '../process-family/process-family.ts';
 import type { HostProcess } from './host-process.ts';
-import { measureTrial, type TrialEnd } from './measure-trial.ts';
+import { DEFAULT_LINGER_MS, measureTrial, type TrialEnd } from './measure-trial.ts';
 import { measureLogBytes } from '../files/log-lines.ts';
 import type { TrialDirectory } from './trial-directory.ts';
 import type { TrialKey, TrialResult } from '../record/trial-result.ts';
@@ -18,7 +20,10 @@ import type { HostBaseline } from '../host/host-clean-state.ts';
 
 /** How long a host may take to start: a Node.js start-up on a loaded 2-core machine, with margin. */
 export const HOST_START_TIMEOUT_MS = 15_000;
-/** Extra time the harness's watchdog allows beyond the host's own deadlines before it treats the host as wedged. */
+/**
+ * Extra time the harness's watchdog allows beyond the host's own deadlines (which a busy machine may stretch up to
+ * GIVEN_TIME_CAP times, see src/runtime/given-time.ts) before it treats the host as wedged.
+ */
 const WATCHDOG_MARGIN_MS = 2_000;
 
 /** A trial as the harness plans it: what the host is told (see HostedTrial), plus where its module and run folder are. */
@@ -28,6 +33,8 @@ export interface TrialPlan
   /** false when the workload cannot mark its cleanup (see Workload.reportsCleanup); true when left out. */
   readonly reportsCleanup?: boolean;
   readonly runDirectory: string;
+  /** How long after the kill what the stop left is watched (`--linger`); DEFAULT_LINGER_MS when left out. */
+  readonly lingerMs?: number;
 }
 
 /** One trial under way: its plan, its host, its folder, its processes and its window. */
@@ -61,14 +68,14 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
     directory,
     workloadUrl: plan.workloadUrl,
     reportsCleanup: plan.reportsCleanup !== false,
+    lingerMs: plan.lingerMs ?? DEFAULT_LINGER_MS,
     before: takeSnapshots(target),
   };
   host.send({ type: 'start', trial: toHostedTrial(plan, directory, host) });
-  target.window.markWork('started');
-  const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs + WATCHDOG_MARGIN_MS);
-  if (started.type === 'work-failed' || started.type === 'host-exited') {
-    return errored(key, started.type === 'work-failed' ? started.message : started.detail);
-  }
+  target.window.markWorkStarted();
+  const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs * GIVEN_TIME_CAP + WATCHDOG_MARGIN_MS);
+  if (started.type === 'host-exited') return errored(key, started.detail);
+  if (started.type === 'work-failed') return { ...errored(key, started.message), ...(started.cause === undefined ? {} : { cause: started.cause }) };
   const notReady = { startMs: null, workMemory: null };
   if (started.type !== 'work-ready') return measureTrial({ ...measure, target, atReady: null, ...notReady }, asHung(started));
   const readyTarget = { ...target, childPid: started.childPid };
@@ -81,7 +88,6 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
     style.kind === 'work' ? await waitForStop(host, plan, readyTarget) : await endHostAtKillPoint(host, plan, readyTarget, directory.sectionLog, style.kind);
   // Only now may the caller start the next host: a Node.js start-up beside the stop would be timed with it.
   trial.onPhase?.('stopped');
-  if (end.kind === 'stopped') target.window.markWork('ended');
   return measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemory }, end);
 }
 
@@ -92,7 +98,10 @@ function killPointWaitMs(plan: TrialPlan): number {
 }
 
 async function waitForStop(host: HostProcess, plan: TrialPlan, target: ProbeTarget): Promise<TrialEnd> {
-  const stopped = await host.waitFor(['work-stopped', 'work-hung', 'work-failed'], killPointWaitMs(plan) + plan.stopTimeoutMs + WATCHDOG_MARGIN_MS);
+  const stopped = await host.waitFor(
+    ['work-stopped', 'work-hung', 'work-failed'],
+    killPointWaitMs(plan) + plan.stopTimeoutMs * GIVEN_TIME_CAP + WATCHDOG_MARGIN_MS,
+  );
   if (stopped.type === 'host-exited') return { kind: 'errored', error: stopped.detail };
   if (stopped.type === 'work-failed') return { kind: 'errored', error: stopped.message };
   if (stopped.type !== 'timeout') adoptSightings(target, stopped);
@@ -103,6 +112,10 @@ async function waitForStop(host: HostProcess, plan: TrialPlan, target: ProbeTarg
 function adoptSightings(target: ProbeTarget, sightings: Partial<HostSightings>): void {
   for (const member of sightings.processes ?? []) for (const way of member.foundBy) target.family.record(member, way);
   for (const path of sightings.heldFiles ?? []) target.heldFiles.add(path);
+  for (const pid of sightings.adopted ?? []) {
+    const adopted = readProcessStat(pid);
+    if (adopted !== null) target.family.markAdopted(adopted);
+  }
 }
 
 /**
