@@ -35,6 +35,7 @@ Options:
   --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs})
   --grace MS             abort-then-force: how long to wait for the abort before forcing (default: ${DEFAULTS.graceMs})
   --deadline MS          timeout: the runtime's own deadline, from the start of the work (default: ${DEFAULTS.deadlineMs})
+  --linger MS            watch what a stop left for this long after the kill: what goes away by itself, and when (default: ${DEFAULTS.lingerMs}; 0: not at all)
   --seed N               seeds every random choice (kill delays, sections); default: drawn, and printed in the report
   --kill-point MODE      ${KILL_POINT_MODES.join(', ')}: where kills land after ready() (default: ${DEFAULTS.killPoint})
   --kill-delay MS        the longest seeded delay after ready() before a kill (default: ${DEFAULTS.killDelayMaxMs})

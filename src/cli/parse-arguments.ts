@@ -7,6 +7,7 @@ import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS, type FailCondition } from '..
 import { NODE_RUNTIME_NAMES, RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
 import type { TaskRequest } from '../task/task-module.ts';
 import { describeBadValue, UsageError } from '../errors/usage-error.ts';
+import { DEFAULT_LINGER_MS } from '../trial/measure-trial.ts';
 
 export interface HarnessOptions {
   readonly runtimes: RuntimeName[];
@@ -30,6 +31,8 @@ export interface HarnessOptions {
   readonly killPoint: KillPointMode;
   readonly killDelayMaxMs: number;
   readonly memoryLimitMb: number;
+  /** How long after the kill what a stop left is watched (--linger), 0 for not at all. */
+  readonly lingerMs: number;
   readonly concurrency: number;
   readonly shard: Shard | null;
   /** Carry on the interrupted run whose journal is in --out, with its own plan. */
@@ -65,6 +68,7 @@ const OPTIONS = {
   'kill-point': { type: 'string' },
   'kill-delay': { type: 'string' },
   'memory-limit': { type: 'string' },
+  linger: { type: 'string' },
   concurrency: { type: 'string' },
   shard: { type: 'string' },
   resume: { type: 'boolean' },
@@ -88,6 +92,7 @@ export const DEFAULTS = {
   killPoint: 'auto',
   killDelayMaxMs: 50,
   memoryLimitMb: 1_024,
+  lingerMs: DEFAULT_LINGER_MS,
   concurrency: availableParallelism(),
 } as const;
 
@@ -107,6 +112,7 @@ const PLAN_FLAGS = [
   'kill-point',
   'kill-delay',
   'memory-limit',
+  'linger',
   'shard',
   'node',
 ] as const;
@@ -145,6 +151,7 @@ export function parseArguments(argv: string[]): Command {
       killPoint: values['kill-point'] === undefined ? DEFAULTS.killPoint : parseName('--kill-point', values['kill-point'], KILL_POINT_MODES),
       killDelayMaxMs: values['kill-delay'] === undefined ? DEFAULTS.killDelayMaxMs : parseWholeNumber('--kill-delay', values['kill-delay'], 0),
       memoryLimitMb: parsePositiveInteger('--memory-limit', values['memory-limit'], DEFAULTS.memoryLimitMb),
+      lingerMs: values.linger === undefined ? DEFAULTS.lingerMs : parseWholeNumber('--linger', values.linger, 0),
       concurrency: parsePositiveInteger('--concurrency', values.concurrency, DEFAULTS.concurrency),
       shard: values.shard === undefined ? null : parseShard(values.shard),
       resume: values.resume ?? false,

@@ -2,16 +2,20 @@ import { measureLogBytes } from '../files/log-lines.ts';
 import { type ApplyKill, isNotApplicable, type KillStyle, type WorkKillStyle } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
+import { PROCESS_JOURNAL } from '../marker/run-owner.ts';
+import { dirname, join } from 'node:path';
 import { ownIdentity, readIfSame } from '../linux-proc/process-identity.ts';
 import { findHeldOutsideFiles } from '../probes/outside-files.ts';
 import { createProcessFamily, type ProcessFamily } from '../process-family/process-family.ts';
 import { scanFamilyTree } from '../process-family/scan-family.ts';
 import type { NodeRuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
 import { within } from '../runtime/within.ts';
+import { listThreads, startGivenClock, type ThreadRef, withinGivenTime } from '../runtime/given-time.ts';
 import type { MutexState } from '../record/trial-result.ts';
 import type { HostEvent, HostedTrial, SharedMemoryReading, SharedState } from './host-messages.ts';
 import { loadAdapter } from './load-adapter.ts';
 import { reachKillPoint } from './reach-kill-point.ts';
+import { journalAdoptionsTo, listAdoptedChildren, watchThreadChildren } from './subreaper.ts';
 import { findWorkThread, readWorkActivity } from './work-activity.ts';
 
 /** How long the host tries to take a stopped worker's shared mutex before calling it held for good. */
@@ -34,18 +38,28 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   // The trial's temp directory for every process of the trial, in the host's own C environment too: native code in
   // a worker (SQLite's temp files) reads the process's TMPDIR, not the worker's copy of process.env.
   process.env.TMPDIR = trial.spec.workDir;
+  // The run's folder holds its process journal: the trial's directory is <run>/<trial>/work.
+  journalAdoptionsTo(join(dirname(dirname(trial.spec.workDir)), PROCESS_JOURNAL));
   const deadlineMs = style.start?.usesDeadline ? trial.deadlineMs : null;
   const startWork = await loadAdapter(trial.runtime);
+  const hostThreads = new Set(listThreads(process.pid).map((thread) => thread.threadId));
   const work: WorkByRuntime[Name] = startWork(trial.spec, trial.controlDir, {
     deadlineMs,
     stopOnSigterm: style.start?.stopOnSigterm ?? false,
     memoryLimitMb: trial.memoryLimitMb,
   });
   const readyAt = work.ready.then((ready) => ({ ready, at: performance.now() }));
-  const start = await within(trial.startTimeoutMs, Promise.race([readyAt, work.ended.then((ended) => ({ ended }))]));
+  // Deadlines count the time the machine gave the work: on a busy machine, its waits for a CPU are not its own slowness.
+  const clock = startGivenClock(() => workThreads(work, hostThreads));
+  const start = await withinGivenTime(trial.startTimeoutMs, Promise.race([readyAt, work.ended.then((ended) => ({ ended }))]), clock);
   if (start === undefined) return send({ type: 'work-hung', phase: 'start', ...readSharedState(work), workAtStop: null, workAtHang: null });
-  if ('ended' in start) return send({ type: 'work-failed', message: describeEarlyEnd(start.ended.error, deadlineMs) });
+  if ('ended' in start) {
+    const cause = deadlineMs === null ? {} : { cause: 'deadline-before-ready' as const };
+    return send({ type: 'work-failed', message: describeEarlyEnd(start.ended.error, deadlineMs), ...cause });
+  }
   const childPid = 'pid' in work ? work.pid : null;
+  // A worker's children are the host's own, not orphans it adopted: the subreaper must leave them to the worker.
+  watchThreadChildren(childPid === null ? start.ready.osThreadId : null);
   send({ type: 'work-ready', childPid, osThreadId: start.ready.osThreadId, startMs: start.at - work.startedAt });
   const thread = findWorkThread(childPid ?? process.pid, start.ready);
   await killOrdered;
@@ -64,9 +78,16 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs, family });
   // The stop timeout waits for the work to be gone, not for its runtime to settle (tinypool never settles after a
   // worker's process.exit(), and waiting for it would count the settle wait as part of the stop).
-  const end = (await within(trial.stopTimeoutMs, work.gone)) === undefined ? undefined : await work.ended;
+  const end =
+    (await withinGivenTime(
+      trial.stopTimeoutMs,
+      work.gone,
+      startGivenClock(() => workThreads(work, hostThreads)),
+    )) === undefined
+      ? undefined
+      : await work.ended;
   const workAtHang = end === undefined ? readWorkActivity(thread, killRequestedAt) : null;
-  const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, trial.spec.workDir)])], processes: family.members() };
+  const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, trial.spec.workDir)])], processes: family.members(), adopted: listAdoptedChildren() };
   if (end === undefined) return send({ type: 'work-hung', phase: 'stop', ...readSharedState(work), workAtStop, workAtHang, sectionLogBytesAtStop, ...sighted });
   // `timeout` counts from the moment the runtime's own deadline acted (each starts its own timer), not from ours.
   const stopFrom = deadlineMs === null ? killRequestedAt : (work.deadlineFiredAt() ?? killRequestedAt);
@@ -85,6 +106,12 @@ export async function hostTrial<Name extends NodeRuntimeName>(
     workAtStop,
     sectionLogBytesAtStop,
   });
+}
+
+/** The threads a deadline of the work watches: the host's main thread, and the work's (a child's, or the host's new ones). */
+function workThreads(work: WorkByRuntime[NodeRuntimeName], hostThreads: ReadonlySet<number>): ThreadRef[] {
+  const hostMain = { pid: process.pid, threadId: process.pid };
+  return [hostMain, ...('pid' in work ? listThreads(work.pid) : listThreads(process.pid, hostThreads))];
 }
 
 /**

@@ -71,6 +71,8 @@ export interface RunPlan {
   readonly killDelayMaxMs: number;
   /** The heap cap of each worker (resourceLimits) and child (--max-old-space-size). */
   readonly memoryLimitMb: number;
+  /** How long after the kill what a stop left was watched, to tell what went away by itself from what stayed (--linger). Absent in older records. */
+  readonly lingerMs?: number;
   /** How many trials (hosts) ran at once. */
   readonly concurrency: number;
   /** The share of the cells this run covered; null for all of them. */

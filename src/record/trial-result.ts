@@ -1,6 +1,7 @@
 import type { ProcessMemory } from '../linux-proc/process-memory.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { IntegrityCheck } from '../workload/define-workload.ts';
+import type { LeftoverLifetime } from '../probes/leftover-items.ts';
 import type { Leftovers } from '../probes/probes.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 
@@ -88,9 +89,20 @@ export interface WorkActivity {
   readonly afterKillMs: number;
 }
 
-/** Set by a run for every trial it started: whether its host had run an earlier trial (a warm host starts a worker faster). */
+/**
+ * How a trial's processes were held, however they left its host's tree: the host's own cgroup (where this user may
+ * create one: root, a delegated slice), and the host as their child subreaper (any user: orphans are re-parented to
+ * the host, not to init). See src/process-family/containment.ts.
+ */
+export interface TrialContainment {
+  readonly cgroup: boolean;
+  readonly subreaper: boolean;
+}
+
+/** Set for every trial that had a host: whether it had run an earlier trial (a warm host starts a worker faster), and how it contained the trial. */
 interface HostUse {
   readonly hostReused?: boolean;
+  readonly containment?: TrialContainment;
 }
 
 interface MeasuredTrial extends TrialKey, HostUse {
@@ -144,6 +156,14 @@ export interface StoppedTrial extends MeasuredTrial {
    * the harness has heard of the stop from the host.
    */
   readonly releasedMs: number | null;
+  /**
+   * How long each thing the stop left lived after the stop, watched while a process of the trial lived, for up to
+   * `--linger` ms from the kill: a lingering leftover goes away by itself, a permanent one stays. Absent when the stop
+   * left nothing, or no process of the trial was left to change anything.
+   */
+  readonly lifetimes?: LeftoverLifetime[];
+  /** From the kill request until the watch of `lifetimes` ended. */
+  readonly watchedMs?: number;
 }
 
 /** The work did not end within the stop timeout (or never became ready); its host was SIGKILLed. */
@@ -159,6 +179,8 @@ export interface HungTrial extends MeasuredTrial {
 export interface ErroredTrial extends TrialKey, HostUse {
   readonly outcome: 'errored';
   readonly error: string;
+  /** `deadline-before-ready`: the `timeout` style's deadline ended the work before it called ready(), even after longer deadlines were tried. */
+  readonly cause?: 'deadline-before-ready';
 }
 
 /** The kill style has no meaning in this runtime. */

@@ -11,6 +11,7 @@ import { sectionAtStop } from '../entry/critical-sections.ts';
 import { readLogLines } from '../files/log-lines.ts';
 import type { TrialDirectory } from './trial-directory.ts';
 import { checkSharedMemory } from './check-integrity.ts';
+import { type LeftoverItem, type LeftoverLifetime, listLeftoverItems } from '../probes/leftover-items.ts';
 import { hasLeftovers, type HeldAtReady, type KillPoint, type TrialKey, type TrialResult } from '../record/trial-result.ts';
 
 /** How the work ended, as the harness learned it. */
@@ -33,6 +34,8 @@ export interface TrialMeasurement {
   /** Spawn latency, from the host; null when the workload never called ready(). */
   readonly startMs: number | null;
   readonly workMemory: ProcessMemory | null;
+  /** How long after the kill what a stop left is watched, to tell what goes away by itself from what stays (0: not at all). */
+  readonly lingerMs: number;
 }
 
 /**
@@ -62,7 +65,9 @@ export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd)
   }
   const { event } = end;
   const { leftovers, releasedMs } = await waitForRelease(measurement, event.killRequestedEpochMs);
+  const lived = releasedMs === null ? await watchLifetimes(measurement, leftovers, event.killRequestedEpochMs) : null;
   return {
+    ...(lived === null ? {} : lived),
     ...readTrialLogs(measurement, event.sectionLogBytesAtStop),
     leftovers,
     heldAtReady: await measureHeldAtReady(measurement),
@@ -87,6 +92,34 @@ async function waitForRelease(measurement: TrialMeasurement, killRequestedEpochM
     if (performance.now() >= deadline || !mayStillBeReleased(leftovers)) return { leftovers, releasedMs: null };
     await sleep(RELEASE_POLL_MS);
   }
+}
+
+/** How long after the kill what a stop left is watched by default (`--linger`): a lingering service child takes about a second. */
+export const DEFAULT_LINGER_MS = 2_500;
+/** How often what a stop left is looked at again while it is watched. */
+const LINGER_POLL_MS = 50;
+
+/**
+ * Watches what the stop left, for up to `lingerMs` from the kill, while a process of the trial still lives (only a
+ * living process can still remove its files, free its ports and locks, or end): what goes away by itself meanwhile
+ * (a service child that exits a moment after its parent was killed) gets the time it went, the rest null (it was
+ * still there; the harness then removed it). Every item of the leftovers gets a lifetime.
+ */
+async function watchLifetimes(measurement: TrialMeasurement, leftovers: Leftovers, killRequestedEpochMs: number) {
+  const sinceKill = () => performance.timeOrigin + performance.now() - killRequestedEpochMs;
+  const gone = new Map<string, number>();
+  const itemKey = (item: LeftoverItem) => `${item.probe}\u0000${item.item}`;
+  const left = listLeftoverItems(leftovers);
+  let survivors = leftovers.processes?.total ?? 0;
+  while (survivors > 0 && gone.size < left.length && sinceKill() < measurement.lingerMs) {
+    await sleep(Math.min(LINGER_POLL_MS, Math.max(0, measurement.lingerMs - sinceKill())));
+    const now = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target));
+    const present = new Set(listLeftoverItems(now).map(itemKey));
+    for (const item of left) if (!present.has(itemKey(item)) && !gone.has(itemKey(item))) gone.set(itemKey(item), sinceKill());
+    survivors = now.processes?.total ?? 0;
+  }
+  const lifetimes: LeftoverLifetime[] = left.map((item) => ({ ...item, goneAfterMs: gone.get(itemKey(item)) ?? null }));
+  return { lifetimes, watchedMs: sinceKill() };
 }
 
 /**

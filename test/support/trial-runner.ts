@@ -29,6 +29,11 @@ export interface TrialRequest {
   readonly memoryLimitMb?: number;
   /** Default: right at ready() (a delay of 0); `timeout` always uses the runtime's deadline. */
   readonly killPoint?: KillPoint;
+  /**
+   * How long what the stop left is watched. 0 when left out: a test of what a stop leaves need not wait to see it
+   * stay (the tests of that watch ask for it).
+   */
+  readonly lingerMs?: number;
 }
 
 /** One run directory per test file, so the trials of a file share it and afterAll removes it whole. */
@@ -50,6 +55,7 @@ export function createTrialRunner(): TrialRunner {
       startTimeoutMs = START_TIMEOUT_MS,
       memoryLimitMb = MEMORY_LIMIT_MB,
       killPoint = { kind: 'delay', delayMs: 0 },
+      lingerMs = 0,
     }) {
       trialNumber += 1;
       return runTrial({
@@ -65,6 +71,7 @@ export function createTrialRunner(): TrialRunner {
         graceMs: GRACE_MS,
         deadlineMs: DEADLINE_MS,
         memoryLimitMb,
+        lingerMs,
         killPoint: KILL_STYLES[kill].start?.usesDeadline ? { kind: 'deadline', afterStartMs: DEADLINE_MS } : killPoint,
       });
     },
