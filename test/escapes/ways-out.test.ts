@@ -152,9 +152,11 @@ describe('creates-and-closes-outside', () => {
     expect(result.leftovers.tempFiles?.outside).toEqual([]);
     expect(result.leftovers.tempFiles?.total).toBe(0);
     expect(result.outcome).toBe('stopped');
-    // Its birth while the trial ran ties it to nothing: another program could have made it then.
-    expect(result.leftovers.tempFiles?.unattributed).toEqual(expect.arrayContaining(created));
+    // Its birth while the trial ran ties it to nothing: another program could have made it then. It is listed, or the
+    // list is full of other programs' files (a busy machine's) and the count says there were more.
     expect(created).toHaveLength(1);
+    const { unattributed = [], unattributedCount = 0 } = result.leftovers.tempFiles ?? {};
+    expect(unattributed.includes(created[0] ?? '') || unattributedCount > unattributed.length).toBe(true);
   });
 });
 
