@@ -11,6 +11,7 @@ import threading
 from typing import Any, Callable, Optional
 
 from .clock import epoch_ms_at, now_ms
+from .given_time import GivenDeadline, list_threads, wait_given
 from .hosted_trial import HostedTrial
 from .kill_point import ENDED, REACHED, reach_kill_point
 from .kill_styles import KILL_STYLES, WORK, KillStyle, NotApplicable
@@ -42,9 +43,17 @@ def host_trial(trial: HostedTrial, host_runtime: str, ties: Ties, send: Send, ki
         return None
     prepare_environment(trial)
     deadline_ms = trial.deadline_ms if style.start.uses_deadline else None
+    host_threads = frozenset(thread for _, thread in list_threads(os.getpid()))
     work = start_work(trial.runtime, trial.spec, ties, style.start, deadline_ms)
     watch = WorkWatch(work)
-    if not watch.wait_for(lambda: watch.ready is not None or watch.ended(), work.started_at + trial.start_timeout_ms):
+    # Deadlines count the time the machine gave the work: on a busy machine, its waits for a CPU are not its own slowness.
+    def threads() -> list:
+        return _work_threads(work, host_threads)
+
+    def started(until_ms: float) -> bool:
+        return watch.wait_for(lambda: watch.ready is not None or watch.ended(), until_ms)
+
+    if not wait_given(started, GivenDeadline(trial.start_timeout_ms, threads)):
         send({"type": "work-hung", "phase": "start", **_shared_state(work), "workAtStop": None, "workAtHang": None})
         return None
     if watch.ready is None:
@@ -62,7 +71,7 @@ def host_trial(trial: HostedTrial, host_runtime: str, ties: Ties, send: Send, ki
     if style.kind != WORK:
         send({"type": "kill-point-reached"})
         return style.kind
-    _stop(trial, style, work, watch, send, deadline_ms)
+    _stop(trial, style, work, watch, send, deadline_ms, threads)
     return None
 
 
@@ -76,7 +85,9 @@ def prepare_environment(trial: HostedTrial) -> None:
     tempfile.tempdir = None
 
 
-def _stop(trial: HostedTrial, style: KillStyle, work: StartedWork, watch: WorkWatch, send: Send, deadline_ms: Optional[float]) -> None:
+def _stop(
+    trial: HostedTrial, style: KillStyle, work: StartedWork, watch: WorkWatch, send: Send, deadline_ms: Optional[float], threads: Callable[[], list]
+) -> None:
     pid, thread_id = watch.ready["pid"], watch.ready["osThreadId"]
     # What the thread was doing as the stop came, and where the section log stood (the section the kill hit), both
     # read right before the kill is requested: in py-thread every read waits for the GIL the work may hold (up to the
@@ -88,7 +99,7 @@ def _stop(trial: HostedTrial, style: KillStyle, work: StartedWork, watch: WorkWa
     kill_requested_at = applied_at if deadline_ms is None else work.started_at + deadline_ms
     ended_by = style.runtimes[trial.runtime].apply(work, trial.grace_ms)
     stop_moment = {"workAtStop": at_stop.as_activity(kill_requested_at), "sectionLogBytesAtStop": section_log_bytes, "processes": [], "heldFiles": []}
-    if not gone.wait(applied_at + trial.stop_timeout_ms):
+    if not wait_given(gone.wait, GivenDeadline(trial.stop_timeout_ms, threads)):
         at_hang = read_thread(pid, thread_id).as_activity(kill_requested_at)
         send({"type": "work-hung", "phase": "stop", **_shared_state(work), **stop_moment, "workAtHang": at_hang})
         return
@@ -110,6 +121,13 @@ def _stop(trial: HostedTrial, style: KillStyle, work: StartedWork, watch: WorkWa
             **stop_moment,
         }
     )
+
+
+def _work_threads(work: StartedWork, host_threads: frozenset) -> list:
+    """The host's main thread, the host's threads new since the work started (a thread's), and a child's threads."""
+    child = getattr(getattr(work, "process", None), "pid", None)
+    own = list_threads(os.getpid(), host_threads)
+    return [(os.getpid(), os.getpid()), *own, *(list_threads(child) if child is not None else [])]
 
 
 def _why_not(style: Optional[KillStyle], trial: HostedTrial, host_runtime: str) -> Optional[str]:
