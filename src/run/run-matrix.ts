@@ -90,6 +90,8 @@ interface Lane {
 async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<void> {
   const idle = new Map<string, HostProcess>();
   const reused = new WeakSet<HostProcess>();
+  // Trials whose leftovers are still watched: each is recorded once its watch is over, while the lane goes on.
+  const watched: Promise<void>[] = [];
   let lastHandedBack = true;
   try {
     let current = lane.take();
@@ -103,8 +105,9 @@ async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<
         const startNextHost = () => {
           if (needsFresh && !idle.has(hostKind(next))) idle.set(hostKind(next), startHostFor(plan, next, place));
         };
-        const { result, host: handedBack } = await runTimedTrial(plan, current, host, place, startNextHost);
-        lane.record(current, result.outcome === 'not-applicable' ? result : { ...result, hostReused: reused.has(host) });
+        const { final, host: handedBack } = await runTimedTrial(plan, current, host, place, startNextHost);
+        const trial = current;
+        watched.push(final.then((result) => lane.record(trial, result.outcome === 'not-applicable' ? result : { ...result, hostReused: reused.has(host) })));
         if (handedBack !== undefined) reused.add(handedBack);
         lastHandedBack = handedBack !== undefined;
         // A host started ahead for the same runtime is as good: one of the two is enough.
@@ -113,7 +116,10 @@ async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<
       }
       current = next;
     }
+    await Promise.all(watched);
   } finally {
+    // A lane that failed still waits for its watches to end (each ends its own host), so none outlives the run.
+    await Promise.allSettled(watched);
     for (const host of idle.values()) await retireHost(host);
   }
 }
@@ -185,14 +191,15 @@ async function runTimedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostPr
     let deadlineMs = deadlines.deadlineFor(trial.key);
     let hosted = await runPlannedTrial(plan, trial, host, onPhase, deadlineMs);
     // A deadline that ended the work before it was ready measured no stop: try again, with twice the time.
-    for (let retry = 1; firedBeforeReady(hosted.result) && retry <= DEADLINE_RETRIES; retry += 1) {
+    for (let retry = 1; firedBeforeReady(hosted.measured) && retry <= DEADLINE_RETRIES; retry += 1) {
       deadlineMs *= 2;
       hosted = await runPlannedTrial(plan, trial, startHostFor(plan, trial, place), onPhase, deadlineMs);
     }
-    const { result } = hosted;
-    deadlines.observe(result);
-    if (result.outcome === 'not-applicable' || result.outcome === 'errored' || stopping.to === 0) return hosted;
-    return { ...hosted, result: { ...result, stopSharedWith: activity.during(index, stopping.from, stopping.to) } };
+    const { measured } = hosted;
+    deadlines.observe(measured);
+    if (measured.outcome === 'not-applicable' || measured.outcome === 'errored' || stopping.to === 0) return hosted;
+    const stopSharedWith = activity.during(index, stopping.from, stopping.to);
+    return { ...hosted, final: hosted.final.then((result) => ('leftovers' in result ? { ...result, stopSharedWith } : result)) };
   } finally {
     probing();
   }

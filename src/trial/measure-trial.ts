@@ -12,7 +12,7 @@ import { readLogLines } from '../files/log-lines.ts';
 import type { TrialDirectory } from './trial-directory.ts';
 import { checkSharedMemory } from './check-integrity.ts';
 import { type LeftoverItem, type LeftoverLifetime, listLeftoverItems } from '../probes/leftover-items.ts';
-import { hasLeftovers, type HeldAtReady, type KillPoint, type TrialKey, type TrialResult } from '../record/trial-result.ts';
+import { hasLeftovers, type HeldAtReady, type KillPoint, type StoppedTrial, type TrialKey, type TrialResult } from '../record/trial-result.ts';
 
 /** How the work ended, as the harness learned it. */
 export type TrialEnd =
@@ -45,14 +45,26 @@ export interface TrialMeasurement {
 const RELEASE_WINDOW_MS = 250;
 const RELEASE_POLL_MS = 10;
 
+/**
+ * A trial as measured once its stop was seen and the release window closed, and, when processes of the trial were
+ * still alive then, the watch of what it left, under way: how long each thing lived (see watchLifetimes).
+ */
+export interface Measured {
+  readonly result: TrialResult;
+  readonly lingering: Promise<LeftoverLives> | null;
+}
+
+/** What the watch of a stop's leftovers adds to the trial's result. */
+export type LeftoverLives = Required<Pick<StoppedTrial, 'lifetimes' | 'watchedMs'>>;
+
 /** Takes the after-snapshots and reads the workload's logs; the data check comes later, once the trial's processes are dead. */
-export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd): Promise<TrialResult> {
+export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd): Promise<Measured> {
   const { key } = measurement;
-  if (end.kind === 'errored') return { ...key, outcome: 'errored', error: end.error };
+  if (end.kind === 'errored') return { result: { ...key, outcome: 'errored', error: end.error }, lingering: null };
   if (end.kind === 'hung') {
     const { phase, mutex, workAtStop, workAtHang } = end;
     const sharedMemory = await checkSharedMemory(measurement.workloadUrl, end.sharedMemory);
-    return {
+    const result: TrialResult = {
       ...(await probeOnce(measurement, end.sectionLogBytesAtStop)),
       outcome: 'hung',
       phase,
@@ -62,12 +74,13 @@ export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd)
       stopMs: null,
       workAtHang,
     };
+    return { result, lingering: null };
   }
   const { event } = end;
   const { leftovers, releasedMs } = await waitForRelease(measurement, event.killRequestedEpochMs);
-  const lived = releasedMs === null ? await watchLifetimes(measurement, leftovers, event.killRequestedEpochMs) : null;
-  return {
-    ...(lived === null ? {} : lived),
+  // Only a living process can still change what is left: without one, there is nothing to watch.
+  const lingering = releasedMs === null && (leftovers.processes?.total ?? 0) > 0 ? watchLifetimes(measurement, leftovers, event.killRequestedEpochMs) : null;
+  const result: TrialResult = {
     ...readTrialLogs(measurement, event.sectionLogBytesAtStop),
     leftovers,
     heldAtReady: await measureHeldAtReady(measurement),
@@ -81,6 +94,7 @@ export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd)
     reportedMs: event.reportedMs,
     releasedMs,
   };
+  return { result, lingering };
 }
 
 /** Probes until nothing is left or the window closes; releasedMs counts from the kill request on the wall clock. */
@@ -105,7 +119,7 @@ const LINGER_POLL_MS = 50;
  * (a service child that exits a moment after its parent was killed) gets the time it went, the rest null (it was
  * still there; the harness then removed it). Every item of the leftovers gets a lifetime.
  */
-async function watchLifetimes(measurement: TrialMeasurement, leftovers: Leftovers, killRequestedEpochMs: number) {
+async function watchLifetimes(measurement: TrialMeasurement, leftovers: Leftovers, killRequestedEpochMs: number): Promise<LeftoverLives> {
   const sinceKill = () => performance.timeOrigin + performance.now() - killRequestedEpochMs;
   const gone = new Map<string, number>();
   const itemKey = (item: LeftoverItem) => `${item.probe}\u0000${item.item}`;

@@ -12,10 +12,10 @@ import { takeSnapshots } from '../probes/probes.ts';
 import type { TrialWindow } from '../probes/trial-window.ts';
 import type { ProcessFamily } from '../process-family/process-family.ts';
 import type { HostProcess } from './host-process.ts';
-import { DEFAULT_LINGER_MS, measureTrial, type TrialEnd } from './measure-trial.ts';
+import { DEFAULT_LINGER_MS, type Measured, measureTrial, type TrialEnd } from './measure-trial.ts';
 import { measureLogBytes } from '../files/log-lines.ts';
 import type { TrialDirectory } from './trial-directory.ts';
-import type { TrialKey, TrialResult } from '../record/trial-result.ts';
+import type { ErroredTrial, TrialKey } from '../record/trial-result.ts';
 import type { HostBaseline } from '../host/host-clean-state.ts';
 
 /** How long a host may take to start: a Node.js start-up on a loaded 2-core machine, with margin. */
@@ -52,7 +52,7 @@ export interface TrialInProgress {
 }
 
 /** Starts the work in the host, probes it before, at ready and after the stop, and applies the kill at its point. */
-export async function observeTrial(trial: TrialInProgress): Promise<TrialResult> {
+export async function observeTrial(trial: TrialInProgress): Promise<Measured> {
   const { plan, key, directory, host, family, window } = trial;
   const hostReady = await host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS);
   if (hostReady.type !== 'host-ready') {
@@ -75,7 +75,7 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
   target.window.markWorkStarted();
   const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs * GIVEN_TIME_CAP + WATCHDOG_MARGIN_MS);
   if (started.type === 'host-exited') return errored(key, started.detail);
-  if (started.type === 'work-failed') return { ...errored(key, started.message), ...(started.cause === undefined ? {} : { cause: started.cause }) };
+  if (started.type === 'work-failed') return errored(key, started.message, started.cause);
   const notReady = { startMs: null, workMemory: null };
   if (started.type !== 'work-ready') return measureTrial({ ...measure, target, atReady: null, ...notReady }, asHung(started));
   const readyTarget = { ...target, childPid: started.childPid };
@@ -91,10 +91,12 @@ export async function observeTrial(trial: TrialInProgress): Promise<TrialResult>
   return measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemory }, end);
 }
 
-/** How long the host may wait for the kill point: the delay, or that and the stop timeout for the workload to enter its section. */
+/** How long the host may wait for the kill point: the delay, the deadline, or the delay and the stop timeout for the workload to enter its section. */
 function killPointWaitMs(plan: TrialPlan): number {
   if (plan.killPoint.kind === 'delay') return plan.killPoint.delayMs;
-  return plan.killPoint.kind === 'section' ? plan.killPoint.afterMs + plan.stopTimeoutMs : 0;
+  // A deadline counts from the start of the work, which came before ready(): waiting all of it is an upper bound.
+  if (plan.killPoint.kind === 'deadline') return plan.killPoint.afterStartMs;
+  return plan.killPoint.afterMs + plan.stopTimeoutMs;
 }
 
 async function waitForStop(host: HostProcess, plan: TrialPlan, target: ProbeTarget): Promise<TrialEnd> {
@@ -188,6 +190,6 @@ function toHostedTrial(plan: TrialPlan, directory: TrialDirectory, host: HostPro
   };
 }
 
-function errored(key: TrialKey, error: string): TrialResult {
-  return { ...key, outcome: 'errored', error };
+function errored(key: TrialKey, error: string, cause?: ErroredTrial['cause']): Measured {
+  return { result: { ...key, outcome: 'errored', error, ...(cause === undefined ? {} : { cause }) }, lingering: null };
 }

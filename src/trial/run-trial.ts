@@ -11,6 +11,7 @@ import { reapFamily } from '../process-family/reap-family.ts';
 import { watchFamily } from '../process-family/watch-family.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { type HostProcess, retireHost, startHost } from './host-process.ts';
+import type { LeftoverLives } from './measure-trial.ts';
 import { observeTrial, type TrialInProgress, type TrialPlan } from './observe-trial.ts';
 import { createTrialDirectory, removeDirectory, type TrialDirectory } from './trial-directory.ts';
 import type { TrialKey, TrialResult } from '../record/trial-result.ts';
@@ -25,9 +26,14 @@ export interface TrialOptions {
   readonly runFamily?: ProcessFamily;
 }
 
-/** A trial's result, and its host when the trial handed it back for another trial of the same runtime. */
+/**
+ * A trial as measured once its stop was seen (its outcome known), its final result (with how long its leftovers lived
+ * and its data checked), and its host when the trial handed it back for another trial of the same runtime. A trial
+ * whose leftovers are still watched settles `final` later, while its caller goes on with its next trial.
+ */
 export interface HostedResult {
-  readonly result: TrialResult;
+  readonly measured: TrialResult;
+  readonly final: Promise<TrialResult>;
   readonly host: HostProcess | undefined;
 }
 
@@ -39,7 +45,9 @@ const baselines = new WeakMap<HostProcess, HostBaseline | null>();
  * the host and reaps its marker, checks its data, and removes its directory.
  */
 export async function runTrial(plan: TrialPlan, host: HostProcess = startHost(plan.trialId, plan.runtime), options: TrialOptions = {}): Promise<TrialResult> {
-  return (await runTrialOnHost(plan, host, options)).result;
+  return await (
+    await runTrialOnHost(plan, host, options)
+  ).final;
 }
 
 /**
@@ -65,6 +73,11 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
   const watch = watchFamily(family);
   const window = openTrialWindow(plan.trialId);
   let directory: TrialDirectory | undefined;
+  const cleanUp = () => {
+    watch.stop();
+    window.close();
+    if (directory !== undefined) removeDirectory(directory.root);
+  };
   try {
     directory = createTrialDirectory(plan.runDirectory, plan.trialId);
     const trial: TrialInProgress = {
@@ -79,32 +92,48 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
       ...(options.onPhase === undefined ? {} : { onPhase: options.onPhase }),
     };
     const hosted = await observeAndEnd(trial, options);
-    return hosted.result.outcome === 'not-applicable' ? hosted : { ...hosted, result: { ...hosted.result, containment: host.containmentOf() } };
+    const withContainment = (result: TrialResult): TrialResult =>
+      result.outcome === 'not-applicable' ? result : { ...result, containment: host.containmentOf() };
+    return { ...hosted, measured: withContainment(hosted.measured), final: hosted.final.then(withContainment).finally(cleanUp) };
   } catch (error) {
     // The trial could not even have its folder (the run's is gone): its host, handed to it, ends here all the same.
     if (directory === undefined) await endHost(host, family);
+    cleanUp();
     throw error;
-  } finally {
-    watch.stop();
-    window.close();
-    if (directory !== undefined) removeDirectory(directory.root);
   }
 }
 
 /** Observes the trial, then ends its host (or hands it back clean) and checks its data with every process of the trial dead. */
 async function observeAndEnd(trial: TrialInProgress, options: TrialOptions): Promise<HostedResult> {
   const { plan, directory, host, family } = trial;
-  const observed = await observeTrial(trial).catch(async (error: unknown) => {
+  const { result: observed, lingering } = await observeTrial(trial).catch(async (error: unknown) => {
     await endHost(host, family);
     throw error;
   });
-  // What the trial surely left outside its directory is measured: it goes now, whatever ending the host meets.
-  if ('leftovers' in observed) removeOutsideFiles(observed.leftovers.tempFiles?.outside ?? [], trial.window);
+  // Processes of the trial still live, and what they left is watched: the host cannot be handed back, so the caller
+  // may go on meanwhile; the host ends once the watch is over.
+  if (lingering !== null) return { measured: observed, final: endAfterWatch(trial, observed, lingering), host: undefined };
   if (options.keepHost !== true || !mayHandBack(plan, observed)) {
-    await endHost(host, family);
-    return { result: await checkIntegrity(observed, plan.workloadUrl, directory), host: undefined };
+    const final = await endAndCheck(trial, observed);
+    return { measured: observed, final: Promise.resolve(final), host: undefined };
   }
-  return await handBackIfClean(plan, directory, host, family, observed);
+  const handed = await handBackIfClean(plan, directory, host, family, observed);
+  return { measured: observed, final: Promise.resolve(handed.result), host: handed.host };
+}
+
+async function endAfterWatch(trial: TrialInProgress, observed: TrialResult, lingering: Promise<LeftoverLives>): Promise<TrialResult> {
+  const lives = await lingering.catch(async (error: unknown) => {
+    await endHost(trial.host, trial.family);
+    throw error;
+  });
+  return await endAndCheck(trial, { ...observed, ...lives });
+}
+
+/** Removes what the trial surely left outside its directory (it was measured), ends the host, then checks the data. */
+async function endAndCheck({ plan, directory, host, family, window }: TrialInProgress, observed: TrialResult): Promise<TrialResult> {
+  if ('leftovers' in observed) removeOutsideFiles(observed.leftovers.tempFiles?.outside ?? [], window);
+  await endHost(host, family);
+  return await checkIntegrity(observed, plan.workloadUrl, directory);
 }
 
 /** A host-death trial killed its host; any other outcome than stopped may have left something in it; a Python host runs one trial only. */
@@ -123,7 +152,7 @@ async function handBackIfClean(
   host: HostProcess,
   family: ProcessFamily,
   observed: TrialResult,
-): Promise<HostedResult> {
+): Promise<{ result: TrialResult; host: HostProcess | undefined }> {
   let handedBack = false;
   let ended = false;
   const end = async () => {

@@ -21,6 +21,8 @@ it('a failing lane stops the other lanes, reaps their trials and never re-create
     seed: 1,
     shard: null,
     concurrency: 2,
+    // Each trial's result comes at once, not after a watch of its grandchild: the folder goes while trials are to come.
+    lingerMs: 0,
     command: 'test',
   };
   let started: { runId: string; runDirectory: string } | undefined;

@@ -28,10 +28,15 @@ if (openFiles === undefined) throw new Error('the built-in workload open-files i
 const openFilesUrl = openFiles.workloadUrl;
 
 /** One trial on the given host, asking for it back as a lane does; a workload is a fixture's name or `open-files`. */
-function runOn(host: HostProcess, runtime: RuntimeName, kill: KillStyleName, workload: string): Promise<HostedResult> {
+async function runOn(
+  host: HostProcess,
+  runtime: RuntimeName,
+  kill: KillStyleName,
+  workload: string,
+): Promise<{ result: TrialResult; host: HostedResult['host'] }> {
   trialNumber += 1;
   const workloadUrl = workload === 'open-files' ? openFilesUrl : fixtureUrl(workload);
-  return runTrialOnHost(
+  const hosted = await runTrialOnHost(
     {
       runtime,
       kill,
@@ -50,6 +55,7 @@ function runOn(host: HostProcess, runtime: RuntimeName, kill: KillStyleName, wor
     host,
     { keepHost: true },
   );
+  return { result: await hosted.final, host: hosted.host };
 }
 
 function startLaneHost(runtime: RuntimeName): HostProcess {

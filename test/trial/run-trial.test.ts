@@ -97,3 +97,13 @@ describe('runTrial with a fixture that only awaits its signal', () => {
     expect(result).toMatchObject({ outcome: 'stopped', cleanupRan: true, exit: { code: 0, signal: null, error: null } });
   });
 });
+
+describe('runTrial with the timeout style', () => {
+  // The runtime's deadline counts from the start of the work, and may be far longer than the stop timeout (a busy
+  // machine raises it): the harness waits for the kill point before it waits for the stop.
+  it.each(['thread', 'process'] as const)('waits for a %s deadline longer than the stop timeout, then times the stop', async (runtime) => {
+    const result = await runner.run({ workloadUrl: fixtureUrl('cleans-up'), runtime, kill: 'timeout', stopTimeoutMs: 200 });
+    // Ended by the deadline, and too fast for its cleanup: what it held is left, which says the stop came.
+    expect(result).toMatchObject({ outcome: 'leaked', killPoint: { kind: 'deadline' }, cleanupRan: false });
+  });
+});
