@@ -6,13 +6,13 @@ import { ownIdentity, readIfSame } from '../linux-proc/process-identity.ts';
 import { findHeldOutsideFiles } from '../probes/outside-files.ts';
 import { createProcessFamily, type ProcessFamily } from '../process-family/process-family.ts';
 import { scanFamilyTree } from '../process-family/scan-family.ts';
-import type { NodeRuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
+import type { BodyThread, NodeRuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
 import { within } from '../runtime/within.ts';
 import type { MutexState } from '../record/trial-result.ts';
 import type { HostEvent, HostedTrial, SharedMemoryReading, SharedState } from './host-messages.ts';
 import { loadAdapter } from './load-adapter.ts';
-import { reachKillPoint } from './reach-kill-point.ts';
-import { findWorkThread, readWorkActivity } from './work-activity.ts';
+import { describeSelfEnd, reachKillPoint } from './reach-kill-point.ts';
+import { describeWorkActivity, findWorkThread, hasThreadEnded, readWorkActivity } from './work-activity.ts';
 
 /** How long the host tries to take a stopped worker's shared mutex before calling it held for good. */
 const MUTEX_PROBE_MS = 100;
@@ -43,7 +43,7 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   });
   const readyAt = work.ready.then((ready) => ({ ready, at: performance.now() }));
   const start = await within(trial.startTimeoutMs, Promise.race([readyAt, work.ended.then((ended) => ({ ended }))]));
-  if (start === undefined) return send({ type: 'work-hung', phase: 'start', ...readSharedState(work), workAtStop: null, workAtHang: null });
+  if (start === undefined) return send({ type: 'work-failed', message: describeNeverReady(trial.startTimeoutMs, work.bodyThread()) });
   if ('ended' in start) return send({ type: 'work-failed', message: describeEarlyEnd(start.ended.error, deadlineMs) });
   const childPid = 'pid' in work ? work.pid : null;
   send({ type: 'work-ready', childPid, osThreadId: start.ready.osThreadId, startMs: start.at - work.startedAt });
@@ -51,6 +51,11 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   await killOrdered;
   const killPoint = await reachKillPoint(work, trial.killPoint, trial.stopTimeoutMs, start.at);
   if (killPoint.kind === 'missed') return send({ type: 'work-failed', message: killPoint.reason });
+  // An end the OS already shows and the runtime has yet to report (a child exited, not yet reaped; a worker's thread
+  // gone) was the work's own, and no kill follows it: looked for at the kill point, and again right before the kill.
+  const selfEnd = async () => (work.deadlineFiredAt() === null && hasThreadEnded(thread) ? describeSelfEnd(await work.ended) : null);
+  const endedAtKillPoint = await selfEnd();
+  if (endedAtKillPoint !== null) return send({ type: 'work-failed', message: endedAtKillPoint });
   if (style.kind === 'host') return send({ type: 'kill-point-reached' });
   // Right before the kill: every process of the trial alive now, so that none the kill orphans goes unseen.
   const family = createProcessFamily({ marker: trial.trialId, roots: [ownIdentity()], cgroup: trial.cgroup });
@@ -61,10 +66,18 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   // Where the section log stood as the stop came: the section the workload was inside then is what the kill hit,
   // whatever a cooperative stop's cleanup entered or left afterwards.
   const sectionLogBytesAtStop = measureLogBytes(trial.spec.sectionLog);
+  const endedBeforeKill = await selfEnd();
+  if (endedBeforeKill !== null) return send({ type: 'work-failed', message: endedBeforeKill });
+  const killAppliedAt = performance.now();
   const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs, family });
   // The stop timeout waits for the work to be gone, not for its runtime to settle (tinypool never settles after a
   // worker's process.exit(), and waiting for it would count the settle wait as part of the stop).
   const end = (await within(trial.stopTimeoutMs, work.gone)) === undefined ? undefined : await work.ended;
+  // An end the runtime saw before the kill was applied (a task that settled, a child that exited) was not the kill's.
+  // (A deadline style's kill is the runtime's own, applied when its deadline fired.)
+  const appliedAt = deadlineMs === null ? killAppliedAt : (work.deadlineFiredAt() ?? killAppliedAt);
+  if (end !== undefined && Math.min(end.endedAt, end.reportedAt ?? end.endedAt) < appliedAt)
+    return send({ type: 'work-failed', message: describeSelfEnd(end) });
   const workAtHang = end === undefined ? readWorkActivity(thread, killRequestedAt) : null;
   const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, trial.spec.workDir)])], processes: family.members() };
   if (end === undefined) return send({ type: 'work-hung', phase: 'stop', ...readSharedState(work), workAtStop, workAtHang, sectionLogBytesAtStop, ...sighted });
@@ -128,6 +141,15 @@ function probeMutex(work: WorkByRuntime[NodeRuntimeName]): MutexState {
 /** Only escalating styles say which step ended the work; other calls' return values mean nothing here. */
 function describeEnding(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+/** A workload that never called ready(): where its thread was waiting then, read from /proc as at a stop. */
+function describeNeverReady(startTimeoutMs: number, body: BodyThread | null): string {
+  const where =
+    body === null
+      ? 'its runtime had not yet begun to run it'
+      : `its thread was ${describeWorkActivity(readWorkActivity(findWorkThread(body.pid, body), performance.now()))}`;
+  return `the workload did not call ready() within ${startTimeoutMs} ms (--start-timeout); ${where}`;
 }
 
 function describeEarlyEnd(error: string | null, deadlineMs: number | null): string {
