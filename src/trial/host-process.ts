@@ -11,6 +11,7 @@ import { describeOwner, OWNER_VARIABLE } from '../marker/run-owner.ts';
 import { isPythonRuntime, type NodeRuntimeName, type PythonRuntimeName, type RuntimeName } from '../runtime/runtime.ts';
 import { findPythonExecutable, PYTHON_HOST } from '../python-host/python-environment.ts';
 import { watchExit } from '../runtime/watch-exit.ts';
+import { setLongTimeout } from '../runtime/long-timeout.ts';
 import { markHarnessWork } from '../probes/trial-window.ts';
 
 const hostMain = compiledEntry('../host/host-main.ts', import.meta.url);
@@ -159,14 +160,14 @@ function waitForEvent<Type extends HostEventType>(
   if (already) return Promise.resolve(already);
   return new Promise((resolve) => {
     const finish = (result: HostWait<Type>) => {
-      clearTimeout(timer);
+      cancelTimer();
       host.off('message', onMessage);
       resolve(result);
     };
     const onMessage = (event: HostEvent) => {
       if (matches(event)) finish(event);
     };
-    const timer = setTimeout(() => finish({ type: 'timeout' }), timeoutMs);
+    const cancelTimer = setLongTimeout(() => finish({ type: 'timeout' }), timeoutMs);
     host.on('message', onMessage);
     void exited.then((detail) => finish({ type: 'host-exited', detail }));
   });
