@@ -1,9 +1,15 @@
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Baseline, buildBaseline } from '../baseline/baseline.ts';
+import { buildBaseline } from '../baseline/baseline.ts';
+import { type CheckRequest, checkCoverage } from '../baseline/check-coverage.ts';
 import { compareWithBaseline } from '../baseline/compare-baseline.ts';
-import { formatComparison } from '../baseline/format-comparison.ts';
+import type { CellIdentity } from '../baseline/cover-baseline.ts';
+import { formatComparison, judgeComparison } from '../baseline/format-comparison.ts';
+import { planTrials } from '../run/plan-trials.ts';
+import { checkPlanSize } from './check-plan-size.ts';
+import { exitCodeOf } from './exit-codes.ts';
+import { reportCheckToGitHub } from './report-to-github.ts';
 import { readBaseline } from '../baseline/read-baseline.ts';
 import { checkBaselineTarget, writeBaseline } from '../baseline/write-baseline.ts';
 import { writeReports } from '../report/write-report.ts';
@@ -24,12 +30,9 @@ import { formatCommand } from './invocation.ts';
 import { createProgress } from './progress.ts';
 import { UsageError } from '../errors/usage-error.ts';
 
-/** Exit code of a run that met a condition of --fail-on (1 is a regression against a baseline, 2 bad input). */
-const RUN_FAILED_EXIT_CODE = 3;
-
 /** A run, new or resumed: everything is validated before the first trial, and every result is journaled as it completes. */
 export async function runCommand(options: HarnessOptions, argv: string[]): Promise<number> {
-  const check = options.check === null ? null : { path: options.check, baseline: readBaseline(options.check) };
+  const check = options.check === null ? null : { path: options.check, baseline: readBaseline(options.check), scope: options.checkScope };
   if (options.updateBaseline !== null) checkBaselineTarget(options.updateBaseline);
   const outDirectory = resolve(options.out);
   // From here on, Ctrl-C aborts: an install or addon build under way is cancelled and its partial folder removed.
@@ -38,6 +41,7 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
   try {
     const prepared = await prepareRun(options, argv, outDirectory, interrupt.signal);
     if (interrupt.exitCode() !== null) return reportInterruptedPreparation(interrupt);
+    if (check !== null) checkCoverage(check, planCells(prepared.run), prepared.run);
     checkWritableDirectory(outDirectory, options.out, { ignoredByGit: options.out === DEFAULTS.out });
     reportDeadRuns(await cleanDeadRuns());
     const journal =
@@ -56,16 +60,17 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
       },
       prepared.resumption,
     );
+    // Interrupted while trials ran: the record says so. An output closed after the last trial loses only what is printed.
+    const interruptedWith = record.incomplete === null ? null : interrupt.exitCode();
     progress.end();
     reportFilesLeftInPlace(record);
     const written = writeReports(record, outDirectory);
-    const interruptedWith = interrupt.exitCode();
     if (interruptedWith !== null) return reportInterruption(record, written, options.out, interruptedWith);
     journal.remove();
     if (options.updateBaseline !== null) written.push(writeBaseline(buildBaseline(record), options.updateBaseline));
     process.stdout.write(`${written.join('\n')}\n`);
-    const checked = check === null ? 0 : checkAgainst(check, record);
-    return checked !== 0 ? checked : failOnConditions(record, options.failOn);
+    const checked = check === null ? exitCodeOf('held') : checkAgainst(check, record);
+    return checked !== exitCodeOf('held') ? checked : failOnConditions(record, options.failOn);
   } finally {
     progress.end();
     interrupt.dispose();
@@ -108,8 +113,13 @@ async function prepareNewRun(options: HarnessOptions, argv: string[], signal: Ab
         `--kill-point value "section" is not allowed for workload "${without.name}", which declares no critical sections; allowed: auto, delay`,
       );
   }
-  const nodes = options.nodes === null ? {} : { nodes: await prepareNodeTargets(options.nodes, workloads, reportBuild, signal) };
   const seed = options.seed ?? randomInt(2 ** 31);
+  // Before a Node.js is installed or an addon built: a plan of hours is refused in a second, not after a minute.
+  checkPlanSize(
+    { ...options, ...(python === undefined ? {} : { python }), seed, workloads, nodes: undefined, versions: options.nodes?.length ?? 1 },
+    options.yes,
+  );
+  const nodes = options.nodes === null ? {} : { nodes: await prepareNodeTargets(options.nodes, workloads, reportBuild, signal) };
   const given = options.seed === null ? [...argv, '--seed', String(seed)] : argv;
   const segment = startSegment(options.concurrency);
   return {
@@ -151,7 +161,7 @@ function reportInterruptedPreparation(interrupt: Interrupt): number {
   process.stderr.write(
     'isolation-harness: interrupted while preparing the --node versions; the install or build under way was cancelled, nothing was written\n',
   );
-  return interrupt.exitCode() ?? 130;
+  return interrupt.exitCode() ?? exitCodeOf('interrupt');
 }
 
 function reportDeadRuns({ processes, directories }: { processes: number; directories: number }): void {
@@ -177,7 +187,7 @@ function reportFilesLeftInPlace(record: RunRecord): void {
 function failOnConditions(record: RunRecord, conditions: readonly FailCondition[]): number {
   const failures = findRunFailures(record, conditions);
   for (const failure of failures) process.stderr.write(`isolation-harness: ${failure}; failing the run (--fail-on ${conditions.join(',')})\n`);
-  return failures.length > 0 ? RUN_FAILED_EXIT_CODE : 0;
+  return exitCodeOf(failures.length > 0 ? 'couldNotMeasure' : 'held');
 }
 
 function reportInterruption(record: RunRecord, written: string[], out: string, exitCode: number): number {
@@ -190,9 +200,19 @@ function reportInterruption(record: RunRecord, written: string[], out: string, e
   return exitCode;
 }
 
-/** The reports are written either way; the exit code and stderr tell CI whether any cell regressed. */
-function checkAgainst({ path, baseline }: { path: string; baseline: Baseline }, record: RunRecord): number {
-  const comparison = compareWithBaseline(baseline, record);
-  process.stderr.write(formatComparison(comparison, path));
-  return comparison.regressions.length > 0 ? 1 : 0;
+/**
+ * The reports are written either way; the exit code and stderr tell CI whether any cell regressed (1), or whether the
+ * check could not measure what it was to compare (3), and on GitHub Actions the job summary and annotations say the same.
+ */
+function checkAgainst(check: CheckRequest, record: RunRecord): number {
+  const comparison = compareWithBaseline(check.baseline, record);
+  process.stderr.write(formatComparison(comparison, check.path));
+  reportCheckToGitHub(check, comparison);
+  const verdict = judgeComparison(comparison);
+  return exitCodeOf(verdict === 'regressed' ? 'regression' : verdict === 'unmeasured' ? 'couldNotMeasure' : 'held');
+}
+
+/** The run's cells (this shard's), one planned trial each: what a check must find in its baseline before anything starts. */
+function planCells(run: HarnessRun): CellIdentity[] {
+  return planTrials({ ...run, trials: 1 }).map(({ key: { trial: _trial, ...cell } }) => cell);
 }
