@@ -1,7 +1,8 @@
+import type { KillSignal } from '../runtime/runtime.ts';
 import { inPythonProcesses, noPythonCounterpart, type PythonCalls, SIGNALS_REACH_PROCESSES, type WorkKillStyle } from './kill-style.ts';
 
 /** A signal to the child: the styles below differ only in which signal, and whether the child handles SIGTERM. */
-function signalStyle(name: string, signal: NodeJS.Signals, description: string, python: PythonCalls, start?: WorkKillStyle['start']): WorkKillStyle {
+function signalStyle(name: string, signal: KillSignal, description: string, python: PythonCalls, start?: WorkKillStyle['start']): WorkKillStyle {
   return {
     kind: 'work',
     name,

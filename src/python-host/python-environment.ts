@@ -62,7 +62,7 @@ export type PythonEnvironment =
 export const PYTHON_VARIABLE = 'ISOLATION_HARNESS_PYTHON';
 
 /** The interpreter the Python hosts run on: ISOLATION_HARNESS_PYTHON, else the project's venv when `npm install` made one, else python3 from PATH. */
-export function findPythonExecutable(env: NodeJS.ProcessEnv = process.env): string {
+export function findPythonExecutable(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const chosen = env[PYTHON_VARIABLE];
   if (chosen !== undefined && chosen !== '') return chosen;
   return existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';

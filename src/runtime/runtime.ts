@@ -74,9 +74,15 @@ export interface ThreadWork extends StartedWork {
   readonly sharedMemory: Int32Array;
 }
 
+/**
+ * The signals the kill styles send a child, named here rather than as NodeJS.Signals: the package's published types
+ * reach this file (through the results' kill style names), and must check in a project without @types/node.
+ */
+export type KillSignal = 'SIGTERM' | 'SIGINT' | 'SIGKILL';
+
 export interface ProcessWork extends StartedWork {
   readonly pid: number;
-  sendSignal(signal: NodeJS.Signals): void;
+  sendSignal(signal: KillSignal): void;
 }
 
 export interface WorkByRuntime {
