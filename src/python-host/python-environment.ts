@@ -131,7 +131,7 @@ function findUnavailableStyles(description: PythonDescription): Record<string, P
       if (answer.applies || answer.reason === undefined || !/not installed/.test(answer.reason)) continue;
       unavailable[style.name] = {
         ...unavailable[style.name],
-        [runtime]: pipFailure === null ? answer.reason : `${answer.reason}; npm install tried pip: ${pipFailure}`,
+        [runtime]: pipFailure === null ? answer.reason : `${answer.reason}; ${pipFailure}`,
       };
     }
   }
