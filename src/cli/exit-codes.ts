@@ -1,10 +1,11 @@
 /**
  * What the harness's exit code means: one meaning per code, so a CI gate can tell a regression from a run that could
- * not measure, from bad input, from an interruption. The README's table and --help are rendered from this one.
+ * not measure, from bad input, from an interruption. --help prints the briefs; the README's table is the meanings
+ * (test/cli/exit-codes.test.ts holds it to them).
  */
 export const EXIT_CODES = {
-  held: { code: 0, brief: 'held', meaning: 'the run measured what it planned and held: no regression, no --fail-on condition met' },
-  regression: { code: 1, brief: 'a regression against --check', meaning: '--check found a cell worse than its baseline; the reports are written as usual' },
+  held: { code: 0, brief: 'held', meaning: 'the run measured what it planned and held: no regression, no `--fail-on` condition met' },
+  regression: { code: 1, brief: 'a regression against --check', meaning: '`--check` found a cell worse than its baseline; the reports are written as usual' },
   badInput: {
     code: 2,
     brief: 'bad input, refused before anything ran',
@@ -13,7 +14,8 @@ export const EXIT_CODES = {
   couldNotMeasure: {
     code: 3,
     brief: 'could not measure (--fail-on, or --check compared nothing)',
-    meaning: 'could not measure: a --fail-on condition was met (by default a trial errored, or nothing applicable ran), or --check could not compare a cell',
+    meaning:
+      'could not measure: a `--fail-on` condition was met (by default a trial errored, or nothing applicable ran), or `--check` could not compare a cell',
   },
   hangup: { code: 129, brief: 'interrupted by SIGHUP', meaning: 'interrupted by SIGHUP (a closed terminal)' },
   interrupt: { code: 130, brief: 'interrupted by SIGINT', meaning: 'interrupted by SIGINT (Ctrl-C)' },
