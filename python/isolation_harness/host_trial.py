@@ -99,8 +99,10 @@ def _stop(trial: HostedTrial, style: KillStyle, work: StartedWork, watch: WorkWa
     watch.drain()
     # A deadline style counts from the moment the runtime's own deadline acted, not from the planned one.
     stop_from = kill_requested_at if work.deadline_fired_at is None else work.deadline_fired_at
-    # An end the runtime reported before the kill was applied (a thread that returned, a child that exited) was not the kill's.
-    if min(gone.gone_at, settled.reported_at if settled.reported_at is not None else gone.gone_at) < (applied_at if deadline_ms is None else stop_from):
+    # An end the runtime reported before the kill was applied (a thread that returned, a child that exited), or one
+    # without the trace of a force the work cannot handle (a SIGKILLed child that exited with a code), was the work's own.
+    reported_first = min(gone.gone_at, settled.reported_at if settled.reported_at is not None else gone.gone_at) < (applied_at if deadline_ms is None else stop_from)
+    if reported_first or (style.forces_end and settled.signal is None):
         send({"type": "work-failed", "message": _describe_self_end(watch, work)})
         return
     send(

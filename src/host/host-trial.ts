@@ -6,7 +6,7 @@ import { ownIdentity, readIfSame } from '../linux-proc/process-identity.ts';
 import { findHeldOutsideFiles } from '../probes/outside-files.ts';
 import { createProcessFamily, type ProcessFamily } from '../process-family/process-family.ts';
 import { scanFamilyTree } from '../process-family/scan-family.ts';
-import type { BodyThread, NodeRuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
+import type { BodyThread, NodeRuntimeName, WorkByRuntime, WorkEnd } from '../runtime/runtime.ts';
 import { within } from '../runtime/within.ts';
 import type { MutexState } from '../record/trial-result.ts';
 import type { HostEvent, HostedTrial, SharedMemoryReading, SharedState } from './host-messages.ts';
@@ -73,10 +73,10 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   // The stop timeout waits for the work to be gone, not for its runtime to settle (tinypool never settles after a
   // worker's process.exit(), and waiting for it would count the settle wait as part of the stop).
   const end = (await within(trial.stopTimeoutMs, work.gone)) === undefined ? undefined : await work.ended;
-  // An end the runtime saw before the kill was applied (a task that settled, a child that exited) was not the kill's.
-  // (A deadline style's kill is the runtime's own, applied when its deadline fired.)
+  // A style that never settles (a tree-kill whose `ps` hangs) must not hold the report; its gate stays on till then.
+  const ending = end === undefined ? null : describeEnding(await within(trial.stopTimeoutMs, Promise.resolve(endedBy)));
   const appliedAt = deadlineMs === null ? killAppliedAt : (work.deadlineFiredAt() ?? killAppliedAt);
-  if (end !== undefined && Math.min(end.endedAt, end.reportedAt ?? end.endedAt) < appliedAt)
+  if (end !== undefined && endedOnItsOwn(end, { appliedAt, style, ending, runtime: trial.runtime }))
     return send({ type: 'work-failed', message: describeSelfEnd(end) });
   const workAtHang = end === undefined ? readWorkActivity(thread, killRequestedAt) : null;
   const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, trial.spec.workDir)])], processes: family.members() };
@@ -92,8 +92,7 @@ export async function hostTrial<Name extends NodeRuntimeName>(
     stopMs: end.endedAt - stopFrom,
     reportedMs: end.reportedAt === null ? null : end.reportedAt - stopFrom,
     killRequestedEpochMs: performance.timeOrigin + stopFrom,
-    // A style that never settles (a tree-kill whose `ps` hangs) must not hold the report; its gate stays on till then.
-    endedBy: describeEnding(await within(trial.stopTimeoutMs, Promise.resolve(endedBy))),
+    endedBy: ending,
     ...readSharedState(work),
     workAtStop,
     sectionLogBytesAtStop,
@@ -141,6 +140,17 @@ function probeMutex(work: WorkByRuntime[NodeRuntimeName]): MutexState {
 /** Only escalating styles say which step ended the work; other calls' return values mean nothing here. */
 function describeEnding(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Whether the work ended by itself, not by the kill: the runtime saw it end (a task settled, a child exited) before the
+ * kill was applied (a deadline style's, when its deadline fired), or a force it cannot handle shows no trace of itself
+ * (a terminated worker's task resolved, a SIGKILLed child exited with a code): the work returned first.
+ */
+function endedOnItsOwn(end: WorkEnd, kill: { appliedAt: number; style: KillStyle; ending: string | null; runtime: NodeRuntimeName }): boolean {
+  if (Math.min(end.endedAt, end.reportedAt ?? end.endedAt) < kill.appliedAt) return true;
+  if (kill.style.forcesEnd !== true && kill.ending !== 'force') return false;
+  return kill.runtime === 'process' ? end.signal === null : end.error === null;
 }
 
 /** A workload that never called ready(): where its thread was waiting then, read from /proc as at a stop. */

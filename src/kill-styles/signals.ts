@@ -7,6 +7,8 @@ function signalStyle(name: string, signal: KillSignal, description: string, pyth
     kind: 'work',
     name,
     description: `${description} (processes only)`,
+    // Only SIGKILL cannot be handled: a child may answer SIGTERM or SIGINT with an exit of its own choosing.
+    ...(signal === 'SIGKILL' ? { forcesEnd: true } : {}),
     // A handled SIGTERM becomes the cooperative stop request, and ends nothing by itself.
     ...(start === undefined ? {} : { start, onlyRequestsStop: start.stopOnSigterm === true }),
     thread: SIGNALS_REACH_PROCESSES,
