@@ -1,5 +1,6 @@
 import { describeBadValue, UsageError } from '../errors/usage-error.ts';
 import { planTrials, type TrialPlanInput } from '../run/plan-trials.ts';
+import { DEFAULTS } from './parse-arguments.ts';
 import { formatDuration } from './progress.ts';
 
 /**
@@ -66,13 +67,17 @@ export function estimatePlan(plan: PlanSize): { trials: number; ms: number; caus
     // A drawn delay (or a section's) is uniform from 0 to --kill-delay.
     else delayMs += plan.killDelayMaxMs / 2;
   }
-  const perCell = plan.trials * plan.versions;
-  const parts: [Cause, number][] = [
-    [{ flag: '--trials', value: plan.trials }, trials * TRIAL_MS],
-    [{ flag: '--kill-delay', value: plan.killDelayMaxMs }, delayMs * perCell],
-    [{ flag: '--deadline', value: plan.deadlineMs }, deadlineMs * perCell],
-  ];
-  const [cause] = parts.reduce((largest, part) => (part[1] > largest[1] ? part : largest));
-  const ms = parts.reduce((sum, [, partMs]) => sum + partMs, 0) / Math.max(1, plan.concurrency);
-  return { trials, ms, cause };
+  const ms = (trials * TRIAL_MS + (delayMs + deadlineMs) * plan.trials * plan.versions) / Math.max(1, plan.concurrency);
+  return { trials, ms, cause: findCause(plan) };
+}
+
+/** The defaults of the options a plan's length grows with: a refusal names the one furthest above its own. */
+const GROWS_WITH = { '--trials': DEFAULTS.trials, '--kill-delay': DEFAULTS.killDelayMaxMs, '--deadline': DEFAULTS.deadlineMs } as const;
+
+/** The option that made the plan long: of those it grows with, the one furthest above its default (the trials on a tie). */
+function findCause(plan: PlanSize): Cause {
+  const values = { '--trials': plan.trials, '--kill-delay': plan.killDelayMaxMs, '--deadline': plan.deadlineMs };
+  const growth = (flag: keyof typeof GROWS_WITH) => values[flag] / Math.max(1, GROWS_WITH[flag]);
+  const flag = (Object.keys(GROWS_WITH) as (keyof typeof GROWS_WITH)[]).reduce((largest, next) => (growth(next) > growth(largest) ? next : largest));
+  return { flag, value: values[flag] };
 }

@@ -4,6 +4,7 @@ import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
 import { createRunId, createTrialId } from '../../src/marker/marker.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
 import { runTrial } from '../../src/trial/run-trial.ts';
+import type { HostProcess } from '../../src/trial/host-process.ts';
 import { createRunDirectory, removeDirectory } from '../../src/trial/trial-directory.ts';
 import type { KillPoint, TrialResult } from '../../src/record/trial-result.ts';
 import { KILL_STYLES } from '../../src/kill-styles/kill-styles.ts';
@@ -29,6 +30,8 @@ export interface TrialRequest {
   readonly memoryLimitMb?: number;
   /** Default: right at ready() (a delay of 0); `timeout` always uses the runtime's deadline. */
   readonly killPoint?: KillPoint;
+  /** The host to run it in, started for the trial's id (see hostFor); default: one runTrial starts. */
+  readonly host?: (trialId: string) => HostProcess;
 }
 
 /** One run directory per test file, so the trials of a file share it and afterAll removes it whole. */
@@ -50,14 +53,16 @@ export function createTrialRunner(): TrialRunner {
       startTimeoutMs = START_TIMEOUT_MS,
       memoryLimitMb = MEMORY_LIMIT_MB,
       killPoint = { kind: 'delay', delayMs: 0 },
+      host,
     }) {
       trialNumber += 1;
-      return runTrial({
+      const trialId = createTrialId(runId, trialNumber);
+      const plan = {
         runtime,
         kill,
         workload: basename(fileURLToPath(workloadUrl), extname(workloadUrl)),
         trial: 1,
-        trialId: createTrialId(runId, trialNumber),
+        trialId,
         workloadUrl,
         runDirectory,
         startTimeoutMs,
@@ -65,8 +70,9 @@ export function createTrialRunner(): TrialRunner {
         graceMs: GRACE_MS,
         deadlineMs: DEADLINE_MS,
         memoryLimitMb,
-        killPoint: KILL_STYLES[kill].start?.usesDeadline ? { kind: 'deadline', afterStartMs: DEADLINE_MS } : killPoint,
-      });
+        killPoint: KILL_STYLES[kill].start?.usesDeadline ? ({ kind: 'deadline', afterStartMs: DEADLINE_MS } as const) : killPoint,
+      };
+      return host === undefined ? runTrial(plan) : runTrial(plan, host(trialId));
     },
     remove: () => removeDirectory(runDirectory),
   };
