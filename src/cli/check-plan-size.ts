@@ -30,6 +30,17 @@ type Cause = { flag: string; value: number };
  * no more to estimate than a small one.
  */
 export function checkPlanSize(plan: PlanSize, yes: boolean): void {
+  const { shard } = plan;
+  if (shard !== null && planTrials({ ...plan, trials: 1 }).length === 0) {
+    const cells = planTrials({ ...plan, trials: 1, shard: null }).length;
+    throw new UsageError(
+      describeBadValue(
+        '--shard value',
+        `${shard.index}/${shard.count}`,
+        `the plan has ${cells} cell(s), so shard ${shard.index} holds none; allowed: at most ${cells} shards`,
+      ),
+    );
+  }
   if (yes) return;
   const allowed = `allowed: at most ${formatDuration(LONG_PLAN_MS)}, or --yes to run it anyway`;
   const { trials, ms, cause } = estimatePlan(plan);

@@ -30,7 +30,12 @@ const duration = (least: 0 | 1): NumberRule => ({ least, most: MAX_TIMER_MS, uni
 
 /** Every number option: its range and unit. Checked by parseNumber before anything starts. */
 export const NUMBER_RULES = {
-  '--trials': { least: 1, most: MAX_TRIALS, unit: 'trials per cell' },
+  '--trials': {
+    least: 1,
+    most: MAX_TRIALS,
+    unit: 'trials per cell',
+    why: 'more say nothing a smaller sample does not; a plan of over an hour also needs --yes',
+  },
   '--start-timeout': duration(1),
   '--stop-timeout': duration(1),
   '--grace': duration(1),

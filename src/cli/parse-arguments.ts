@@ -199,12 +199,27 @@ function rejectWith(what: string, values: ParsedValues, flags: readonly (keyof P
 function parseStrictly(argv: string[]) {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true, tokens: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, strict: true, allowPositionals: true, tokens: true });
   } catch (error) {
     throw new UsageError(describeParseError(error), { cause: error });
   }
   rejectRepeatedFlags(parsed.tokens);
   return parsed;
+}
+
+/**
+ * `--trials -3` is a flag and a negative number, which node:util takes for two flags: joined as `--trials=-3`, the value
+ * meets its option's own check, and the refusal names it.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const arg of argv) {
+    const previous = joined.at(-1);
+    const takesValue = previous !== undefined && /^--[\w-]+$/.test(previous) && OPTIONS[previous.slice(2) as keyof typeof OPTIONS]?.type === 'string';
+    if (takesValue && /^-\d/.test(arg)) joined[joined.length - 1] = `${previous}=${arg}`;
+    else joined.push(arg);
+  }
+  return joined;
 }
 
 /** node:util keeps the last of a repeated flag and drops the others unsaid: a run must not silently ignore what it was given. */

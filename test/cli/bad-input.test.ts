@@ -197,6 +197,12 @@ const cases: Array<[string, string[], RegExp]> = [
     /merge file ".*no-plan\.json" (has schemaVersion|has a plan that is missing)/,
   ],
   ['output under a regular file', ['--out', join(aFile, 'reports')], /--out value ".*a-file\/reports" is not a writable directory/],
+  ['output that is a regular file', ['--out', aFile], /--out value ".*a-file" is not a writable directory \(.*a-file is not a directory\)/],
+  [
+    'a shard that holds no cell of the plan',
+    ['--workload', 'cpu-loop', '--kill', 'abort', '--runtime', 'thread', '--shard', '2/3'],
+    /--shard value "2\/3" is not allowed; the plan has 1 cell\(s\), so shard 2 holds none; allowed: at most 1 shards$/,
+  ],
   // Node 20's recursive mkdir loops forever under /proc: the check must refuse it at once, not hang.
   [
     'output under /proc',

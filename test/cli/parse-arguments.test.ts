@@ -38,6 +38,17 @@ describe('number options: a whole number in range, in its unit, or one line nami
       `--trials value "-3" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`,
     ],
     [
+      'negative trials, written apart',
+      ['--trials', '-3'],
+      `--trials value "-3" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`,
+    ],
+    ['a negative stop timeout, written apart', ['--stop-timeout', '-5'], '--stop-timeout value "-5" is not allowed; allowed: a whole number of milliseconds'],
+    [
+      'a million trials',
+      ['--trials', '1000000'],
+      '--trials value "1000000" is not allowed; allowed: a whole number of trials per cell from 1 to 10000 (more say nothing a smaller sample does not; a plan of over an hour also needs --yes)',
+    ],
+    [
       'trials beyond any safe integer',
       ['--trials', '99999999999999999999'],
       `--trials value "99999999999999999999" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`,
@@ -164,10 +175,11 @@ describe('names, lists and flags', () => {
     ],
     ['a repeated switch', ['--yes', '--yes'], 'flag "--yes" is not allowed; it was given twice; give it once'],
     [
-      'a flag missing its value',
-      ['--stop-timeout', '-5'],
-      'flag "--stop-timeout" is not allowed; it needs a value: write --flag=value when the value starts with a dash',
+      'a flag followed by another flag',
+      ['--out', '--trials', '2'],
+      'flag "--out" is not allowed; it needs a value: write --flag=value when the value starts with a dash',
     ],
+    ['a flag followed by a dash that is no number', ['--out', '-x'], 'flag "--out" is not allowed; it needs a value'],
     ['a flag with no value at all', ['--trials'], 'flag "--trials" is not allowed; it needs a value'],
     ['an unknown flag', ['--bogus'], 'flag "--bogus" is not allowed; allowed: --runtime, --kill, --workload, --task, --task-data, --trials, --out'],
     ['a flag in the wrong case', ['--Trials', '2'], 'flag "--Trials" is not allowed'],
