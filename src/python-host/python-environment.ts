@@ -111,7 +111,8 @@ async function askDescription(executable: string, files: readonly string[]): Pro
 
 /** The description with the user's modules; Python itself works (the built-ins loaded), so a failure is theirs. */
 async function describeUserFiles(executable: string, files: readonly string[]): Promise<PythonDescription> {
-  for (const file of files) if (!existsSync(file)) throw new WorkloadLoadError(`workload module "${file}" does not exist`);
+  for (const file of files)
+    if (!existsSync(file)) throw new WorkloadLoadError(`--workload module "${file}" does not exist; allowed: a path to a module, from the working directory`);
   try {
     return await askDescription(executable, files);
   } catch (error) {

@@ -67,7 +67,7 @@ async function resolveWorkload(token: string, languages: WorkloadLanguages): Pro
     );
   }
   if (token.endsWith('.py'))
-    throw new WorkloadLoadError(`workload module "${token}" is a Python module; give --runtime with a py- runtime (py-thread, py-process) to run it`);
+    throw new WorkloadLoadError(`--workload module "${token}" is a Python module; give --runtime with a py- runtime (py-thread, py-process) to run it`);
   const workloadUrl = toWorkloadUrl(token);
   return describeWorkload(await loadWorkload(workloadUrl), token, workloadUrl);
 }

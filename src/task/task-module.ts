@@ -63,13 +63,13 @@ export async function loadTaskModule(taskUrl: string, exportName: string): Promi
   try {
     module = (await importModule(taskUrl)) as Record<string, unknown>;
   } catch (error) {
-    throw new WorkloadLoadError(`task module ${fileURLToPath(taskUrl)} threw on import: ${describeImportError(error, taskUrl)}`, { cause: error });
+    throw new WorkloadLoadError(`--task module ${fileURLToPath(taskUrl)} threw on import: ${describeImportError(error, taskUrl)}`, { cause: error });
   }
   const run = pickFunction(module, exportName);
   if (run === null) {
     const found = Object.keys(module).filter((key) => typeof module[key] === 'function');
     throw new WorkloadLoadError(
-      `task module ${fileURLToPath(taskUrl)} has no function export "${exportName}"; functions exported: ${found.join(', ') || 'none'} (pick one with ${fileURLToPath(taskUrl)}#name)`,
+      `--task module ${fileURLToPath(taskUrl)} has no function export "${exportName}"; functions exported: ${found.join(', ') || 'none'} (pick one with ${fileURLToPath(taskUrl)}#name)`,
     );
   }
   const cleanupName = CLEANUP_EXPORTS.find((name) => pickFunction(module, name) !== null);

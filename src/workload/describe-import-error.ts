@@ -7,14 +7,14 @@ const CHECK_TIMEOUT_MS = 10_000;
 /**
  * What a module's import failed with, on one line, keeping where: a TypeScript module's compiler says
  * `file.ts:2:89: ERROR: Unexpected "}"` on the lines after its first; Node.js gives a JavaScript syntax error no
- * location at all, so `node --check` is asked for it; an error the module threw says the frame in the module.
+ * location at all, so `node --check` is asked for it. (An error the module threw is its own message, as thrown.)
  */
 export function describeImportError(error: unknown, moduleUrl: string): string {
   if (!(error instanceof Error)) return String(error);
   const message = joinLines(error.message);
   const path = toPath(moduleUrl);
-  if (path === null || /:\d+:\d+/.test(message)) return message;
-  const where = error.name === 'SyntaxError' ? locateSyntaxError(path) : findFrameIn(error.stack ?? '', path);
+  if (path === null || error.name !== 'SyntaxError' || /:\d+:\d+/.test(message)) return message;
+  const where = locateSyntaxError(path);
   return where === null ? message : `${message} (at ${where})`;
 }
 
@@ -39,17 +39,4 @@ function locateSyntaxError(path: string): string | null {
   if (line === undefined || !first.startsWith(path)) return null;
   const column = caret.indexOf('^');
   return `${path}:${line}${column < 0 ? '' : `:${column + 1}`}`;
-}
-
-/** The first stack frame inside the module: where it threw. */
-function findFrameIn(stack: string, path: string): string | null {
-  for (const line of stack.split('\n')) {
-    const frame = /((?:file:\/\/)?\/[^\s()]+):(\d+):(\d+)\)?$/.exec(line.trim());
-    if (frame?.[1] !== undefined && toPathOrSelf(frame[1]) === path) return `${path}:${frame[2]}:${frame[3]}`;
-  }
-  return null;
-}
-
-function toPathOrSelf(location: string): string {
-  return location.startsWith('file://') ? fileURLToPath(location) : location;
 }

@@ -16,7 +16,9 @@ export class WorkloadLoadError extends Error {
 export function toWorkloadUrl(path: string, kind: 'workload' | 'task' = 'workload'): string {
   const absolutePath = isAbsolute(path) ? path : resolve(path);
   if (!existsSync(absolutePath)) {
-    throw new WorkloadLoadError(`${kind} module "${path}" does not exist (resolved to ${absolutePath})`);
+    throw new WorkloadLoadError(
+      `--${kind} module "${path}" does not exist (resolved to ${absolutePath}); allowed: a path to a module, from the working directory`,
+    );
   }
   return pathToFileURL(absolutePath).href;
 }
@@ -27,16 +29,16 @@ export async function loadWorkload(workloadUrl: string): Promise<Workload> {
   try {
     module = (await importModule(workloadUrl)) as { default?: unknown };
   } catch (error) {
-    throw new WorkloadLoadError(`workload module ${workloadUrl} threw on import: ${describeImportError(error, workloadUrl)}`, { cause: error });
+    throw new WorkloadLoadError(`--workload module ${workloadUrl} threw on import: ${describeImportError(error, workloadUrl)}`, { cause: error });
   }
   const workload = unwrapDefault(module.default);
   if (!isWorkload(workload)) {
     throw new WorkloadLoadError(
-      `workload module ${workloadUrl} has no workload default export; write "export default defineWorkload({ name, description, run })"`,
+      `--workload module ${workloadUrl} has no workload default export; write "export default defineWorkload({ name, description, run })"`,
     );
   }
   const problem = findShapeProblem(workload);
-  if (problem !== null) throw new WorkloadLoadError(`workload module ${workloadUrl} has a default export made with defineWorkload() whose ${problem}`);
+  if (problem !== null) throw new WorkloadLoadError(`--workload module ${workloadUrl} has a default export made with defineWorkload() whose ${problem}`);
   return workload;
 }
 

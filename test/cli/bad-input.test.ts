@@ -42,7 +42,7 @@ const cases: Array<[string, string[], RegExp]> = [
   [
     'module that throws on import',
     ['--workload', join(fixtures, 'throws-on-import.ts')],
-    /threw on import: this module fails on import \(at .*throws-on-import\.ts:2:7\)$/,
+    /threw on import: this module fails on import$/,
   ],
   [
     'TypeScript module with a syntax error, with the compiler’s file, line and column',
@@ -79,7 +79,7 @@ const cases: Array<[string, string[], RegExp]> = [
   [
     'task module that throws on import',
     ['--task', join(fixtures, 'throws-on-import.ts')],
-    /task module .*throws-on-import\.ts threw on import: this module fails on import \(at .*\)$/,
+    /task module .*throws-on-import\.ts threw on import: this module fails on import$/,
   ],
   [
     'task without the named export',
