@@ -39,11 +39,7 @@ const cases: Array<[string, string[], RegExp]> = [
     new RegExp(`workload "mystery" is not allowed; allowed: ${BUILT_IN_WORKLOAD_NAMES.join(', ')}, or a path`),
   ],
   ['missing workload module', ['--workload', './does-not-exist.ts'], /workload module "\.\/does-not-exist\.ts" does not exist/],
-  [
-    'module that throws on import',
-    ['--workload', join(fixtures, 'throws-on-import.ts')],
-    /threw on import: this module fails on import$/,
-  ],
+  ['module that throws on import', ['--workload', join(fixtures, 'throws-on-import.ts')], /threw on import: this module fails on import$/],
   [
     'TypeScript module with a syntax error, with the compiler’s file, line and column',
     ['--workload', write('syntax/broken.ts', 'export default {\n  run() { return 1; } },\n};\n')],
