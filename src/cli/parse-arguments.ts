@@ -8,6 +8,7 @@ import { NODE_RUNTIME_NAMES, RUNTIME_NAMES, type RuntimeName } from '../runtime/
 import type { TaskRequest } from '../task/task-module.ts';
 import { describeBadValue, UsageError } from '../errors/usage-error.ts';
 import { type NumberFlag, parseNumber, parseShard } from './number-options.ts';
+import { describeParseError, joinNegativeValues, rejectRepeatedFlags } from './flag-tokens.ts';
 
 export interface HarnessOptions {
   readonly runtimes: RuntimeName[];
@@ -199,55 +200,12 @@ function rejectWith(what: string, values: ParsedValues, flags: readonly (keyof P
 function parseStrictly(argv: string[]) {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, strict: true, allowPositionals: true, tokens: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv, OPTIONS), options: OPTIONS, strict: true, allowPositionals: true, tokens: true });
   } catch (error) {
-    throw new UsageError(describeParseError(error), { cause: error });
+    throw new UsageError(describeParseError(error, OPTIONS), { cause: error });
   }
-  rejectRepeatedFlags(parsed.tokens);
+  rejectRepeatedFlags(parsed.tokens, LIST_FLAGS);
   return parsed;
-}
-
-/**
- * `--trials -3` is a flag and a negative number, which node:util takes for two flags: joined as `--trials=-3`, the value
- * meets its option's own check, and the refusal names it.
- */
-function joinNegativeValues(argv: readonly string[]): string[] {
-  const joined: string[] = [];
-  for (const arg of argv) {
-    const previous = joined.at(-1);
-    const takesValue = previous !== undefined && /^--[\w-]+$/.test(previous) && OPTIONS[previous.slice(2) as keyof typeof OPTIONS]?.type === 'string';
-    if (takesValue && /^-\d/.test(arg)) joined[joined.length - 1] = `${previous}=${arg}`;
-    else joined.push(arg);
-  }
-  return joined;
-}
-
-/** node:util keeps the last of a repeated flag and drops the others unsaid: a run must not silently ignore what it was given. */
-function rejectRepeatedFlags(tokens: readonly { kind: string; name?: string; value?: string | undefined }[]): void {
-  const given = new Map<string, string[]>();
-  for (const token of tokens) {
-    if (token.kind !== 'option' || token.name === undefined) continue;
-    const values = [...(given.get(token.name) ?? []), token.value ?? ''];
-    given.set(token.name, values);
-    if (values.length === 2) {
-      const shown = values.filter((value) => value !== '').map((value) => JSON.stringify(value));
-      const listHint = LIST_FLAGS.includes(token.name) ? ', with a comma-separated list' : '';
-      throw new UsageError(
-        describeBadValue('flag', `--${token.name}`, `it was given twice${shown.length > 0 ? ` (${shown.join(', ')})` : ''}; give it once${listHint}`),
-      );
-    }
-  }
-}
-
-/** node:util's messages are long and vary by version: name the flag and what is allowed in our own words. */
-function describeParseError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const flag = /'(-[^' ]*)/.exec(message)?.[1] ?? message;
-  const allowedFlags = `allowed: ${Object.keys(OPTIONS)
-    .map((name) => `--${name}`)
-    .join(', ')}`;
-  if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return describeBadValue('flag', flag, allowedFlags);
-  return describeBadValue('flag', flag, 'it needs a value: write --flag=value when the value starts with a dash');
 }
 
 function parseNames<Name extends string>(flag: string, value: string | undefined, allowed: readonly Name[]): Name[] {

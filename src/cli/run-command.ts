@@ -2,14 +2,9 @@ import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildBaseline } from '../baseline/baseline.ts';
-import { type CheckRequest, checkCoverage } from '../baseline/check-coverage.ts';
-import { compareWithBaseline } from '../baseline/compare-baseline.ts';
-import type { CellIdentity } from '../baseline/cover-baseline.ts';
-import { formatComparison, judgeComparison } from '../baseline/format-comparison.ts';
-import { planTrials } from '../run/plan-trials.ts';
 import { checkPlanSize } from './check-plan-size.ts';
+import { checkAgainst, checkCoverageOf } from './run-check.ts';
 import { exitCodeOf } from './exit-codes.ts';
-import { reportCheckToGitHub } from './report-to-github.ts';
 import { readBaseline } from '../baseline/read-baseline.ts';
 import { checkBaselineTarget, writeBaseline } from '../baseline/write-baseline.ts';
 import { writeReports } from '../report/write-report.ts';
@@ -41,7 +36,7 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
   try {
     const prepared = await prepareRun(options, argv, outDirectory, interrupt.signal);
     if (interrupt.exitCode() !== null) return reportInterruptedPreparation(interrupt);
-    if (check !== null) checkCoverage(check, planCells(prepared.run), prepared.run);
+    if (check !== null) checkCoverageOf(check, prepared.run);
     checkWritableDirectory(outDirectory, options.out, { ignoredByGit: options.out === DEFAULTS.out });
     reportDeadRuns(await cleanDeadRuns());
     const journal =
@@ -198,21 +193,4 @@ function reportInterruption(record: RunRecord, written: string[], out: string, e
   );
   process.stdout.write(`${written.join('\n')}\n`);
   return exitCode;
-}
-
-/**
- * The reports are written either way; the exit code and stderr tell CI whether any cell regressed (1), or whether the
- * check could not measure what it was to compare (3), and on GitHub Actions the job summary and annotations say the same.
- */
-function checkAgainst(check: CheckRequest, record: RunRecord): number {
-  const comparison = compareWithBaseline(check.baseline, record);
-  process.stderr.write(formatComparison(comparison, check.path));
-  reportCheckToGitHub(check, comparison);
-  const verdict = judgeComparison(comparison);
-  return exitCodeOf(verdict === 'regressed' ? 'regression' : verdict === 'unmeasured' ? 'couldNotMeasure' : 'held');
-}
-
-/** The run's cells (this shard's), one planned trial each: what a check must find in its baseline before anything starts. */
-function planCells(run: HarnessRun): CellIdentity[] {
-  return planTrials({ ...run, trials: 1 }).map(({ key: { trial: _trial, ...cell } }) => cell);
 }
