@@ -29,5 +29,14 @@ if (compiler !== null) {
   );
   process.exit(1);
 }
-// In a clone, or a git or folder install: the Python runtimes' environment beside the package's python/ folder.
-if (existsSync(new URL('python/requirements.txt', root))) preparePythonEnvironment();
+// In a clone, or a git or folder install: the Python runtimes' environment beside the package's python/ folder. Nothing
+// of it may fail the install: without it the py- runtimes and the styles that need a package say what they lack.
+if (existsSync(new URL('python/requirements.txt', root))) {
+  try {
+    preparePythonEnvironment();
+  } catch (error) {
+    process.stderr.write(
+      `isolation-harness: could not prepare python/.venv (${error instanceof Error ? error.message : error}); the py- runtimes will say what they lack\n`,
+    );
+  }
+}

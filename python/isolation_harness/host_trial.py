@@ -54,7 +54,7 @@ def host_trial(trial: HostedTrial, host_runtime: str, ties: Ties, send: Send, ki
         return watch.wait_for(lambda: watch.ready is not None or watch.ended(), until_ms)
 
     if not wait_given(started, GivenDeadline(trial.start_timeout_ms, threads)):
-        send({"type": "work-hung", "phase": "start", **_shared_state(work), "workAtStop": None, "workAtHang": None})
+        send({"type": "work-failed", "message": _describe_never_ready(watch, trial.start_timeout_ms)})
         return None
     if watch.ready is None:
         cause = {} if deadline_ms is None else {"cause": "deadline-before-ready"}
@@ -95,6 +95,10 @@ def _stop(
     at_stop = read_thread(pid, thread_id)
     section_log_bytes = measure_bytes(trial.spec.section_log)
     gone = work.watch_gone(pid, thread_id)
+    # The last look before the kill: an end the runtime or the OS already shows was the work's own.
+    if work.deadline_fired_at is None and work.has_ended():
+        send({"type": "work-failed", "message": _describe_self_end(watch, work)})
+        return
     applied_at = now_ms()
     kill_requested_at = applied_at if deadline_ms is None else work.started_at + deadline_ms
     ended_by = style.runtimes[trial.runtime].apply(work, trial.grace_ms)
@@ -107,6 +111,12 @@ def _stop(
     watch.drain()
     # A deadline style counts from the moment the runtime's own deadline acted, not from the planned one.
     stop_from = kill_requested_at if work.deadline_fired_at is None else work.deadline_fired_at
+    # An end the runtime reported before the kill was applied (a thread that returned, a child that exited), or one
+    # without the trace of a force the work cannot handle (a SIGKILLed child that exited with a code), was the work's own.
+    reported_first = min(gone.gone_at, settled.reported_at if settled.reported_at is not None else gone.gone_at) < (applied_at if deadline_ms is None else stop_from)
+    if reported_first or (style.forces_end and settled.signal is None):
+        send({"type": "work-failed", "message": _describe_self_end(watch, work)})
+        return
     send(
         {
             "type": "work-stopped",
@@ -172,6 +182,15 @@ def _describe_self_end(watch: WorkWatch, work: StartedWork) -> str:
     settled = work.settle(SETTLE_S)
     watch.drain()
     return f"the work ended by itself before the kill: {watch.failure or _describe_exit(settled)}"
+
+
+def _describe_never_ready(watch: WorkWatch, start_timeout_ms: float) -> str:
+    """Where the thread of a workload that never called ready() was waiting, read from /proc as at a stop."""
+    if watch.started is None:
+        where = "its runtime had not yet begun to run it"
+    else:
+        where = f"its thread was {read_thread(watch.started['pid'], watch.started['osThreadId']).describe()}"
+    return f"the workload did not call ready() within {start_timeout_ms:g} ms (--start-timeout); {where}"
 
 
 def _describe_early_end(watch: WorkWatch, work: StartedWork, deadline_ms: Optional[float]) -> str:

@@ -46,6 +46,8 @@ class KillStyle:
     only_requests_stop: bool = False
     # A fault the workload's own code carries out at its next check_commands().
     injected_as_command: bool = False
+    # Ends the work by a force it cannot handle (SIGKILL): an end without that signal was the work's own.
+    forces_end: bool = False
 
 
 SIGNALS_REACH_PROCESSES = NotApplicable("a signal is delivered to the whole process; Python cannot signal one thread")
@@ -169,6 +171,7 @@ KILL_STYLES: Dict[str, KillStyle] = {
             name="sigkill",
             description="SIGKILL to the child with Process.kill()",
             kind=WORK,
+            forces_end=True,
             runtimes={THREAD: SIGNALS_REACH_PROCESSES, **_in_processes(Applies("Process.kill()  (SIGKILL)", _kill))},
         ),
         KillStyle(

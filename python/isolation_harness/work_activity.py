@@ -21,6 +21,17 @@ class ThreadReading(NamedTuple):
     kernel_state: Optional[str]
     read_at: float
 
+    def describe(self) -> str:
+        """In words, as src/host/work-activity.ts's describeWorkActivity says it."""
+        kernel = "" if self.kernel_state is None else f" (kernel state {self.kernel_state})"
+        if self.state == "running":
+            return f"running code, in no system call{kernel}"
+        if self.state == "in-system-call":
+            return f"blocked in the system call {self.system_call}{kernel}"
+        if self.system_call is None:
+            return f"unreadable{kernel}"
+        return f"waiting in {self.system_call}, which may be a wait for the GIL (not told apart){kernel}"
+
     def as_activity(self, kill_requested_at: float) -> dict:
         """A WorkActivity (src/record/trial-result.ts): afterKillMs is negative for a reading taken right before the kill."""
         return {"state": self.state, "systemCall": self.system_call, "kernelState": self.kernel_state, "afterKillMs": self.read_at - kill_requested_at}

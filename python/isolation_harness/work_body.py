@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from typing import Optional
 
 from .context import WorkloadContext
@@ -18,6 +20,8 @@ def run_work(spec: WorkloadSpec, links: WorkLinks) -> None:
     Loads the workload and runs it with its context. Whatever it raises is told to the host (the error a result
     records) and then left uncaught, so each runtime ends the work as it ends any work that raised.
     """
+    # Before the module loads: the thread the host reads should ready() never come.
+    links.notices.send({"type": "started", "pid": os.getpid(), "osThreadId": threading.get_native_id()})
     try:
         workload = load_workload(spec.workload_path)
         workload.run(WorkloadContext(spec, workload.critical_sections, links))

@@ -14,6 +14,8 @@ SLICE_MS = 5
 class WorkWatch:
     def __init__(self, work: StartedWork) -> None:
         self._work = work
+        # The body's thread ({pid, osThreadId}) as it began, before its module loaded.
+        self.started: Optional[dict] = None
         self.ready: Optional[dict] = None
         self.ready_at: Optional[float] = None
         self.section_held = False
@@ -48,7 +50,9 @@ class WorkWatch:
         if notice is None:
             return
         kind = notice.get("type")
-        if kind == "ready" and self.ready is None:
+        if kind == "started" and self.started is None:
+            self.started = notice
+        elif kind == "ready" and self.ready is None:
             self.ready, self.ready_at = notice, now_ms()
         elif kind == "section-entered":
             if notice["held"]:

@@ -1,52 +1,64 @@
-import { type Leftovers, PROBE_NAMES } from '../probes/probes.ts';
+import { PROBE_NAMES } from '../probes/probes.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { type CellSummary, summarizeCells } from '../summaries/summarize-cell.ts';
 import { cellId, nameCell } from '../record/trial-result.ts';
 import { type Baseline, type BaselineCell, type MeasuredCell, toBaselineCell } from './baseline.ts';
 import { nameLeftovers } from './name-leftovers.ts';
+import { coverBaseline } from './cover-baseline.ts';
+import { findImprovements } from './find-improvements.ts';
+import { formatMs, NOISY_PROBES, STOP_SLOWDOWN_FACTOR, STOP_SLOWDOWN_MARGIN_MS } from './tolerances.ts';
 
-// Stop times on a noisy 2-core CI machine vary several-fold from run to run: the same 18 ms stop took 96 ms in a
-// full test run. A stop regresses only when it is slower than both bounds; a stop that turned into a forced one
-// (a grace period of a second) or a hang is still caught.
-export const STOP_SLOWDOWN_FACTOR = 3;
-export const STOP_SLOWDOWN_MARGIN_MS = 250;
-
-// A thread's host RSS can cross the memory probe's threshold by chance between two runs of the same code (a
-// worker's heap goes back to the OS lazily): a new memory leftover would fail CI at random, so only its measurement counts.
-export const NOISY_PROBES: readonly (keyof Leftovers)[] = ['memory'];
-
-/** One way a cell got worse than its baseline, with the numbers on both sides. */
-export interface Regression {
+/** One way a cell differs from its baseline (worse, better, or not measurable), with the numbers on both sides. */
+export interface CellFinding {
   readonly cell: string;
-  readonly problem: string;
+  readonly detail: string;
 }
 
-/** What a check found: only cells in both the run and the baseline are compared. */
+/** What a check found: only cells in both the run and the baseline are compared; the rest are named. */
 export interface Comparison {
+  /** Cells in both the run and the baseline that the run measured (or found not applicable, as the baseline may). */
   readonly compared: number;
-  readonly regressions: Regression[];
+  readonly regressions: CellFinding[];
+  /** Cells better than their baseline: a cue to --update-baseline, never a failure. */
+  readonly improvements: CellFinding[];
+  /** Cells in both whose every trial errored: the check could not measure them. */
+  readonly unmeasured: CellFinding[];
   /** Cells of the run the baseline has no entry for: reported, never a failure. */
   readonly newCells: string[];
+  /** Baseline cells the run did not run: named, not checked. */
+  readonly notRun: string[];
+  /** Baseline cells of the run's selection that other shards of a --shard run hold. */
+  readonly otherShards: number;
 }
 
-/** Holds a run to a baseline; baseline cells the run did not select (a smaller --workload list, say) are skipped. */
+/** Holds a run to a baseline; baseline cells the run did not run are named, and fail only a check scoped to the whole baseline (checked up front). */
 export function compareWithBaseline(baseline: Baseline, record: RunRecord): Comparison {
-  const expected = new Map(baseline.cells.map((cell) => [cellId(cell), cell]));
-  const regressions: Regression[] = [];
-  const newCells: string[] = [];
+  const summaries = summarizeCells(record.results);
+  const coverage = coverBaseline(baseline.cells, summaries, record.plan);
+  const expected = new Map(coverage.covered.map((cell) => [cellId(cell), cell]));
+  const comparison = { regressions: [] as CellFinding[], improvements: [] as CellFinding[], unmeasured: [] as CellFinding[] };
   let compared = 0;
-  for (const summary of summarizeCells(record.results)) {
+  for (const summary of summaries) {
+    const expectedCell = expected.get(cellId(summary));
+    if (expectedCell === undefined) continue;
     const actual = toBaselineCell(summary);
-    const expectedCell = expected.get(cellId(actual));
-    if (expectedCell === undefined) {
-      newCells.push(nameCell(actual));
+    const cell = nameCell(actual);
+    const findings = (details: string[]) => details.map((detail) => ({ cell, detail }));
+    if (actual.outcome !== 'not-applicable' && actual.outcome.errored === actual.outcome.trials) {
+      comparison.unmeasured.push(...findings([`every trial errored (${actual.outcome.errored} of ${actual.outcome.trials}), so nothing could be compared`]));
       continue;
     }
     compared += 1;
-    const problems = compareCell(expectedCell, actual, { tolerance: baseline.leftoverGrowthTolerance, summary });
-    regressions.push(...problems.map((problem) => ({ cell: nameCell(actual), problem })));
+    comparison.regressions.push(...findings(compareCell(expectedCell, actual, { tolerance: baseline.leftoverGrowthTolerance, summary })));
+    comparison.improvements.push(...findings(findImprovements(expectedCell, actual)));
   }
-  return { compared, regressions, newCells };
+  return {
+    compared,
+    ...comparison,
+    newCells: coverage.newCells.map(nameCell),
+    notRun: coverage.notRun.map(nameCell),
+    otherShards: coverage.otherShards.length,
+  };
 }
 
 /** What a cell's leftovers are compared with besides the baseline: its tolerance, and the run's own findings to name. */
@@ -94,10 +106,11 @@ function compareCleanup(expected: MeasuredCell, actual: MeasuredCell): string[] 
   return [`cleanup ran in every trial in the baseline, ${now} now`];
 }
 
+/** A cell that now hangs where it never did; errored trials measured nothing, and fail the run as --fail-on says. */
 function compareEnding(expected: MeasuredCell, actual: MeasuredCell): string[] {
-  const { hung, errored, trials } = actual.outcome;
-  if (expected.outcome.hung + expected.outcome.errored > 0 || hung + errored === 0) return [];
-  return [`hung in ${hung} and errored in ${errored} of ${trials} trials now, none in the baseline`];
+  const { hung, trials } = actual.outcome;
+  if (expected.outcome.hung > 0 || hung === 0) return [];
+  return [`hung in ${hung} of ${trials} trials now, none in the baseline`];
 }
 
 function compareStop(expected: MeasuredCell, actual: MeasuredCell): string[] {
@@ -109,8 +122,4 @@ function compareStop(expected: MeasuredCell, actual: MeasuredCell): string[] {
     `stop median ${formatMs(now)} now, ${formatMs(before)} in the baseline (tolerance ${formatMs(limit)}: ` +
       `${STOP_SLOWDOWN_FACTOR}× the baseline or ${STOP_SLOWDOWN_MARGIN_MS} ms more, whichever is larger)`,
   ];
-}
-
-function formatMs(ms: number): string {
-  return `${ms.toFixed(1)} ms`;
 }

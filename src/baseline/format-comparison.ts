@@ -1,11 +1,47 @@
-import type { Comparison } from './compare-baseline.ts';
+import type { CellFinding, Comparison } from './compare-baseline.ts';
 
-/** What a CI log shows after a check: every regression on its own line under its cell, then the cells not checked. */
+/** How a check ended: a regression, cells it could not measure (none compared at all among them), or held. */
+export type CheckVerdict = 'regressed' | 'unmeasured' | 'held';
+
+/** A regression outranks cells it could not measure; a check that compared nothing never holds. */
+export function judgeComparison({ compared, regressions, unmeasured }: Comparison): CheckVerdict {
+  if (regressions.length > 0) return 'regressed';
+  return compared === 0 || unmeasured.length > 0 ? 'unmeasured' : 'held';
+}
+
+/**
+ * What a CI log shows after a check: the verdict, every regression on its own line under its cell, the cells it could
+ * not measure, then what it did not check: baseline cells the run left out, and the run's new cells.
+ */
 export function formatComparison(comparison: Comparison, path: string): string {
-  const { compared, regressions, newCells } = comparison;
-  const notChecked = newCells.map((cell) => `  new cell, not checked: ${cell}\n`).join('');
-  if (regressions.length === 0) return `baseline check passed: ${compared} cells compared\n${notChecked}`;
-  const failedCells = new Set(regressions.map((regression) => regression.cell)).size;
-  const lines = regressions.map((regression) => `  ${regression.cell}: ${regression.problem}\n`).join('');
-  return `baseline check failed against "${path}": ${regressions.length} regressions in ${failedCells} of ${compared} cells compared\n${lines}${notChecked}`;
+  const lines = [
+    describeVerdict(comparison, path),
+    ...comparison.regressions.map((found) => line(found)),
+    ...comparison.unmeasured.map((found) => line(found, 'could not measure')),
+    ...comparison.improvements.map((found) => line(found, 'improved')),
+    ...comparison.notRun.map((cell) => `  baseline cell not run, not checked: ${cell}`),
+    ...(comparison.otherShards > 0 ? [`  left to the other shards: ${comparison.otherShards} baseline cells`] : []),
+    ...comparison.newCells.map((cell) => `  new cell, not checked: ${cell}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function describeVerdict(comparison: Comparison, path: string): string {
+  const { compared, regressions, unmeasured, notRun } = comparison;
+  const left = notRun.length > 0 ? `; ${notRun.length} baseline cells not run, named below` : '';
+  switch (judgeComparison(comparison)) {
+    case 'regressed': {
+      const failedCells = new Set(regressions.map((regression) => regression.cell)).size;
+      return `baseline check failed against "${path}": ${regressions.length} regressions in ${failedCells} of ${compared} cells compared${left}`;
+    }
+    case 'unmeasured':
+      if (compared === 0) return `baseline check failed against "${path}": no cell could be compared, so nothing was checked${left}`;
+      return `baseline check failed against "${path}": ${unmeasured.length} cells could not be measured, ${compared} cells compared${left}`;
+    default:
+      return `baseline check passed against "${path}": ${compared} cells compared${left}`;
+  }
+}
+
+function line({ cell, detail }: CellFinding, label?: string): string {
+  return `  ${label === undefined ? '' : `${label}: `}${cell}: ${detail}`;
 }

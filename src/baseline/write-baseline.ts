@@ -1,4 +1,5 @@
-import { accessSync, constants, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { findPseudoFileSystem } from '../files/pseudo-file-systems.ts';
 import { dirname, resolve } from 'node:path';
 import { nameStagedFile, writeDurably } from '../files/write-staged.ts';
 import type { Baseline } from './baseline.ts';
@@ -9,8 +10,14 @@ export function checkBaselineTarget(path: string): void {
   const directory = dirname(resolve(path));
   try {
     if (!statSync(directory).isDirectory()) throw new Error('not a directory');
+    const fileSystem = findPseudoFileSystem(directory);
+    if (fileSystem !== null) throw new Error(`${directory} is on ${fileSystem}, which holds no files`);
     accessSync(directory, constants.W_OK);
     if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) throw new Error('the path is a directory');
+    // Proof by doing, as root too (whom access(2) lets write a read-only mount's folder): the staged file the write will use.
+    const probe = nameStagedFile(path);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
   } catch (error) {
     throw new BaselineError(describeUnwritable(path, error), { cause: error });
   }

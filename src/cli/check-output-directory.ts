@@ -1,18 +1,7 @@
-import { accessSync, constants, existsSync, mkdirSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { findPseudoFileSystem } from '../files/pseudo-file-systems.ts';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../errors/usage-error.ts';
-
-/**
- * File systems that hold no files of their own, by statfs(2) magic: a folder cannot be made there, and Node 20's
- * mkdirSync(..., { recursive: true }) loops forever on a path under /proc. Checked before anything is created.
- */
-const PSEUDO_FILE_SYSTEMS: ReadonlyMap<number, string> = new Map([
-  [0x9fa0, 'proc'],
-  [0x62656572, 'sysfs'],
-  [0x63677270, 'cgroup2'],
-  [0x27e0eb, 'cgroup'],
-  [0x64626720, 'debugfs'],
-]);
 
 /**
  * Fails before any trial runs (and before any signal handler or host) if the reports could not be written, instead
@@ -22,8 +11,8 @@ export function checkWritableDirectory(path: string, given: string, { ignoredByG
   try {
     const existing = nearestExisting(path);
     if (!statSync(existing).isDirectory()) throw new Error(`${existing} is not a directory`);
-    const fileSystem = PSEUDO_FILE_SYSTEMS.get(Number(statfsSync(existing).type));
-    if (fileSystem !== undefined) throw new Error(`${existing} is on ${fileSystem}, which holds no files`);
+    const fileSystem = findPseudoFileSystem(existing);
+    if (fileSystem !== null) throw new Error(`${existing} is on ${fileSystem}, which holds no files`);
     accessSync(existing, constants.W_OK);
     mkdirSync(path, { recursive: true });
     accessSync(path, constants.W_OK);

@@ -8,7 +8,11 @@ import { KILL_POINT_MODES } from '../record/run-record.ts';
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS } from '../run/run-failures.ts';
 import { describeInvocation } from './invocation.ts';
 import { PYTHON_HOST } from '../python-host/python-environment.ts';
-import { DEFAULTS } from './parse-arguments.ts';
+import { CHECK_SCOPES, DEFAULTS } from './parse-arguments.ts';
+import { LONG_PLAN_MS } from './check-plan-size.ts';
+import { renderExitCodes } from './exit-codes.ts';
+import { MAX_LINGER_MS, NUMBER_RULES, type NumberFlag } from './number-options.ts';
+import { formatDuration } from './progress.ts';
 import { cacheRoot } from '../node-versions/node-cache.ts';
 import { NODE_PACKAGE } from '../node-versions/node-registry.ts';
 
@@ -29,33 +33,48 @@ Options:
   --task LIST            job files written for tinypool or piscina (./jobs/resize.js, or ./jobs/x.js#name for a
                          named export), run unchanged; an optional ready or cleanup export is used when present
   --task-data JSON       the payload each task function is called with (default: none)
-  --trials N             trials per cell (default: ${DEFAULTS.trials})
+  --trials N             trials per cell, ${range('--trials')} (default: ${DEFAULTS.trials})
   --out DIR              where report.md, report.svg and results.json go (default: ${DEFAULTS.out}, which git is told to ignore)
-  --start-timeout MS     how long a workload may take to call ready() (default: ${DEFAULTS.startTimeoutMs})
+  --start-timeout MS     how long a workload may take to call ready(); one that does not errors (default: ${DEFAULTS.startTimeoutMs})
   --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs})
   --grace MS             abort-then-force: how long to wait for the abort before forcing (default: ${DEFAULTS.graceMs})
   --deadline MS          timeout: the runtime's own deadline, from the start of the work (default: ${DEFAULTS.deadlineMs})
-  --linger MS            watch what a stop left for this long after the kill: what goes away by itself, and when (default: ${DEFAULTS.lingerMs}; 0: not at all)
+                         (every MS: whole milliseconds, ${range('--stop-timeout')}; --kill-delay may be 0)
+  --linger MS            watch what a stop left for this long after the kill: what goes away by itself, and when (default: ${DEFAULTS.lingerMs}; 0: not at all; at most ${MAX_LINGER_MS})
   --seed N               seeds every random choice (kill delays, sections); default: drawn, and printed in the report
   --kill-point MODE      ${KILL_POINT_MODES.join(', ')}: where kills land after ready() (default: ${DEFAULTS.killPoint})
   --kill-delay MS        the longest seeded delay after ready() before a kill (default: ${DEFAULTS.killDelayMaxMs})
-  --memory-limit MB      heap cap of each worker and child (default: ${DEFAULTS.memoryLimitMb})
-  --concurrency N        trials run at once, each in its own host process (default: ${DEFAULTS.concurrency}, the cores)
+  --memory-limit MB      heap cap of each worker and child in MiB, ${range('--memory-limit')} (default: ${DEFAULTS.memoryLimitMb})
+  --concurrency N        trials run at once, each in its own host process, ${range('--concurrency')} (default: ${DEFAULTS.concurrency}, the cores)
   --node LIST            run every trial's host (its worker or child too) on each of these Node.js versions, side by
                          side: majors or versions (20,22,24), installed from the npm registry's ${NODE_PACKAGE} into
                          ${cacheRoot()} on first use, or paths to node binaries (default: this Node.js, ${process.version})
   --shard I/N            run every N-th cell, starting with the I-th; combine the shards with merge
   --resume               finish the interrupted run whose journal is in --out
   --update-baseline FILE write the run's per-cell expectations to FILE, for later --check runs
-  --check FILE           compare the run against the baseline FILE: exit 1 and list every regressed cell
+  --check FILE           compare the run against the baseline FILE: exit 1 and list every regressed cell; a
+                         baseline that holds none of the run's cells is refused; on GitHub Actions, also a job
+                         summary (GITHUB_STEP_SUMMARY) and annotations
+  --check-scope SCOPE    ${CHECK_SCOPES.join(' or ')}: hold the run's own cells and name the baseline cells it did not run
+                         (run, the default), or refuse a run that leaves any baseline cell out (baseline)
   --fail-on LIST         exit 3 once the reports are written if trials were any of ${FAIL_CONDITIONS.join(', ')}
                          (empty: nothing applicable ran), or none (default: ${DEFAULT_FAIL_CONDITIONS.join(',')})
+  --yes                  run a plan estimated to take over ${formatDuration(LONG_PLAN_MS)} (refused without it)
   --list                 list workloads and kill styles
   -h, --help             show this text
+
+Exit codes:
+${renderExitCodes('  ')}
 
 Example:
   ${run} --runtime thread,process --kill abort,sigkill --workload open-files,./my-workload.ts --trials 3 --out reports/local
 `;
+}
+
+/** "1 to 10000": the range an option allows, as its refusal says it. */
+function range(flag: NumberFlag): string {
+  const { least, most } = NUMBER_RULES[flag];
+  return `${least} to ${most}`;
 }
 
 /** The Python built-ins by name, from their files (my_job.py → my-job), without starting Python. */

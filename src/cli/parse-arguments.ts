@@ -8,6 +8,8 @@ import { NODE_RUNTIME_NAMES, RUNTIME_NAMES, type RuntimeName } from '../runtime/
 import type { TaskRequest } from '../task/task-module.ts';
 import { describeBadValue, UsageError } from '../errors/usage-error.ts';
 import { DEFAULT_LINGER_MS } from '../trial/measure-trial.ts';
+import { type NumberFlag, parseNumber, parseShard } from './number-options.ts';
+import { describeParseError, joinNegativeValues, rejectRepeatedFlags } from './flag-tokens.ts';
 
 export interface HarnessOptions {
   readonly runtimes: RuntimeName[];
@@ -24,6 +26,8 @@ export interface HarnessOptions {
   readonly deadlineMs: number;
   /** A baseline to hold the run to (--check), read and validated before any trial runs. */
   readonly check: string | null;
+  /** Which cells --check holds the run to: the run's own selection, or every cell of the baseline (see CHECK_SCOPES). */
+  readonly checkScope: CheckScope;
   /** Where to write the run's expectations as a new baseline (--update-baseline). */
   readonly updateBaseline: string | null;
   /** null: draw one, and print it in the command that reproduces the run. */
@@ -41,7 +45,17 @@ export interface HarnessOptions {
   readonly failOn: readonly FailCondition[];
   /** The Node.js versions or binaries the hosts run on (--node), as given; resolved (and installed) later. null: the harness's own. */
   readonly nodes: string[] | null;
+  /** Run a plan that would take hours (--yes), instead of refusing it. */
+  readonly yes: boolean;
 }
+
+/**
+ * `run`: the cells the run selected are held to the baseline, and baseline cells it left out are named, not failed (a
+ * narrowed or sharded run may pass). `baseline`: every baseline cell must be run (a shard: every one of its share),
+ * checked before any trial starts.
+ */
+export const CHECK_SCOPES = ['run', 'baseline'] as const;
+export type CheckScope = (typeof CHECK_SCOPES)[number];
 
 export type Command =
   | { kind: 'help' }
@@ -63,6 +77,7 @@ const OPTIONS = {
   grace: { type: 'string' },
   deadline: { type: 'string' },
   check: { type: 'string' },
+  'check-scope': { type: 'string' },
   'update-baseline': { type: 'string' },
   seed: { type: 'string' },
   'kill-point': { type: 'string' },
@@ -74,6 +89,7 @@ const OPTIONS = {
   resume: { type: 'boolean' },
   'fail-on': { type: 'string' },
   node: { type: 'string' },
+  yes: { type: 'boolean' },
   list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -94,6 +110,7 @@ export const DEFAULTS = {
   memoryLimitMb: 1_024,
   lingerMs: DEFAULT_LINGER_MS,
   concurrency: availableParallelism(),
+  checkScope: 'run',
 } as const;
 
 /** Flags that shape the plan: --resume takes the plan from the journal, so it refuses them. */
@@ -115,7 +132,11 @@ const PLAN_FLAGS = [
   'linger',
   'shard',
   'node',
+  'yes',
 ] as const;
+
+/** Flags whose value is a comma-separated list: a repeat is refused with that hint. */
+const LIST_FLAGS: readonly string[] = ['runtime', 'kill', 'workload', 'task', 'fail-on', 'node'];
 
 /** Turns argv into a command, rejecting anything unknown before any work starts. */
 export function parseArguments(argv: string[]): Command {
@@ -128,9 +149,12 @@ export function parseArguments(argv: string[]): Command {
   if (values.check !== undefined && values['update-baseline'] !== undefined) {
     throw new UsageError(describeBadValue('flag', '--update-baseline', 'give either --check or --update-baseline, not both'));
   }
+  if (values['check-scope'] !== undefined && values.check === undefined)
+    throw new UsageError(describeBadValue('flag', '--check-scope', 'give it together with --check, whose cells it chooses'));
   if (values.resume)
     rejectWith('--resume', values, PLAN_FLAGS, 'the plan comes from the interrupted run; give only --out (and --check, --update-baseline, --concurrency)');
   const runtimes = values.runtime === undefined ? [...NODE_RUNTIME_NAMES] : parseNames('--runtime', values.runtime, RUNTIME_NAMES);
+  const number = (flag: NumberFlag, value: string | undefined, fallback: number) => (value === undefined ? fallback : parseNumber(flag, value));
   return {
     kind: 'run',
     options: {
@@ -139,24 +163,26 @@ export function parseArguments(argv: string[]): Command {
       kills: values.kill === undefined ? stylesFor(runtimes) : parseNames('--kill', values.kill, KILL_STYLE_NAMES),
       workloads: values.workload === undefined ? null : splitList('--workload', values.workload),
       tasks: parseTasks(values.task, values['task-data']),
-      trials: parsePositiveInteger('--trials', values.trials, DEFAULTS.trials),
+      trials: number('--trials', values.trials, DEFAULTS.trials),
       out: parsePath('--out', values.out ?? DEFAULTS.out, 'directory'),
-      startTimeoutMs: parsePositiveInteger('--start-timeout', values['start-timeout'], DEFAULTS.startTimeoutMs),
-      stopTimeoutMs: parsePositiveInteger('--stop-timeout', values['stop-timeout'], DEFAULTS.stopTimeoutMs),
-      graceMs: parsePositiveInteger('--grace', values.grace, DEFAULTS.graceMs),
-      deadlineMs: parsePositiveInteger('--deadline', values.deadline, DEFAULTS.deadlineMs),
+      startTimeoutMs: number('--start-timeout', values['start-timeout'], DEFAULTS.startTimeoutMs),
+      stopTimeoutMs: number('--stop-timeout', values['stop-timeout'], DEFAULTS.stopTimeoutMs),
+      graceMs: number('--grace', values.grace, DEFAULTS.graceMs),
+      deadlineMs: number('--deadline', values.deadline, DEFAULTS.deadlineMs),
       check: values.check === undefined ? null : parsePath('--check', values.check, 'file'),
+      checkScope: values['check-scope'] === undefined ? DEFAULTS.checkScope : parseName('--check-scope', values['check-scope'], CHECK_SCOPES),
       updateBaseline: values['update-baseline'] === undefined ? null : parsePath('--update-baseline', values['update-baseline'], 'file'),
-      seed: values.seed === undefined ? null : parseWholeNumber('--seed', values.seed, 0),
+      seed: values.seed === undefined ? null : parseNumber('--seed', values.seed),
       killPoint: values['kill-point'] === undefined ? DEFAULTS.killPoint : parseName('--kill-point', values['kill-point'], KILL_POINT_MODES),
-      killDelayMaxMs: values['kill-delay'] === undefined ? DEFAULTS.killDelayMaxMs : parseWholeNumber('--kill-delay', values['kill-delay'], 0),
-      memoryLimitMb: parsePositiveInteger('--memory-limit', values['memory-limit'], DEFAULTS.memoryLimitMb),
-      lingerMs: values.linger === undefined ? DEFAULTS.lingerMs : parseWholeNumber('--linger', values.linger, 0),
-      concurrency: parsePositiveInteger('--concurrency', values.concurrency, DEFAULTS.concurrency),
+      killDelayMaxMs: number('--kill-delay', values['kill-delay'], DEFAULTS.killDelayMaxMs),
+      memoryLimitMb: number('--memory-limit', values['memory-limit'], DEFAULTS.memoryLimitMb),
+      lingerMs: number('--linger', values.linger, DEFAULTS.lingerMs),
+      concurrency: number('--concurrency', values.concurrency, DEFAULTS.concurrency),
       shard: values.shard === undefined ? null : parseShard(values.shard),
       resume: values.resume ?? false,
       failOn: parseFailOn(values['fail-on']),
       nodes: values.node === undefined ? null : splitList('--node', values.node),
+      yes: values.yes ?? false,
     },
   };
 }
@@ -168,7 +194,7 @@ function stylesFor(runtimes: readonly RuntimeName[]): KillStyleName[] {
 }
 
 function parseMerge(files: string[], values: ParsedValues): Command {
-  rejectWith('merge', values, [...PLAN_FLAGS, 'check', 'update-baseline', 'concurrency', 'resume'], 'merge takes results files and --out only');
+  rejectWith('merge', values, [...PLAN_FLAGS, 'check', 'check-scope', 'update-baseline', 'concurrency', 'resume'], 'merge takes results files and --out only');
   if (files.length < 2) throw new UsageError(describeBadValue('merge', files.join(' '), 'give two or more results.json files written by --shard runs'));
   return { kind: 'merge', files, out: parsePath('--out', values.out ?? DEFAULTS.out, 'directory') };
 }
@@ -179,22 +205,14 @@ function rejectWith(what: string, values: ParsedValues, flags: readonly (keyof P
 }
 
 function parseStrictly(argv: string[]) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv, OPTIONS), options: OPTIONS, strict: true, allowPositionals: true, tokens: true });
   } catch (error) {
-    throw new UsageError(describeParseError(error), { cause: error });
+    throw new UsageError(describeParseError(error, OPTIONS), { cause: error });
   }
-}
-
-/** node:util's messages are long and vary by version: name the flag and what is allowed in our own words. */
-function describeParseError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const flag = /'(-[^' ]*)/.exec(message)?.[1] ?? message;
-  const allowedFlags = `allowed: ${Object.keys(OPTIONS)
-    .map((name) => `--${name}`)
-    .join(', ')}`;
-  if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return describeBadValue('flag', flag, allowedFlags);
-  return describeBadValue('flag', flag, 'it needs a value: write --flag=value when the value starts with a dash');
+  rejectRepeatedFlags(parsed.tokens, LIST_FLAGS);
+  return parsed;
 }
 
 function parseNames<Name extends string>(flag: string, value: string | undefined, allowed: readonly Name[]): Name[] {
@@ -202,8 +220,8 @@ function parseNames<Name extends string>(flag: string, value: string | undefined
   return splitList(flag, value).map((name) => parseName(flag, name, allowed));
 }
 
-function parseName<Name extends string>(flag: string, name: string, allowed: readonly Name[]): Name {
-  if (!(allowed as readonly string[]).includes(name)) throw new UsageError(describeBadValue(`${flag} value`, name, `allowed: ${allowed.join(', ')}`));
+function parseName<Name extends string>(flag: string, name: string, allowed: readonly Name[], more = ''): Name {
+  if (!(allowed as readonly string[]).includes(name)) throw new UsageError(describeBadValue(`${flag} value`, name, `allowed: ${allowed.join(', ')}${more}`));
   return name as Name;
 }
 
@@ -232,30 +250,11 @@ function splitList(flag: string, value: string): string[] {
   return [...new Set(names)];
 }
 
-function parsePositiveInteger(flag: string, value: string | undefined, fallback: number): number {
-  return value === undefined ? fallback : parseWholeNumber(flag, value, 1);
-}
-
-function parseWholeNumber(flag: string, value: string, least: 0 | 1): number {
-  if (!/^\d+$/.test(value) || Number(value) < least || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(describeBadValue(`${flag} value`, value, `allowed: a ${least === 1 ? 'positive' : 'non-negative'} whole number`));
-  }
-  return Number(value);
-}
-
 /** `none`, or a list of conditions; the default when not given. */
 function parseFailOn(value: string | undefined): readonly FailCondition[] {
   if (value === undefined) return DEFAULT_FAIL_CONDITIONS;
   if (value === 'none') return [];
-  return parseNames('--fail-on', value, FAIL_CONDITIONS);
-}
-
-function parseShard(value: string): Shard {
-  const [, index, count] = /^(\d+)\/(\d+)$/.exec(value) ?? [];
-  if (index === undefined || count === undefined || Number(index) < 1 || Number(index) > Number(count)) {
-    throw new UsageError(describeBadValue('--shard value', value, 'allowed: i/n with 1 ≤ i ≤ n, e.g. 2/4'));
-  }
-  return { index: Number(index), count: Number(count) };
+  return splitList('--fail-on', value).map((name) => parseName('--fail-on', name, FAIL_CONDITIONS, ', or none alone'));
 }
 
 function parsePath(flag: string, value: string, kind: 'directory' | 'file'): string {

@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Baseline, buildBaseline } from '../baseline/baseline.ts';
-import { compareWithBaseline } from '../baseline/compare-baseline.ts';
-import { formatComparison } from '../baseline/format-comparison.ts';
+import { buildBaseline } from '../baseline/baseline.ts';
+import { checkPlanSize } from './check-plan-size.ts';
+import { checkAgainst, checkCoverageOf } from './run-check.ts';
+import { exitCodeOf } from './exit-codes.ts';
 import { readBaseline } from '../baseline/read-baseline.ts';
 import { checkBaselineTarget, writeBaseline } from '../baseline/write-baseline.ts';
 import { writeReports } from '../report/write-report.ts';
@@ -24,12 +25,9 @@ import { formatCommand } from './invocation.ts';
 import { createProgress } from './progress.ts';
 import { UsageError } from '../errors/usage-error.ts';
 
-/** Exit code of a run that met a condition of --fail-on (1 is a regression against a baseline, 2 bad input). */
-const RUN_FAILED_EXIT_CODE = 3;
-
 /** A run, new or resumed: everything is validated before the first trial, and every result is journaled as it completes. */
 export async function runCommand(options: HarnessOptions, argv: string[]): Promise<number> {
-  const check = options.check === null ? null : { path: options.check, baseline: readBaseline(options.check) };
+  const check = options.check === null ? null : { path: options.check, baseline: readBaseline(options.check), scope: options.checkScope };
   if (options.updateBaseline !== null) checkBaselineTarget(options.updateBaseline);
   const outDirectory = resolve(options.out);
   // From here on, Ctrl-C aborts: an install or addon build under way is cancelled and its partial folder removed.
@@ -38,6 +36,7 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
   try {
     const prepared = await prepareRun(options, argv, outDirectory, interrupt.signal);
     if (interrupt.exitCode() !== null) return reportInterruptedPreparation(interrupt);
+    if (check !== null) checkCoverageOf(check, prepared.run);
     checkWritableDirectory(outDirectory, options.out, { ignoredByGit: options.out === DEFAULTS.out });
     reportDeadRuns(await cleanDeadRuns());
     const journal =
@@ -56,16 +55,17 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
       },
       prepared.resumption,
     );
+    // Interrupted while trials ran: the record says so. An output closed after the last trial loses only what is printed.
+    const interruptedWith = record.incomplete === null ? null : interrupt.exitCode();
     progress.end();
     reportFilesLeftInPlace(record);
     const written = writeReports(record, outDirectory);
-    const interruptedWith = interrupt.exitCode();
     if (interruptedWith !== null) return reportInterruption(record, written, options.out, interruptedWith);
     journal.remove();
     if (options.updateBaseline !== null) written.push(writeBaseline(buildBaseline(record), options.updateBaseline));
     process.stdout.write(`${written.join('\n')}\n`);
-    const checked = check === null ? 0 : checkAgainst(check, record);
-    return checked !== 0 ? checked : failOnConditions(record, options.failOn);
+    const checked = check === null ? exitCodeOf('held') : checkAgainst(check, record);
+    return checked !== exitCodeOf('held') ? checked : failOnConditions(record, options.failOn);
   } finally {
     progress.end();
     interrupt.dispose();
@@ -108,8 +108,13 @@ async function prepareNewRun(options: HarnessOptions, argv: string[], signal: Ab
         `--kill-point value "section" is not allowed for workload "${without.name}", which declares no critical sections; allowed: auto, delay`,
       );
   }
-  const nodes = options.nodes === null ? {} : { nodes: await prepareNodeTargets(options.nodes, workloads, reportBuild, signal) };
   const seed = options.seed ?? randomInt(2 ** 31);
+  // Before a Node.js is installed or an addon built: a plan of hours is refused in a second, not after a minute.
+  checkPlanSize(
+    { ...options, ...(python === undefined ? {} : { python }), seed, workloads, nodes: undefined, versions: options.nodes?.length ?? 1 },
+    options.yes,
+  );
+  const nodes = options.nodes === null ? {} : { nodes: await prepareNodeTargets(options.nodes, workloads, reportBuild, signal) };
   const given = options.seed === null ? [...argv, '--seed', String(seed)] : argv;
   const segment = startSegment(options.concurrency);
   return {
@@ -151,7 +156,7 @@ function reportInterruptedPreparation(interrupt: Interrupt): number {
   process.stderr.write(
     'isolation-harness: interrupted while preparing the --node versions; the install or build under way was cancelled, nothing was written\n',
   );
-  return interrupt.exitCode() ?? 130;
+  return interrupt.exitCode() ?? exitCodeOf('interrupt');
 }
 
 function reportDeadRuns({ processes, directories }: { processes: number; directories: number }): void {
@@ -181,7 +186,7 @@ const NAMED_LEFT_IN_PLACE = 5;
 function failOnConditions(record: RunRecord, conditions: readonly FailCondition[]): number {
   const failures = findRunFailures(record, conditions);
   for (const failure of failures) process.stderr.write(`isolation-harness: ${failure}; failing the run (--fail-on ${conditions.join(',')})\n`);
-  return failures.length > 0 ? RUN_FAILED_EXIT_CODE : 0;
+  return exitCodeOf(failures.length > 0 ? 'couldNotMeasure' : 'held');
 }
 
 function reportInterruption(record: RunRecord, written: string[], out: string, exitCode: number): number {
@@ -192,11 +197,4 @@ function reportInterruption(record: RunRecord, written: string[], out: string, e
   );
   process.stdout.write(`${written.join('\n')}\n`);
   return exitCode;
-}
-
-/** The reports are written either way; the exit code and stderr tell CI whether any cell regressed. */
-function checkAgainst({ path, baseline }: { path: string; baseline: Baseline }, record: RunRecord): number {
-  const comparison = compareWithBaseline(baseline, record);
-  process.stderr.write(formatComparison(comparison, path));
-  return comparison.regressions.length > 0 ? 1 : 0;
 }

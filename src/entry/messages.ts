@@ -11,6 +11,8 @@ export interface WorkReady {
 
 /** Messages between the runtime adapter in the host and the workload body inside a worker or child. */
 export type WorkerEvent =
+  /** The body began, before the workload's module loads: the thread it runs on, read by the host should ready() never come. */
+  | ({ type: 'started' } & WorkReady)
   | ({ type: 'ready' } & WorkReady)
   /** The targeted section was entered: `held` once the drawn delay had passed (the harness holds it), or before. */
   | { type: 'section-entered'; section: string; held: boolean }

@@ -21,6 +21,7 @@ export interface WorkloadTransport {
 
 /** The one body that runs a workload, unchanged in both runtimes. */
 export async function runWorkload(spec: WorkloadSpec, transport: WorkloadTransport): Promise<void> {
+  transport.send({ type: 'started', osThreadId: readOsThreadId(), eventLoops: listEventLoops() });
   // The loader keeps its cache in the temp folder, which must be the harness's, not the workload's (the host has
   // already given the trial's to every process of the trial, so it is put back for as long as the loader starts).
   process.env.TMPDIR = spec.loaderTempDir;

@@ -8,15 +8,15 @@ import { ownIdentity, readIfSame } from '../linux-proc/process-identity.ts';
 import { findHeldOutsideFiles } from '../probes/outside-files.ts';
 import { createProcessFamily, type ProcessFamily } from '../process-family/process-family.ts';
 import { scanFamilyTree } from '../process-family/scan-family.ts';
-import type { NodeRuntimeName, WorkByRuntime } from '../runtime/runtime.ts';
+import type { BodyThread, NodeRuntimeName, WorkByRuntime, WorkEnd } from '../runtime/runtime.ts';
 import { within } from '../runtime/within.ts';
 import { listThreads, startGivenClock, type ThreadRef, withinGivenTime } from '../runtime/given-time.ts';
 import type { MutexState } from '../record/trial-result.ts';
 import type { HostEvent, HostedTrial, SharedMemoryReading, SharedState } from './host-messages.ts';
 import { loadAdapter } from './load-adapter.ts';
-import { reachKillPoint } from './reach-kill-point.ts';
+import { describeSelfEnd, reachKillPoint } from './reach-kill-point.ts';
 import { journalAdoptionsTo, listAdoptedChildren, watchThreadChildren } from './subreaper.ts';
-import { findWorkThread, readWorkActivity } from './work-activity.ts';
+import { describeWorkActivity, findWorkThread, hasThreadEnded, readWorkActivity } from './work-activity.ts';
 
 /** How long the host tries to take a stopped worker's shared mutex before calling it held for good. */
 const MUTEX_PROBE_MS = 100;
@@ -52,7 +52,7 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   // Deadlines count the time the machine gave the work: on a busy machine, its waits for a CPU are not its own slowness.
   const clock = startGivenClock(() => workThreads(work, hostThreads));
   const start = await withinGivenTime(trial.startTimeoutMs, Promise.race([readyAt, work.ended.then((ended) => ({ ended }))]), clock);
-  if (start === undefined) return send({ type: 'work-hung', phase: 'start', ...readSharedState(work), workAtStop: null, workAtHang: null });
+  if (start === undefined) return send({ type: 'work-failed', message: describeNeverReady(trial.startTimeoutMs, work.bodyThread()) });
   if ('ended' in start) {
     const cause = deadlineMs === null ? {} : { cause: 'deadline-before-ready' as const };
     return send({ type: 'work-failed', message: describeEarlyEnd(start.ended.error, deadlineMs), ...cause });
@@ -65,6 +65,11 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   await killOrdered;
   const killPoint = await reachKillPoint(work, trial.killPoint, trial.stopTimeoutMs, start.at);
   if (killPoint.kind === 'missed') return send({ type: 'work-failed', message: killPoint.reason });
+  // An end the OS already shows and the runtime has yet to report (a child exited, not yet reaped; a worker's thread
+  // gone) was the work's own, and no kill follows it: looked for at the kill point, and again right before the kill.
+  const selfEnd = async () => (work.deadlineFiredAt() === null && hasThreadEnded(thread) ? describeSelfEnd(await work.ended) : null);
+  const endedAtKillPoint = await selfEnd();
+  if (endedAtKillPoint !== null) return send({ type: 'work-failed', message: endedAtKillPoint });
   if (style.kind === 'host') return send({ type: 'kill-point-reached' });
   // Right before the kill: every process of the trial alive now, so that none the kill orphans goes unseen.
   const family = createProcessFamily({ marker: trial.trialId, roots: [ownIdentity()], cgroup: trial.cgroup });
@@ -75,17 +80,19 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   // Where the section log stood as the stop came: the section the workload was inside then is what the kill hit,
   // whatever a cooperative stop's cleanup entered or left afterwards.
   const sectionLogBytesAtStop = measureLogBytes(trial.spec.sectionLog);
+  const endedBeforeKill = await selfEnd();
+  if (endedBeforeKill !== null) return send({ type: 'work-failed', message: endedBeforeKill });
+  const killAppliedAt = performance.now();
   const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs, family });
   // The stop timeout waits for the work to be gone, not for its runtime to settle (tinypool never settles after a
   // worker's process.exit(), and waiting for it would count the settle wait as part of the stop).
-  const end =
-    (await withinGivenTime(
-      trial.stopTimeoutMs,
-      work.gone,
-      startGivenClock(() => workThreads(work, hostThreads)),
-    )) === undefined
-      ? undefined
-      : await work.ended;
+  const given = startGivenClock(() => workThreads(work, hostThreads));
+  const end = (await withinGivenTime(trial.stopTimeoutMs, work.gone, given)) === undefined ? undefined : await work.ended;
+  // A style that never settles (a tree-kill whose `ps` hangs) must not hold the report; its gate stays on till then.
+  const ending = end === undefined ? null : describeEnding(await within(trial.stopTimeoutMs, Promise.resolve(endedBy)));
+  const appliedAt = deadlineMs === null ? killAppliedAt : (work.deadlineFiredAt() ?? killAppliedAt);
+  if (end !== undefined && endedOnItsOwn(end, { appliedAt, style, ending, runtime: trial.runtime }))
+    return send({ type: 'work-failed', message: describeSelfEnd(end) });
   const workAtHang = end === undefined ? readWorkActivity(thread, killRequestedAt) : null;
   const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, trial.spec.workDir)])], processes: family.members(), adopted: listAdoptedChildren() };
   if (end === undefined) return send({ type: 'work-hung', phase: 'stop', ...readSharedState(work), workAtStop, workAtHang, sectionLogBytesAtStop, ...sighted });
@@ -100,8 +107,7 @@ export async function hostTrial<Name extends NodeRuntimeName>(
     stopMs: end.endedAt - stopFrom,
     reportedMs: end.reportedAt === null ? null : end.reportedAt - stopFrom,
     killRequestedEpochMs: performance.timeOrigin + stopFrom,
-    // A style that never settles (a tree-kill whose `ps` hangs) must not hold the report; its gate stays on till then.
-    endedBy: describeEnding(await within(trial.stopTimeoutMs, Promise.resolve(endedBy))),
+    endedBy: ending,
     ...readSharedState(work),
     workAtStop,
     sectionLogBytesAtStop,
@@ -155,6 +161,26 @@ function probeMutex(work: WorkByRuntime[NodeRuntimeName]): MutexState {
 /** Only escalating styles say which step ended the work; other calls' return values mean nothing here. */
 function describeEnding(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Whether the work ended by itself, not by the kill: the runtime saw it end (a task settled, a child exited) before the
+ * kill was applied (a deadline style's, when its deadline fired), or a force it cannot handle shows no trace of itself
+ * (a terminated worker's task resolved, a SIGKILLed child exited with a code): the work returned first.
+ */
+function endedOnItsOwn(end: WorkEnd, kill: { appliedAt: number; style: KillStyle; ending: string | null; runtime: NodeRuntimeName }): boolean {
+  if (Math.min(end.endedAt, end.reportedAt ?? end.endedAt) < kill.appliedAt) return true;
+  if (kill.style.forcesEnd !== true && kill.ending !== 'force') return false;
+  return kill.runtime === 'process' ? end.signal === null : end.error === null;
+}
+
+/** A workload that never called ready(): where its thread was waiting then, read from /proc as at a stop. */
+function describeNeverReady(startTimeoutMs: number, body: BodyThread | null): string {
+  const where =
+    body === null
+      ? 'its runtime had not yet begun to run it'
+      : `its thread was ${describeWorkActivity(readWorkActivity(findWorkThread(body.pid, body), performance.now()))}`;
+  return `the workload did not call ready() within ${startTimeoutMs} ms (--start-timeout); ${where}`;
 }
 
 function describeEarlyEnd(error: string | null, deadlineMs: number | null): string {

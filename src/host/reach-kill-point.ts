@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { StartedWork } from '../runtime/runtime.ts';
+import type { StartedWork, WorkEnd } from '../runtime/runtime.ts';
 import type { KillPoint } from '../record/trial-result.ts';
 
 /** Whether the kill may be applied now, or why not: the work ended first, or never entered the targeted section. */
@@ -10,7 +10,7 @@ export type KillPointOutcome = { kind: 'reached' } | { kind: 'missed'; reason: s
  * runtime applies it).
  */
 export async function reachKillPoint(work: StartedWork, killPoint: KillPoint, sectionWaitMs: number, readyAt: number): Promise<KillPointOutcome> {
-  const ended = work.ended.then((end) => ({ kind: 'missed' as const, reason: `the work ended by itself before the kill: ${end.error ?? describeExit(end)}` }));
+  const ended = work.ended.then((end) => ({ kind: 'missed' as const, reason: describeSelfEnd(end) }));
   return Promise.race([ended, waitFor(work, killPoint, sectionWaitMs, readyAt)]);
 }
 
@@ -44,6 +44,7 @@ async function waitFor(work: StartedWork, killPoint: KillPoint, sectionWaitMs: n
   };
 }
 
-function describeExit(end: { exitCode: number | null; signal: string | null }): string {
-  return end.signal === null ? `exit code ${end.exitCode}` : `killed by ${end.signal}`;
+/** Work that ended before its kill: one outcome, the same words, however the harness learned it. */
+export function describeSelfEnd(end: Pick<WorkEnd, 'exitCode' | 'signal' | 'error'>): string {
+  return `the work ended by itself before the kill: ${end.error ?? (end.signal === null ? `exit code ${end.exitCode}` : `killed by ${end.signal}`)}`;
 }

@@ -2,6 +2,7 @@ import type { WorkReady } from '../entry/messages.ts';
 import { EVENT_LOOP_WAITS, nameSystemCall } from '../linux-proc/syscall-names.ts';
 import { readThreadSyscall } from '../linux-proc/thread-syscall.ts';
 import type { WorkActivity } from '../record/trial-result.ts';
+import { readThreadState } from '../linux-proc/process-stat.ts';
 
 /** The OS thread the workload runs on, and the epoll instances open at ready(), its own event loop's among them. */
 export interface WorkThread {
@@ -29,4 +30,25 @@ export function readWorkActivity(thread: WorkThread, killRequestedAt: number): W
   if (!EVENT_LOOP_WAITS.has(systemCall)) return { state: 'in-system-call', systemCall, kernelState, afterKillMs };
   if (thread.eventLoops === null || call.firstArgument === null) return { state: 'unknown', systemCall, kernelState, afterKillMs };
   return { state: thread.eventLoops.has(call.firstArgument) ? 'waiting-for-events' : 'in-system-call', systemCall, kernelState, afterKillMs };
+}
+
+/**
+ * Whether the OS shows the thread's work over right now: a worker's thread gone from /proc, a child's main thread a
+ * zombie (it exited; the host has not reaped it yet) or gone. Read right before a kill, it tells work that ended by
+ * itself from work the kill ended, whatever the runtime has yet to report.
+ */
+export function hasThreadEnded({ pid, threadId }: WorkThread): boolean {
+  const state = readThreadState(pid, threadId);
+  return state === null || state === 'Z' || state === 'X';
+}
+
+/** Where the work's thread was, in words: "waiting in wait4 (kernel state S)", "running code (kernel state R)". */
+export function describeWorkActivity({ state, systemCall, kernelState }: WorkActivity): string {
+  const kernel = kernelState === null ? '' : ` (kernel state ${kernelState})`;
+  if (state === 'running') return `running code, in no system call${kernel}`;
+  if (state === 'waiting-for-events') return `idle in its own event loop (${systemCall ?? 'epoll'})${kernel}`;
+  if (state === 'in-system-call' && systemCall !== null && EVENT_LOOP_WAITS.has(systemCall))
+    return `blocked in a synchronous call's private event loop (${systemCall}, as execFileSync and spawnSync wait for their child)${kernel}`;
+  if (state === 'in-system-call') return `blocked in the system call ${systemCall ?? 'unknown'}${kernel}`;
+  return systemCall === null ? `unreadable${kernel}` : `waiting in ${systemCall}, its event loop's wait or a blocking call's (not told apart)${kernel}`;
 }

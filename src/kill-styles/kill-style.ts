@@ -25,6 +25,12 @@ interface KillStyleBase {
   readonly onlyRequestsStop?: boolean;
   /** The fault is a command the workload's own code carries out (a throw, process.exit()) at its next check. */
   readonly injectedAsCommand?: boolean;
+  /**
+   * The style ends the work by a force it cannot handle: a worker terminated (tinypool rejects its task), a child
+   * SIGKILLed. An end that shows otherwise (the task resolved, the child exited with a code) was the work's own, however
+   * close to the kill it came. An escalating style forces at its second step only (see abort-then-force's `force`).
+   */
+  readonly forcesEnd?: boolean;
 }
 
 /** The call a Python host makes to apply a style (python/isolation_harness/kill_styles.py carries it out), as --list and the report name it. */

@@ -1,11 +1,14 @@
+import type { KillSignal } from '../runtime/runtime.ts';
 import { inPythonProcesses, noPythonCounterpart, type PythonCalls, SIGNALS_REACH_PROCESSES, type WorkKillStyle } from './kill-style.ts';
 
 /** A signal to the child: the styles below differ only in which signal, and whether the child handles SIGTERM. */
-function signalStyle(name: string, signal: NodeJS.Signals, description: string, python: PythonCalls, start?: WorkKillStyle['start']): WorkKillStyle {
+function signalStyle(name: string, signal: KillSignal, description: string, python: PythonCalls, start?: WorkKillStyle['start']): WorkKillStyle {
   return {
     kind: 'work',
     name,
     description: `${description} (processes only)`,
+    // Only SIGKILL cannot be handled: a child may answer SIGTERM or SIGINT with an exit of its own choosing.
+    ...(signal === 'SIGKILL' ? { forcesEnd: true } : {}),
     // A handled SIGTERM becomes the cooperative stop request, and ends nothing by itself.
     ...(start === undefined ? {} : { start, onlyRequestsStop: start.stopOnSigterm === true }),
     thread: SIGNALS_REACH_PROCESSES,

@@ -5,6 +5,7 @@ export const terminate: WorkKillStyle = {
   kind: 'work',
   name: 'terminate',
   description: "forced: worker.terminate() through tinypool's abort (threads only)",
+  forcesEnd: true,
   thread: (work) => work.forceStop(),
   process: { notApplicable: 'a child process has no terminate(); its forced stop is sigkill' },
   ...noPythonCounterpart(

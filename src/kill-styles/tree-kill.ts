@@ -34,6 +34,7 @@ export const treeKillStyle: WorkKillStyle = {
   name: 'tree-kill',
   description:
     'SIGKILL to the child and all its descendants with the tree-kill package, which lists them with ps; each target is checked, right before its signal, to be a process of the trial (processes only)',
+  forcesEnd: true,
   thread: SIGNALS_REACH_PROCESSES,
   async process(work, { family }) {
     await killTree(work.pid, 'SIGKILL', family);

@@ -5,7 +5,7 @@ import { execaNode } from 'execa';
 import type { WorkloadSpec } from '../entry/messages.ts';
 import type { ProcessWork, StartOptions, WorkEnd } from '../runtime/runtime.ts';
 import type { ProcessTransportOptions } from './process-transport.ts';
-import { watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
+import { watchBodyThread, watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
 import { type ChildExit, findErrorLine, watchExit } from '../runtime/watch-exit.ts';
 
@@ -47,6 +47,7 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
   return {
     pid: child.pid ?? Number.NaN,
     ready: watchReady(child),
+    bodyThread: watchBodyThread(child, child.pid ?? Number.NaN),
     targetSection: watchTargetSection(child),
     gone: exit.ended.then((ended) => ended.at),
     ended: observeEnd(child, exit.ended),

@@ -62,7 +62,7 @@ export type PythonEnvironment =
 export const PYTHON_VARIABLE = 'ISOLATION_HARNESS_PYTHON';
 
 /** The interpreter the Python hosts run on: ISOLATION_HARNESS_PYTHON, else the project's venv when `npm install` made one, else python3 from PATH. */
-export function findPythonExecutable(env: NodeJS.ProcessEnv = process.env): string {
+export function findPythonExecutable(env: Readonly<Record<string, string | undefined>> = process.env): string {
   const chosen = env[PYTHON_VARIABLE];
   if (chosen !== undefined && chosen !== '') return chosen;
   return existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
@@ -111,7 +111,8 @@ async function askDescription(executable: string, files: readonly string[]): Pro
 
 /** The description with the user's modules; Python itself works (the built-ins loaded), so a failure is theirs. */
 async function describeUserFiles(executable: string, files: readonly string[]): Promise<PythonDescription> {
-  for (const file of files) if (!existsSync(file)) throw new WorkloadLoadError(`workload module "${file}" does not exist`);
+  for (const file of files)
+    if (!existsSync(file)) throw new WorkloadLoadError(`--workload module "${file}" does not exist; allowed: a path to a module, from the working directory`);
   try {
     return await askDescription(executable, files);
   } catch (error) {
@@ -131,7 +132,7 @@ function findUnavailableStyles(description: PythonDescription): Record<string, P
       if (answer.applies || answer.reason === undefined || !/not installed/.test(answer.reason)) continue;
       unavailable[style.name] = {
         ...unavailable[style.name],
-        [runtime]: pipFailure === null ? answer.reason : `${answer.reason}; npm install tried pip: ${pipFailure}`,
+        [runtime]: pipFailure === null ? answer.reason : `${answer.reason}; ${pipFailure}`,
       };
     }
   }

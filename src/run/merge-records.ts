@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { SCHEMA_VERSION } from '../record/results-json.ts';
+import { findPlanProblem, findResultsProblem, isFields } from '../record/check-record-shape.ts';
 import { finishSegment } from '../record/segment.ts';
 import { nameCell, type TrialResult } from '../record/trial-result.ts';
 import { planTrials } from './plan-trials.ts';
@@ -20,11 +21,15 @@ export function readRecord(path: string): RunRecord {
   } catch (error) {
     throw new MergeError(`merge file "${path}" cannot be read as JSON (${(error as Error).message}); allowed: a results.json written by the harness`);
   }
+  const refuse = (problem: string) => new MergeError(`merge file "${path}" ${problem}; allowed: a results.json written by the harness`);
+  if (!isFields(parsed)) throw refuse(`holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, not a results object`);
   // The verdicts are derived from the results: the merged record's are recomputed, never carried over.
   const { schemaVersion, verdicts, ...record } = parsed as { schemaVersion?: unknown; verdicts?: unknown } & Omit<RunRecord, 'provenance'> &
     Partial<Pick<RunRecord, 'provenance'>>;
   if (schemaVersion !== SCHEMA_VERSION)
     throw new MergeError(`merge file "${path}" has schemaVersion ${String(schemaVersion)}, not ${SCHEMA_VERSION}; rerun its shard with this harness`);
+  const problem = findPlanProblem(record.plan) ?? findResultsProblem(record.results);
+  if (problem !== null) throw refuse(problem);
   if (record.incomplete !== null)
     throw new MergeError(`merge file "${path}" holds an interrupted run (${record.incomplete.reason}); resume it with --resume first`);
   // Files written by version 5 before it gained provenance were each one segment, described by their top level.

@@ -67,7 +67,7 @@ async function resolveWorkload(token: string, languages: WorkloadLanguages): Pro
     );
   }
   if (token.endsWith('.py'))
-    throw new WorkloadLoadError(`workload module "${token}" is a Python module; give --runtime with a py- runtime (py-thread, py-process) to run it`);
+    throw new WorkloadLoadError(`--workload module "${token}" is a Python module; give --runtime with a py- runtime (py-thread, py-process) to run it`);
   const workloadUrl = toWorkloadUrl(token);
   return describeWorkload(await loadWorkload(workloadUrl), token, workloadUrl);
 }
@@ -84,7 +84,7 @@ async function resolveTask(request: TaskRequest): Promise<ResolvedWorkload> {
 
 /** What the plan and the report keep of a workload; the optional traits are written only when they differ from the default. */
 function describeWorkload(workload: Workload, source: string, workloadUrl: string): ResolvedWorkload {
-  const unavailable = workload.unavailable?.() ?? null;
+  const unavailable = askUnavailable(workload, source);
   return {
     name: workload.name,
     description: workload.description,
@@ -96,6 +96,22 @@ function describeWorkload(workload: Workload, source: string, workloadUrl: strin
     ...(workload.reportsCleanup === false ? { reportsCleanup: false } : {}),
     workloadUrl,
   };
+}
+
+/** The workload's own unavailable(): a reason, or null; one that throws or answers otherwise is bad input, said before any trial. */
+function askUnavailable(workload: Workload, source: string): string | null {
+  let answer: unknown;
+  try {
+    answer = workload.unavailable?.() ?? null;
+  } catch (error) {
+    throw new WorkloadLoadError(`workload "${workload.name}" (${source}) threw from unavailable(): ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  if (answer === null || typeof answer === 'string') return answer;
+  throw new WorkloadLoadError(
+    `workload "${workload.name}" (${source}) has unavailable() returning ${JSON.stringify(answer) ?? typeof answer}; allowed: a reason (a string) or null`,
+  );
 }
 
 /** A workload's Python module, beside its Node.js one: its own traits, the file its host runs. */

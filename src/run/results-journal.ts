@@ -1,4 +1,5 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { findPlanProblem, findResultsProblem } from '../record/check-record-shape.ts';
 import { join } from 'node:path';
 import type { SegmentStart } from '../record/segment.ts';
 import type { TrialResult } from '../record/trial-result.ts';
@@ -8,7 +9,7 @@ import type { RunPlan } from '../record/run-record.ts';
 export const JOURNAL_FILE = 'run-journal.jsonl';
 
 /** Version 2 added segment lines and the time on each result line; a version 1 journal cannot say who produced its results. */
-const JOURNAL_VERSION = 2;
+export const JOURNAL_VERSION = 2;
 
 /** The journal's first line: what a resumed run needs to carry on as the original would have. */
 export interface JournalHeader {
@@ -75,7 +76,11 @@ export function readJournal(outDirectory: string): { header: JournalHeader; segm
       `--resume journal "${path}" does not start with a version ${JOURNAL_VERSION} run header (found version ${String(first?.journalVersion)}); allowed: a journal of this harness`,
     );
   }
+  const problem = findPlanProblem((first as { plan?: unknown }).plan);
+  if (problem !== null) throw new JournalError(`--resume journal "${path}" ${problem}; allowed: a journal of this harness`);
   const results = rest.filter((entry): entry is JournalLine & { result: TrialResult } => entry?.type === 'result').map((entry) => entry.result);
+  const resultsProblem = findResultsProblem(results);
+  if (resultsProblem !== null) throw new JournalError(`--resume journal "${path}" ${resultsProblem}; allowed: a journal of this harness`);
   return { header: first as JournalHeader, segments: groupSegments(path, rest), results, journal: openJournal(path) };
 }
 

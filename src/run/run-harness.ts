@@ -13,6 +13,12 @@ import type { ResolvedWorkload } from './resolve-workloads.ts';
 import type { RunPlan, RunRecord, Segment } from '../record/run-record.ts';
 import { type MatrixObserver, runMatrix } from './run-matrix.ts';
 
+/**
+ * How long the run's last reap waits for its processes to go: a trial gives up on a SIGKILLed process after 5 s (an
+ * error of that trial), but on a loaded machine the kernel does reap it, later; the run must not end before.
+ */
+const LAST_REAP_TIMEOUT_MS = 60_000;
+
 export interface HarnessRun extends Omit<RunPlan, 'workloads' | 'nodes'> {
   readonly workloads: ResolvedWorkload[];
   /** The Node.js versions the hosts run on (--node), ready to start; absent for the harness's own. */
@@ -74,7 +80,7 @@ export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}
   } finally {
     observer.signal?.removeEventListener('abort', stopTrials);
     try {
-      await reapFamily(family);
+      await reapFamily(family, LAST_REAP_TIMEOUT_MS);
     } finally {
       removeDirectory(runDirectory);
     }

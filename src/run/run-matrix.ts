@@ -1,10 +1,10 @@
 import { createTrialId } from '../marker/marker.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import type { ProcessFamily } from '../process-family/process-family.ts';
-import { reapFamily } from '../process-family/reap-family.ts';
+import { ReapError, reapFamily } from '../process-family/reap-family.ts';
 import type { NodeTarget } from '../node-versions/node-target.ts';
 import { isPythonRuntime } from '../runtime/runtime.ts';
-import { createHostMarker, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
+import { createHostMarker, HostKillError, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
 import { HOST_START_TIMEOUT_MS } from '../trial/observe-trial.ts';
 import { type HostedResult, runTrialOnHost } from '../trial/run-trial.ts';
 import { cellId, type TrialKey, type TrialResult } from '../record/trial-result.ts';
@@ -111,7 +111,7 @@ async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<
         if (handedBack !== undefined) reused.add(handedBack);
         lastHandedBack = handedBack !== undefined;
         // A host started ahead for the same runtime is as good: one of the two is enough.
-        if (handedBack !== undefined && idle.has(hostKind(current))) await retireHost(handedBack);
+        if (handedBack !== undefined && idle.has(hostKind(current))) await retireSpareHost(handedBack);
         else if (handedBack !== undefined) idle.set(hostKind(current), handedBack);
       }
       current = next;
@@ -120,8 +120,18 @@ async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<
   } finally {
     // A lane that failed still waits for its watches to end (each ends its own host), so none outlives the run.
     await Promise.allSettled(watched);
-    for (const host of idle.values()) await retireHost(host);
+    for (const host of idle.values()) await retireSpareHost(host);
   }
+}
+
+/**
+ * A host that ran no trial now: one the kernel has not reaped in time after SIGKILL (a loaded machine) is no trial's
+ * error and must not end the run; it is in the run's family, whose last reap waits longer for it.
+ */
+async function retireSpareHost(host: HostProcess): Promise<void> {
+  await retireHost(host).catch((error: unknown) => {
+    if (!(error instanceof HostKillError || error instanceof ReapError)) throw error;
+  });
 }
 
 /** Whether the host of `current`, if it hands it back, can run `next`: the same runtime on the same Node.js, and not ended by the trial. */

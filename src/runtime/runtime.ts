@@ -29,10 +29,23 @@ export interface WorkEnd {
   readonly endedAt: number;
 }
 
+/**
+ * The OS thread a workload's body runs on, with the process it belongs to (the host for a worker, the child for a
+ * process) and the epoll instances open when the body began: a later one that it waits on is a synchronous call's.
+ */
+export interface BodyThread extends WorkReady {
+  readonly pid: number;
+}
+
 /** Work running in one runtime, started by the host for one trial. */
 export interface StartedWork {
   /** Resolves when the workload calls ready(); carries the OS thread the workload runs on, and the event loops open then. */
   readonly ready: Promise<WorkReady>;
+  /**
+   * The OS thread the workload's body runs on, once it began (before its module loaded): where to read what a workload
+   * that never calls ready() is waiting in. null until the body said so.
+   */
+  bodyThread(): BodyThread | null;
   /** The critical section the trial targets, as the workload enters and leaves it; never entered when it targets none. */
   readonly targetSection: TargetSection;
   /**
@@ -61,9 +74,15 @@ export interface ThreadWork extends StartedWork {
   readonly sharedMemory: Int32Array;
 }
 
+/**
+ * The signals the kill styles send a child, named here rather than as NodeJS.Signals: the package's published types
+ * reach this file (through the results' kill style names), and must check in a project without @types/node.
+ */
+export type KillSignal = 'SIGTERM' | 'SIGINT' | 'SIGKILL';
+
 export interface ProcessWork extends StartedWork {
   readonly pid: number;
-  sendSignal(signal: NodeJS.Signals): void;
+  sendSignal(signal: KillSignal): void;
 }
 
 export interface WorkByRuntime {

@@ -1,4 +1,5 @@
 import type { WorkerEvent, WorkReady } from '../entry/messages.ts';
+import type { BodyThread } from './runtime.ts';
 
 /** The part of a MessagePort or a ChildProcess that delivers messages. */
 interface MessageSource {
@@ -21,6 +22,13 @@ function watchEvent<Type extends WorkerEvent['type']>(events: MessageSource, typ
 /** Resolves when the workload calls ready(), with the OS thread it runs on and the event loops open then. */
 export function watchReady(events: MessageSource): Promise<WorkReady> {
   return watchEvent(events, 'ready').then(({ osThreadId, eventLoops }) => ({ osThreadId, eventLoops }));
+}
+
+/** The OS thread the workload's body runs on, once its first message says so; null before. */
+export function watchBodyThread(events: MessageSource, pid: number): () => BodyThread | null {
+  let thread: BodyThread | null = null;
+  void watchEvent(events, 'started').then(({ osThreadId, eventLoops }) => (thread = { pid, osThreadId, eventLoops }));
+  return () => thread;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
-import { prepareLoaderFor, WorkloadLoadError } from '../workload/load-workload.ts';
+import { importModule, WorkloadLoadError } from '../workload/load-workload.ts';
+import { describeImportError } from '../workload/describe-import-error.ts';
 
 /**
  * A job file written for tinypool or piscina: a module whose default export (or a named one, `file.js#name`, as
@@ -60,17 +61,15 @@ export function nameTask(taskUrl: string, exportName: string): string {
 export async function loadTaskModule(taskUrl: string, exportName: string): Promise<TaskModule> {
   let module: Record<string, unknown>;
   try {
-    await prepareLoaderFor(taskUrl);
-    module = (await import(taskUrl)) as Record<string, unknown>;
+    module = (await importModule(taskUrl)) as Record<string, unknown>;
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new WorkloadLoadError(`task module ${fileURLToPath(taskUrl)} threw on import: ${reason}`, { cause: error });
+    throw new WorkloadLoadError(`--task module ${fileURLToPath(taskUrl)} threw on import: ${describeImportError(error, taskUrl)}`, { cause: error });
   }
   const run = pickFunction(module, exportName);
   if (run === null) {
     const found = Object.keys(module).filter((key) => typeof module[key] === 'function');
     throw new WorkloadLoadError(
-      `task module ${fileURLToPath(taskUrl)} has no function export "${exportName}"; functions exported: ${found.join(', ') || 'none'} (pick one with ${fileURLToPath(taskUrl)}#name)`,
+      `--task module ${fileURLToPath(taskUrl)} has no function export "${exportName}"; functions exported: ${found.join(', ') || 'none'} (pick one with ${fileURLToPath(taskUrl)}#name)`,
     );
   }
   const cleanupName = CLEANUP_EXPORTS.find((name) => pickFunction(module, name) !== null);

@@ -4,7 +4,7 @@ import { MessageChannel } from 'node:worker_threads';
 import Tinypool from 'tinypool';
 import { WORKER_COMMANDS, type WorkloadSpec } from '../entry/messages.ts';
 import type { StartOptions, ThreadWork, WorkEnd } from '../runtime/runtime.ts';
-import { describeError, watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
+import { describeError, watchBodyThread, watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
 import { SharedMutex } from '../workload/shared-mutex.ts';
 import { createSharedMemoryBuffer } from '../workload/shared-memory.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
@@ -40,6 +40,7 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
   const { gone, ended } = observeEnd(task, ready);
   return {
     ready,
+    bodyThread: watchBodyThread(hostPort, process.pid),
     targetSection: watchTargetSection(hostPort),
     gone,
     ended: ended.finally(() => {

@@ -12,10 +12,13 @@ import { isPythonRuntime, type NodeRuntimeName, type PythonRuntimeName, type Run
 import { findPythonExecutable, PYTHON_HOST } from '../python-host/python-environment.ts';
 import { watchExit } from '../runtime/watch-exit.ts';
 import type { TrialContainment } from '../record/trial-result.ts';
+import { setLongTimeout } from '../runtime/long-timeout.ts';
 
 const hostMain = compiledEntry('../host/host-main.ts', import.meta.url);
 /** How long a SIGKILLed host may take to be reaped: a process in uninterruptible sleep (D) can take a while. */
 const HOST_EXIT_TIMEOUT_MS = 5_000;
+/** How long what a host that was not reaped in time left is then waited for, before its trial reports it. */
+const SLOW_REAP_TIMEOUT_MS = 30_000;
 
 type HostEventType = HostEvent['type'];
 export type HostWait<Type extends HostEventType> = Extract<HostEvent, { type: Type }> | { type: 'timeout' } | { type: 'host-exited'; detail: string };
@@ -144,11 +147,28 @@ function startPythonHost(marker: string, runtime: PythonRuntimeName) {
   });
 }
 
-/** SIGKILLs a host that will run no more trials, reaps anything carrying its own marker or in its cgroup, and removes that. */
+/**
+ * SIGKILLs a host that will run no more trials, reaps anything carrying its own marker or in its cgroup, and removes
+ * that. A host not reaped in time (HostKillError, rethrown for the caller to report) was SIGKILLed all the same: what
+ * it leaves is reaped and its cgroup removed as far as a longer wait allows, so nothing stays for want of a retry.
+ */
 export async function retireHost(host: HostProcess): Promise<void> {
-  await host.kill();
-  await reapFamily(createProcessFamily({ marker: host.marker ?? `${host.pid}`, cgroup: host.containment }));
-  await host.containment?.remove();
+  let unreaped: HostKillError | null = null;
+  try {
+    await host.kill();
+  } catch (error) {
+    if (!(error instanceof HostKillError)) throw error;
+    unreaped = error;
+  }
+  const family = createProcessFamily({ marker: host.marker ?? `${host.pid}`, cgroup: host.containment });
+  if (unreaped === null) {
+    await reapFamily(family);
+    await host.containment?.remove();
+    return;
+  }
+  await reapFamily(family, SLOW_REAP_TIMEOUT_MS).catch(() => undefined);
+  await host.containment?.remove().catch(() => undefined);
+  throw unreaped;
 }
 
 function waitForEvent<Type extends HostEventType>(
@@ -163,14 +183,14 @@ function waitForEvent<Type extends HostEventType>(
   if (already) return Promise.resolve(already);
   return new Promise((resolve) => {
     const finish = (result: HostWait<Type>) => {
-      clearTimeout(timer);
+      cancelTimer();
       host.off('message', onMessage);
       resolve(result);
     };
     const onMessage = (event: HostEvent) => {
       if (matches(event)) finish(event);
     };
-    const timer = setTimeout(() => finish({ type: 'timeout' }), timeoutMs);
+    const cancelTimer = setLongTimeout(() => finish({ type: 'timeout' }), timeoutMs);
     host.on('message', onMessage);
     void exited.then((detail) => finish({ type: 'host-exited', detail }));
   });

@@ -11,7 +11,7 @@ import { createProbeTarget } from '../probes/probe-target.ts';
 import { takeSnapshots } from '../probes/probes.ts';
 import type { TrialWindow } from '../probes/trial-window.ts';
 import type { ProcessFamily } from '../process-family/process-family.ts';
-import type { HostProcess } from './host-process.ts';
+import type { HostProcess, HostWait } from './host-process.ts';
 import { DEFAULT_LINGER_MS, type Measured, measureTrial, type TrialEnd } from './measure-trial.ts';
 import { measureLogBytes } from '../files/log-lines.ts';
 import type { TrialDirectory } from './trial-directory.ts';
@@ -74,10 +74,8 @@ export async function observeTrial(trial: TrialInProgress): Promise<Measured> {
   host.send({ type: 'start', trial: toHostedTrial(plan, directory, host) });
   target.window.markWorkStarted();
   const started = await host.waitFor(['work-ready', 'work-failed', 'work-hung'], plan.startTimeoutMs * GIVEN_TIME_CAP + WATCHDOG_MARGIN_MS);
-  if (started.type === 'host-exited') return errored(key, started.detail);
   if (started.type === 'work-failed') return errored(key, started.message, started.cause);
-  const notReady = { startMs: null, workMemory: null };
-  if (started.type !== 'work-ready') return measureTrial({ ...measure, target, atReady: null, ...notReady }, asHung(started));
+  if (started.type !== 'work-ready') return errored(key, describeNotStarted(started, plan.startTimeoutMs));
   const readyTarget = { ...target, childPid: started.childPid };
   const atReady = takeSnapshots(readyTarget);
   const workMemory = measureWorkMemory(measure.before.memory, atReady.memory, started.childPid);
@@ -188,6 +186,17 @@ function toHostedTrial(plan: TrialPlan, directory: TrialDirectory, host: HostPro
     killPoint: plan.killPoint,
     memoryLimitMb: plan.memoryLimitMb,
   };
+}
+
+/**
+ * A workload that never became ready is one outcome, whatever kept it: errored, since no stop could be measured, with
+ * what the host read of where its thread was waiting (or that the host itself fell silent or died).
+ */
+function describeNotStarted(started: HostWait<'work-failed' | 'work-hung'>, startTimeoutMs: number): string {
+  if (started.type === 'work-failed') return started.message;
+  if (started.type === 'host-exited') return started.detail;
+  const where = started.type === 'work-hung' ? 'its host did not read where it was waiting' : 'its host stopped answering';
+  return `the workload did not call ready() within ${startTimeoutMs} ms (--start-timeout); ${where}`;
 }
 
 function errored(key: TrialKey, error: string, cause?: ErroredTrial['cause']): Measured {

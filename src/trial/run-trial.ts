@@ -7,10 +7,10 @@ import { isPythonRuntime } from '../runtime/runtime.ts';
 import { removeOutsideFiles } from '../probes/outside-files.ts';
 import { openTrialWindow } from '../probes/trial-window.ts';
 import { createProcessFamily, type ProcessFamily } from '../process-family/process-family.ts';
-import { reapFamily } from '../process-family/reap-family.ts';
+import { ReapError, reapFamily } from '../process-family/reap-family.ts';
 import { watchFamily } from '../process-family/watch-family.ts';
 import { checkIntegrity } from './check-integrity.ts';
-import { type HostProcess, retireHost, startHost } from './host-process.ts';
+import { HostKillError, type HostProcess, retireHost, startHost } from './host-process.ts';
 import type { LeftoverLives } from './measure-trial.ts';
 import { observeTrial, type TrialInProgress, type TrialPlan } from './observe-trial.ts';
 import { createTrialDirectory, removeDirectory, type TrialDirectory } from './trial-directory.ts';
@@ -129,11 +129,25 @@ async function endAfterWatch(trial: TrialInProgress, observed: TrialResult, ling
   return await endAndCheck(trial, { ...observed, ...lives });
 }
 
-/** Removes what the trial surely left outside its directory (it was measured), ends the host, then checks the data. */
+/**
+ * Removes what the trial surely left outside its directory (it was measured), ends the host, then checks the data;
+ * a trial whose processes could not be reaped in time errors instead (see asUnreaped).
+ */
 async function endAndCheck({ plan, directory, host, family, window }: TrialInProgress, observed: TrialResult): Promise<TrialResult> {
   if ('leftovers' in observed) removeOutsideFiles(observed.leftovers.tempFiles?.outside ?? [], window);
-  await endHost(host, family);
+  const unreaped = await endHost(host, family);
+  if (unreaped !== null) return asUnreaped(observed, unreaped);
   return await checkIntegrity(observed, plan.workloadUrl, directory);
+}
+
+/**
+ * A trial whose processes the kernel had not reaped in time after SIGKILL (a machine too loaded to schedule the exit)
+ * measured nothing the harness can stand by: its data is not checked while they may live, and it is an error of that
+ * trial, not of the run. The run's last reap waits longer for them.
+ */
+function asUnreaped(observed: TrialResult, problem: string): TrialResult {
+  const { runtime, kill, workload, trial, node } = observed;
+  return { runtime, kill, workload, trial, ...(node === undefined ? {} : { node }), outcome: 'errored', error: problem };
 }
 
 /** A host-death trial killed its host; any other outcome than stopped may have left something in it; a Python host runs one trial only. */
@@ -155,9 +169,10 @@ async function handBackIfClean(
 ): Promise<{ result: TrialResult; host: HostProcess | undefined }> {
   let handedBack = false;
   let ended = false;
+  let unreaped: string | null = null;
   const end = async () => {
     ended = true;
-    await endHost(host, family);
+    unreaped = await endHost(host, family);
   };
   try {
     await reapFamily(family);
@@ -165,6 +180,7 @@ async function handBackIfClean(
     const clean = baseline !== null && (await waitUntilClean(host.pid, family, baseline)) === null;
     // A host not back to its baseline may still hold the trial's files: it dies before the data is checked.
     if (!clean) await end();
+    if (unreaped !== null) return { result: asUnreaped(observed, unreaped), host: undefined };
     const result = await checkIntegrity(observed, plan.workloadUrl, directory);
     handedBack = clean && result.outcome === 'stopped';
     return { result, host: handedBack ? host : undefined };
@@ -173,12 +189,21 @@ async function handBackIfClean(
   }
 }
 
-/** SIGKILLs the host, then reaps every process of the trial, however it was found, and anything of the host's own. */
-async function endHost(host: HostProcess, family: ProcessFamily): Promise<void> {
-  await letResourceTrackerFinish(host, family);
-  await reapFamily(family).catch(() => undefined);
-  await retireHost(host);
-  await reapFamily(family);
+/**
+ * SIGKILLs the host, then reaps every process of the trial, however it was found, and anything of the host's own.
+ * Returns null once all are gone, or what was still not reaped in time: the caller makes that the trial's error.
+ */
+async function endHost(host: HostProcess, family: ProcessFamily): Promise<string | null> {
+  try {
+    await letResourceTrackerFinish(host, family);
+    await reapFamily(family).catch(() => undefined);
+    await retireHost(host);
+    await reapFamily(family);
+    return null;
+  } catch (error) {
+    if (!(error instanceof HostKillError || error instanceof ReapError)) throw error;
+    return `the trial's processes were not reaped in time after SIGKILL (${error.message}): the machine may be too loaded for the run's --concurrency`;
+  }
 }
 
 /** How long multiprocessing's resource tracker may take to unlink what its dead host registered. */

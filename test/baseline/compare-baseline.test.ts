@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildBaseline } from '../../src/baseline/baseline.ts';
-import { compareWithBaseline, STOP_SLOWDOWN_FACTOR, STOP_SLOWDOWN_MARGIN_MS } from '../../src/baseline/compare-baseline.ts';
-import { formatComparison } from '../../src/baseline/format-comparison.ts';
+import { compareWithBaseline } from '../../src/baseline/compare-baseline.ts';
+import { STOP_SLOWDOWN_FACTOR, STOP_SLOWDOWN_MARGIN_MS } from '../../src/baseline/tolerances.ts';
+import { formatComparison, judgeComparison } from '../../src/baseline/format-comparison.ts';
 import type { TrialResult } from '../../src/record/trial-result.ts';
 import { buildLeftovers, buildLocks, buildMemory, buildProcesses, buildTempFiles, MEBIBYTE } from '../report/build-leftovers.ts';
 import { buildErrored, buildHung, buildNotApplicable, buildRecord, buildStopped } from '../report/build-record.ts';
@@ -9,19 +10,20 @@ import { buildErrored, buildHung, buildNotApplicable, buildRecord, buildStopped 
 // Comparison is a pure function of two recorded runs, so hand-built records exercise every rule exactly.
 
 const CELL = 'leaks-fd / terminate / thread';
+const NOTHING = { compared: 0, regressions: [], improvements: [], unmeasured: [], newCells: [], notRun: [], otherShards: 0 };
 
 function compare(before: TrialResult[], now: TrialResult[]) {
   return compareWithBaseline(buildBaseline(buildRecord(before)), buildRecord(now));
 }
 
 function problemsOf(before: TrialResult[], now: TrialResult[]): string[] {
-  return compare(before, now).regressions.map((regression) => `${regression.cell}: ${regression.problem}`);
+  return compare(before, now).regressions.map((regression) => `${regression.cell}: ${regression.detail}`);
 }
 
 describe('compareWithBaseline', () => {
   it('finds nothing when the run repeats its baseline', () => {
     const results = [buildStopped(), buildStopped({ trial: 2 }), buildNotApplicable()];
-    expect(compare(results, results)).toEqual({ compared: 2, regressions: [], newCells: [] });
+    expect(compare(results, results)).toEqual({ ...NOTHING, compared: 2 });
   });
 
   it('names a probe that found nothing in the baseline and something now, with both numbers and what it found', () => {
@@ -54,7 +56,7 @@ describe('compareWithBaseline', () => {
     // A baseline that allows one more per trial lets exactly that through.
     const loose = { ...buildBaseline(buildRecord(before)), leftoverGrowthTolerance: 1 };
     expect(compareWithBaseline(loose, buildRecord(grown)).regressions).toEqual([]);
-    expect(compareWithBaseline(loose, buildRecord([leaked(['a', 'b', 'c', 'd'])])).regressions.map((regression) => regression.problem)).toEqual([
+    expect(compareWithBaseline(loose, buildRecord([leaked(['a', 'b', 'c', 'd'])])).regressions.map((regression) => regression.detail)).toEqual([
       'leftover grew: tempFiles found 4 now (max per trial), 2 in the baseline, tolerance +1: a, b, c, d',
     ]);
   });
@@ -80,9 +82,14 @@ describe('compareWithBaseline', () => {
     ]);
   });
 
-  it('counts a cell that hangs now, and says an errored cell errored once instead of listing every probe', () => {
-    expect(problemsOf([buildStopped()], [buildHung()])).toEqual([`${CELL}: hung in 1 and errored in 0 of 1 trials now, none in the baseline`]);
-    expect(problemsOf([buildStopped()], [buildErrored()])).toEqual([`${CELL}: hung in 0 and errored in 1 of 1 trials now, none in the baseline`]);
+  it('counts a cell that hangs now', () => {
+    expect(problemsOf([buildStopped()], [buildHung()])).toEqual([`${CELL}: hung in 1 of 1 trials now, none in the baseline`]);
+  });
+
+  it('does not compare a cell whose every trial errored, and says it could not measure it, once', () => {
+    const comparison = compare([buildStopped()], [buildErrored(), buildErrored({ trial: 2 })]);
+    expect(comparison).toMatchObject({ compared: 0, regressions: [] });
+    expect(comparison.unmeasured).toEqual([{ cell: CELL, detail: 'every trial errored (2 of 2), so nothing could be compared' }]);
   });
 
   it('does not count a cell that hung in the baseline too', () => {
@@ -101,10 +108,40 @@ describe('compareWithBaseline', () => {
     expect(problemsOf(stoppedIn(200), stoppedIn(601))).toHaveLength(1);
   });
 
-  it('skips baseline cells the run did not select and reports run cells the baseline lacks, neither as a failure', () => {
+  it('names baseline cells the run did not run and run cells the baseline lacks, neither as a failure', () => {
     const before = [buildStopped(), buildStopped({ workload: 'cpu-loop' })];
     const now = [buildStopped(), buildStopped({ kill: 'abort' })];
-    expect(compare(before, now)).toEqual({ compared: 1, regressions: [], newCells: ['leaks-fd / abort / thread'] });
+    expect(compare(before, now)).toEqual({ ...NOTHING, compared: 1, newCells: ['leaks-fd / abort / thread'], notRun: ['cpu-loop / terminate / thread'] });
+  });
+
+  it("counts the baseline cells of a sharded run's selection that other shards hold, apart from those it never selected", () => {
+    const before = [buildStopped(), buildStopped({ runtime: 'process' }), buildStopped({ workload: 'cpu-loop' })];
+    const shard = buildRecord([buildStopped()], { plan: { ...buildRecord([]).plan, shard: { index: 1, count: 2 } } });
+    expect(compareWithBaseline(buildBaseline(buildRecord(before)), shard)).toMatchObject({
+      compared: 1,
+      otherShards: 1,
+      notRun: ['cpu-loop / terminate / thread'],
+    });
+  });
+
+  it('names what got better, by the mirror of each rule, and nothing for noise within the tolerances', () => {
+    const leaked = buildStopped({
+      outcome: 'leaked',
+      leftovers: buildLeftovers({ tempFiles: buildTempFiles(['a', 'b']) }),
+      cleanupRan: false,
+      cleanupSteps: [],
+    });
+    expect(compare([leaked], [buildStopped()]).improvements.map((found) => found.detail)).toEqual([
+      'no tempFiles left now, 2 in the baseline (max per trial)',
+      'cleanup ran in every trial now, in none in the baseline',
+    ]);
+    expect(compare([buildHung()], [buildStopped()]).improvements.map((found) => found.detail)).toEqual([
+      'no trial hung or errored now; hung in 1 and errored in 0 of 1 in the baseline',
+    ]);
+    expect(compare([buildStopped({ stopMs: 900 })], [buildStopped({ stopMs: 20 })]).improvements.map((found) => found.detail)).toEqual([
+      'stop median 20.0 ms now, 900.0 ms in the baseline',
+    ]);
+    expect(compare([buildStopped({ stopMs: 40 })], [buildStopped({ stopMs: 20 })]).improvements).toEqual([]);
   });
 
   it('counts a cell whose applicability changed', () => {
@@ -120,13 +157,33 @@ describe('formatComparison', () => {
     const text = formatComparison(compare([buildStopped()], now), 'ci/baseline.json');
     expect(text.split('\n')).toEqual([
       'baseline check failed against "ci/baseline.json": 1 regressions in 1 of 1 cells compared',
-      `  ${CELL}: hung in 1 and errored in 0 of 1 trials now, none in the baseline`,
+      `  ${CELL}: hung in 1 of 1 trials now, none in the baseline`,
       '  new cell, not checked: leaks-fd / abort / thread',
       '',
     ]);
   });
 
-  it('says how many cells passed', () => {
-    expect(formatComparison(compare([buildStopped()], [buildStopped()]), 'ci/baseline.json')).toBe('baseline check passed: 1 cells compared\n');
+  it('says how many cells passed, and names every baseline cell it did not run', () => {
+    expect(formatComparison(compare([buildStopped()], [buildStopped()]), 'ci/baseline.json')).toBe(
+      'baseline check passed against "ci/baseline.json": 1 cells compared\n',
+    );
+    const narrowed = compare([buildStopped(), buildStopped({ kill: 'abort' }), buildStopped({ kill: 'sigkill' })], [buildStopped()]);
+    expect(formatComparison(narrowed, 'b.json').split('\n')).toEqual([
+      'baseline check passed against "b.json": 1 cells compared; 2 baseline cells not run, named below',
+      '  baseline cell not run, not checked: leaks-fd / abort / thread',
+      '  baseline cell not run, not checked: leaks-fd / sigkill / thread',
+      '',
+    ]);
+  });
+
+  it('fails a check that compared nothing, or could not measure a cell, with a message of its own', () => {
+    const nothing = compare([buildStopped()], [buildErrored()]);
+    expect(judgeComparison(nothing)).toBe('unmeasured');
+    expect(formatComparison(nothing, 'b.json').split('\n')).toEqual([
+      'baseline check failed against "b.json": no cell could be compared, so nothing was checked',
+      `  could not measure: ${CELL}: every trial errored (1 of 1), so nothing could be compared`,
+      '',
+    ]);
+    expect(judgeComparison(compare([buildStopped()], [buildStopped(), buildErrored({ runtime: 'process' })]))).toBe('held');
   });
 });

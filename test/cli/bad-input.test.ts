@@ -1,35 +1,38 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KILL_STYLE_NAMES } from '../../src/kill-styles/kill-styles.ts';
 import { BUILT_IN_WORKLOAD_NAMES } from '../../src/workloads/built-in-workloads.ts';
+import { JOURNAL_FILE, JOURNAL_VERSION } from '../../src/run/results-journal.ts';
 import { runCli } from './run-cli.ts';
 
+// Bad input that only the CLI can find: a module to import, a file to read, a folder to write, a plan to size. Each
+// is refused before any trial starts: one line on stderr naming the option, the value and what is allowed, exit 2,
+// nothing written. What parsing alone finds is in parse-arguments.test.ts, without a process.
 const fixtures = fileURLToPath(new URL('../fixtures/workloads/', import.meta.url));
 const tinypoolJob = fileURLToPath(new URL('../fixtures/tasks/resize-image.js', import.meta.url));
+const defineWorkloadUrl = pathToFileURL(fileURLToPath(new URL('../../dist/index.js', import.meta.url))).href;
 const scratch = mkdtempSync(join(tmpdir(), 'isolation-harness-cli-'));
 const out = join(scratch, 'out');
-const aFile = join(scratch, 'a-file');
-writeFileSync(aFile, '');
+const aFile = write('a-file', '');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A baseline file holding `text`, for the cases that must be refused before any trial runs. */
-function writeBaselineFile(name: string, text: string): string {
+/** A file in the scratch folder holding `text`: modules, baselines, results files and journals that must be refused. */
+function write(name: string, text: string): string {
   const path = join(scratch, name);
+  mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, text);
   return path;
 }
 const cell = { workload: 'cpu-loop', kill: 'abort', runtime: 'thread', outcome: 'not-applicable' };
 const baselineOf = (fields: object) => JSON.stringify({ baselineVersion: 1, createdAt: '', command: '', cells: [cell], ...fields });
-
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+/** A JavaScript workload made with the package's own defineWorkload(), with the fields given. */
+const workloadModule = (fields: string) => `import { defineWorkload } from '${defineWorkloadUrl}';\nexport default defineWorkload({ ${fields} });\n`;
+const journal = (header: object) => `${JSON.stringify({ type: 'run', journalVersion: JOURNAL_VERSION, command: 'x', startedAt: '', ...header })}\n`;
 
 // Each case: the arguments, and what the one-line message must name (the bad value, and what is allowed).
 const cases: Array<[string, string[], RegExp]> = [
-  ['unknown runtime', ['--runtime', 'fiber'], /--runtime value "fiber" is not allowed; allowed: thread, process, py-thread, py-process, py-process-spawn$/],
-  ['unknown kill style', ['--kill', 'abort,nuke'], new RegExp(`--kill value "nuke" is not allowed; allowed: ${KILL_STYLE_NAMES.join(', ')}$`)],
-  ['empty list entry', ['--kill', 'abort,'], /--kill list "abort," is not allowed/],
   [
     'unknown workload name',
     ['--workload', 'mystery'],
@@ -37,7 +40,37 @@ const cases: Array<[string, string[], RegExp]> = [
   ],
   ['missing workload module', ['--workload', './does-not-exist.ts'], /workload module "\.\/does-not-exist\.ts" does not exist/],
   ['module that throws on import', ['--workload', join(fixtures, 'throws-on-import.ts')], /threw on import: this module fails on import$/],
+  [
+    'TypeScript module with a syntax error, with the compiler’s file, line and column',
+    ['--workload', write('syntax/broken.ts', 'export default {\n  run() { return 1; } },\n};\n')],
+    /threw on import: Transform failed with 1 error: .*broken\.ts:2:\d+: ERROR: /,
+  ],
+  [
+    'JavaScript module with a syntax error, with its line and column',
+    ['--workload', write('syntax/broken.mjs', 'export default {\n  a: 1,,\n};\n')],
+    /threw on import: Unexpected token ',' \(at .*broken\.mjs:2:8\)$/,
+  ],
   ['module without a workload export', ['--workload', join(fixtures, 'no-workload-export.ts')], /has no workload default export/],
+  [
+    'workload without run()',
+    ['--workload', write('shape/no-run.mjs', workloadModule("name: 'no-run', description: 'lacks run'"))],
+    /made with defineWorkload\(\) whose run is missing; allowed: a function$/,
+  ],
+  [
+    'workload whose name is not a string',
+    ['--workload', write('shape/number-name.mjs', workloadModule("name: 7, description: '', run() {}"))],
+    /whose name is 7; allowed: a non-empty one-line string$/,
+  ],
+  [
+    'workload whose sections are not a list',
+    ['--workload', write('shape/sections.mjs', workloadModule("name: 's', description: '', run() {}, criticalSections: 'lock'"))],
+    /whose criticalSections is "lock"; allowed: an array of section names$/,
+  ],
+  [
+    'workload whose unavailable() throws',
+    ['--workload', write('shape/unavailable.mjs', workloadModule("name: 'u', description: '', run() {}, unavailable() { throw new Error('no probe'); }"))],
+    /workload "u" \(.*unavailable\.mjs\) threw from unavailable\(\): no probe$/,
+  ],
   ['missing task module', ['--task', './no-such-job.js'], /task module "\.\/no-such-job\.js" does not exist/],
   [
     'task module that throws on import',
@@ -49,38 +82,65 @@ const cases: Array<[string, string[], RegExp]> = [
     ['--task', `${tinypoolJob}#thumbnail`],
     /has no function export "thumbnail"; functions exported: default \(pick one with .*resize-image\.js#name\)$/,
   ],
-  ['task data that is not JSON', ['--task', tinypoolJob, '--task-data', '{width:'], /--task-data value "\{width:" is not allowed; give a JSON value/],
-  ['task data without a task', ['--task-data', '{}'], /flag "--task-data" is not allowed; give it together with --task/],
-  ['zero trials', ['--trials', '0'], /--trials value "0" is not allowed; allowed: a positive whole number$/],
-  ['fractional trials', ['--trials', '1.5'], /--trials value "1\.5" is not allowed/],
-  ['zero grace period', ['--grace', '0'], /--grace value "0" is not allowed; allowed: a positive whole number$/],
-  ['deadline that is not a number', ['--deadline', 'soon'], /--deadline value "soon" is not allowed; allowed: a positive whole number$/],
-  ['negative stop timeout', ['--stop-timeout=-5'], /--stop-timeout value "-5" is not allowed; allowed: a positive whole number$/],
-  ['flag missing its value', ['--stop-timeout', '-5'], /flag "--stop-timeout" is not allowed; it needs a value/],
-  ['unknown flag', ['--bogus'], /flag "--bogus" is not allowed; allowed: --runtime, --kill, --workload, --task, --task-data, --trials, --out/],
-  ['flag with no value', ['--trials'], /flag "--trials" is not allowed; it needs a value/],
-  ['stray argument', ['thread'], /argument "thread" is not allowed; every input is a --flag/],
+  [
+    'section kill point for a workload without sections',
+    ['--kill-point', 'section', '--workload', 'cpu-loop'],
+    /--kill-point value "section" is not allowed for workload "cpu-loop", which declares no critical sections; allowed: auto, delay$/,
+  ],
+  [
+    'plan of ten thousand trials a cell',
+    ['--trials', '10000', '--workload', 'cpu-loop,open-files'],
+    /--trials value "10000" is not allowed; the plan's \d+ trials would take about \d+h \d+m on \d lane\(s\); allowed: at most 1h 00m, or --yes to run it anyway$/,
+  ],
+  [
+    'kill delay of a day a trial',
+    ['--kill-delay', '86400000', '--workload', 'cpu-loop'],
+    /--kill-delay value "86400000" is not allowed; the plan's \d+ trials would take about/,
+  ],
+  [
+    'stop timeout a hung trial would wait for weeks',
+    ['--stop-timeout', '2147483647', '--workload', 'cpu-loop'],
+    /--stop-timeout value "2147483647" is not allowed; one trial that never becomes ready, or never stops, would take about 596h \d+m; allowed: at most 1h 00m, or --yes/,
+  ],
   [
     'missing baseline',
     ['--check', join(scratch, 'nowhere.json')],
     /--check file ".*nowhere\.json" does not exist; allowed: a JSON file written by --update-baseline$/,
   ],
-  ['baseline not JSON', ['--check', writeBaselineFile('torn.json', '{"baselineVersion": 1, "ce')], /--check file ".*torn\.json" is not JSON/],
-  [
-    'baseline of another version',
-    ['--check', writeBaselineFile('v2.json', baselineOf({ baselineVersion: 2 }))],
-    /--check file ".*v2\.json" has baselineVersion 2, not 1/,
-  ],
-  ['baseline cells not an array', ['--check', writeBaselineFile('cells.json', baselineOf({ cells: 'all' }))], /has "cells" that is a string, not an array/],
+  ['empty baseline', ['--check', write('empty.json', '')], /--check file ".*empty\.json" is not JSON/],
+  ['baseline that is a folder', ['--check', scratch], /--check file ".*" cannot be read \(EISDIR\)/],
+  ['baseline not JSON', ['--check', write('torn.json', '{"baselineVersion": 1, "ce')], /--check file ".*torn\.json" is not JSON/],
+  ['baseline of null', ['--check', write('null.json', 'null')], /--check file ".*null\.json" holds null, not a baseline object/],
+  ['baseline of another version', ['--check', write('v2.json', baselineOf({ baselineVersion: 2 }))], /--check file ".*v2\.json" has baselineVersion 2, not 1/],
+  ['baseline cells not an array', ['--check', write('cells.json', baselineOf({ cells: 'all' }))], /has "cells" that is a string, not an array/],
   [
     'baseline with an unknown kill style',
-    ['--check', writeBaselineFile('kill.json', baselineOf({ cells: [{ ...cell, kill: 'nuke' }] }))],
+    ['--check', write('kill.json', baselineOf({ cells: [{ ...cell, kill: 'nuke' }] }))],
     /has cells\[0\]\.kill "nuke", not one of abort/,
   ],
   [
-    'baseline with an unknown runtime',
-    ['--check', writeBaselineFile('runtime.json', baselineOf({ cells: [{ ...cell, runtime: 'fiber' }] }))],
-    /has cells\[0\]\.runtime "fiber", not one of thread, process/,
+    'baseline with a negative count',
+    ['--check', write('count.json', baselineOf({ cells: [{ ...cell, outcome: { trials: -1, stopped: 0, leaked: 0, hung: 0, errored: 0 } }] }))],
+    /has cells\[0\]\.outcome\.trials -1, not a non-negative number/,
+  ],
+  [
+    'baseline of other workloads, which a check would compare nothing against',
+    ['--check', write('other.json', baselineOf({})), '--workload', 'open-files', '--kill', 'sigkill'],
+    /--check file ".*other\.json" holds none of this run's 2 cells, so the check would compare nothing: the baseline's 1 cells are cpu-loop \/ abort \/ thread; allowed: a baseline written by --update-baseline from a run of the same --workload, --kill, --runtime and --node$/,
+  ],
+  [
+    'a run that leaves out baseline cells the check scope holds it to',
+    [
+      '--check',
+      write('two.json', baselineOf({ cells: [cell, { ...cell, kill: 'sigkill' }] })),
+      '--check-scope',
+      'baseline',
+      '--workload',
+      'cpu-loop',
+      '--kill',
+      'abort',
+    ],
+    /--check-scope value "baseline" is not allowed for this run, which leaves out 1 of the 2 cells of --check file ".*two\.json": cpu-loop \/ sigkill \/ thread; allowed: a run that selects every baseline cell, or --check-scope run/,
   ],
   [
     'baseline target in a missing directory',
@@ -88,23 +148,11 @@ const cases: Array<[string, string[], RegExp]> = [
     /--update-baseline file ".*nowhere\/baseline\.json" cannot be written/,
   ],
   [
-    'both baseline flags',
-    ['--check', 'a.json', '--update-baseline', 'b.json'],
-    /flag "--update-baseline" is not allowed; give either --check or --update-baseline, not both$/,
+    'baseline target under /proc',
+    ['--update-baseline', '/proc/baseline.json'],
+    /--update-baseline file "\/proc\/baseline\.json" cannot be written \(\/proc is on proc/,
   ],
-  ['negative seed', ['--seed=-1'], /--seed value "-1" is not allowed; allowed: a non-negative whole number$/],
-  ['seed that is not a number', ['--seed', 'lucky'], /--seed value "lucky" is not allowed; allowed: a non-negative whole number$/],
-  ['unknown kill point', ['--kill-point', 'random'], /--kill-point value "random" is not allowed; allowed: auto, delay, section$/],
-  ['kill delay that is not a number', ['--kill-delay', '5ms'], /--kill-delay value "5ms" is not allowed; allowed: a non-negative whole number$/],
-  [
-    'section kill point for a workload without sections',
-    ['--kill-point', 'section', '--workload', 'cpu-loop'],
-    /--kill-point value "section" is not allowed for workload "cpu-loop", which declares no critical sections; allowed: auto, delay$/,
-  ],
-  ['zero memory limit', ['--memory-limit', '0'], /--memory-limit value "0" is not allowed; allowed: a positive whole number$/],
-  ['zero concurrency', ['--concurrency', '0'], /--concurrency value "0" is not allowed; allowed: a positive whole number$/],
-  ['shard beyond the count', ['--shard', '3/2'], /--shard value "3\/2" is not allowed; allowed: i\/n with 1 ≤ i ≤ n/],
-  ['shard that is not i/n', ['--shard', 'half'], /--shard value "half" is not allowed; allowed: i\/n/],
+  ['baseline target that is a folder', ['--update-baseline', scratch], /--update-baseline file ".*" cannot be written \(the path is a directory\)/],
   [
     'Node.js version the registry does not serve',
     ['--node', '20,99'],
@@ -127,17 +175,30 @@ const cases: Array<[string, string[], RegExp]> = [
     ['--node', `20,${process.execPath}`],
     /--node list ".*" is not allowed; 20 and .* are both Node\.js 20; give one binary per major version$/,
   ],
-  ['resume with --node', ['--resume', '--node', '22'], /flag --node with "--resume" is not allowed; the plan comes from the interrupted run/],
-  ['resume with a plan flag', ['--resume', '--trials', '3'], /flag --trials with "--resume" is not allowed; the plan comes from the interrupted run/],
   ['resume with nothing to resume', ['--resume'], /--resume found no unfinished run in ".*out"; allowed: an --out directory holding run-journal\.jsonl/],
-  ['merge of one file', ['merge', aFile], /merge ".*a-file" is not allowed; give two or more results\.json files/],
+  [
+    'resume of a journal of another shape',
+    ['--resume', '--out', join(scratch, 'journal-shape')],
+    /--resume journal ".*" has plan\.runtimes "thread", not a list of thread, process/,
+  ],
   [
     'merge of a file that is not JSON',
     ['merge', aFile, aFile],
     /merge file ".*a-file" cannot be read as JSON .*; allowed: a results\.json written by the harness$/,
   ],
-  ['merge with a plan flag', ['merge', aFile, aFile, '--trials', '2'], /flag --trials with "merge" is not allowed; merge takes results files and --out only$/],
+  ['merge of null', ['merge', write('null-results.json', 'null'), aFile], /merge file ".*null-results\.json" holds null, not a results object/],
+  [
+    'merge of a results file without a plan',
+    ['merge', write('no-plan.json', JSON.stringify({ schemaVersion: 6, results: [], incomplete: null })), aFile],
+    /merge file ".*no-plan\.json" (has schemaVersion|has a plan that is missing)/,
+  ],
   ['output under a regular file', ['--out', join(aFile, 'reports')], /--out value ".*a-file\/reports" is not a writable directory/],
+  ['output that is a regular file', ['--out', aFile], /--out value ".*a-file" is not a writable directory \(.*a-file is not a directory\)/],
+  [
+    'a shard that holds no cell of the plan',
+    ['--workload', 'cpu-loop', '--kill', 'abort', '--runtime', 'thread', '--shard', '2/3'],
+    /--shard value "2\/3" is not allowed; the plan has 1 cell\(s\), so shard 2 holds none; allowed: at most 1 shards$/,
+  ],
   // Node 20's recursive mkdir loops forever under /proc: the check must refuse it at once, not hang.
   [
     'output under /proc',
@@ -147,13 +208,16 @@ const cases: Array<[string, string[], RegExp]> = [
 ];
 
 describe('bad input', () => {
-  it.each(cases)('%s: one line on stderr, exit 2, nothing written', async (_name, args, message) => {
+  it.each(cases)('%s: one line on stderr, exit 2, nothing run or written', async (_name, args, message) => {
     const result = await runCli(args.includes('--out') ? args : [...args, '--out', out]);
+    expect(result.stderr).toMatch(message);
     expect(result.exitCode).toBe(2);
     expect(result.stderr.split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^isolation-harness: /);
-    expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe('');
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 });
+
+// The journal of an interrupted run, of another shape than this harness writes, for the resume case above.
+write(join('journal-shape', JOURNAL_FILE), `${journal({ plan: { runtimes: 'thread' } })}{"type":"segment"}\n`);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
@@ -8,8 +9,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'isolation-harness-fail-on-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // A run that could not measure must not pass CI: by default it exits 3 after writing its reports, and says why.
-// A heap cap of 1 MB ends every worker before ready(): each trial errors, as it would with a broken workload.
-const ALL_ERRORED = ['--workload', 'cpu-loop', '--runtime', 'thread', '--kill', 'abort', '--trials', '2', '--memory-limit', '1'];
+// A workload that throws before ready() errors in every trial, as a broken workload does.
+const THROWS = fileURLToPath(new URL('../fixtures/workloads/outcomes/throws-before-ready.ts', import.meta.url));
+const ALL_ERRORED = ['--workload', THROWS, '--runtime', 'thread', '--kill', 'abort', '--trials', '2'];
 const NOTHING_APPLICABLE = ['--workload', 'cpu-loop', '--runtime', 'thread', '--kill', 'sigkill', '--trials', '1'];
 
 describe('--fail-on', () => {
@@ -17,7 +19,7 @@ describe('--fail-on', () => {
     const result = await runCli([...ALL_ERRORED, '--out', join(scratch, 'errored')]);
     expect(result.exitCode).toBe(3);
     expect(result.stderr).toMatch(
-      /2 of 2 trials errored \(cpu-loop \/ abort \/ thread\) \(first error: .*ERR_WORKER_OUT_OF_MEMORY.*\); failing the run \(--fail-on errored,empty\)/,
+      /2 of 2 trials errored \(throws-before-ready \/ abort \/ thread\) \(first error: Error: the workload cannot start here\); failing the run \(--fail-on errored,empty\)/,
     );
     expect(result.stdout).toContain('report.md');
   });
@@ -51,6 +53,6 @@ describe('--fail-on', () => {
   it('refuses an unknown condition before anything runs', async () => {
     const result = await runCli([...NOTHING_APPLICABLE, '--fail-on', 'errored,slow', '--out', join(scratch, 'bad')]);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/--fail-on value "slow" is not allowed; allowed: errored, hung, leaked, empty$/m);
+    expect(result.stderr).toMatch(/--fail-on value "slow" is not allowed; allowed: errored, hung, leaked, empty, or none alone$/m);
   });
 });

@@ -4,7 +4,12 @@ import { execaNode } from 'execa';
 const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 
 /** Runs the built command line as a user would, and returns what it printed and how it exited. */
-export async function runCli(args: string[], options: { cwd?: string } = {}) {
-  const result = await execaNode(bin, args, { reject: false, cwd: options.cwd, nodeOptions: [] });
+export async function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const result = await execaNode(bin, args, { reject: false, cwd: options.cwd, nodeOptions: [], env: withoutGitHubActions(options.env ?? {}) });
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A test's CLI sees GitHub Actions only when it says so, even when the suite itself runs there. */
+function withoutGitHubActions(env: Record<string, string>): Record<string, string | undefined> {
+  return { GITHUB_ACTIONS: undefined, GITHUB_STEP_SUMMARY: undefined, ...env };
 }

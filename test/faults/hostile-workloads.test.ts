@@ -26,17 +26,23 @@ const NOTHING = { fds: 0, tempFiles: 0, processes: 0 };
 const runner = createTrialRunner();
 let trialsRun = 0;
 let runId: string | null = null;
-let neverReady: Record<RuntimeName, Promise<TrialResult>>;
-// Only the start timeout ends a workload that never calls ready(): those two trials start first and wait it out,
-// idle, while the others run; their tests, last, collect them.
+type NeverReady = 'hostile/never-ready' | 'outcomes/blocks-before-ready';
+let neverReady: Record<`${NeverReady} ${RuntimeName}`, Promise<TrialResult>>;
+// Only the start timeout ends a workload that never calls ready(): those trials start first and wait it out, idle or
+// blocked, while the others run; their tests, last, collect them.
 const NEVER_READY_TIMEOUT_MS = 3_000;
 beforeAll(() => {
-  neverReady = { thread: runInBackground('thread'), process: runInBackground('process') };
+  neverReady = {
+    'hostile/never-ready thread': runInBackground('hostile/never-ready', 'thread'),
+    'hostile/never-ready process': runInBackground('hostile/never-ready', 'process'),
+    'outcomes/blocks-before-ready thread': runInBackground('outcomes/blocks-before-ready', 'thread'),
+    'outcomes/blocks-before-ready process': runInBackground('outcomes/blocks-before-ready', 'process'),
+  };
 });
 afterAll(() => runner.remove());
 
-function runInBackground(runtime: RuntimeName): Promise<TrialResult> {
-  const trial = runHostile({ workloadUrl: fixtureUrl('hostile/never-ready'), runtime, kill: 'abort', startTimeoutMs: NEVER_READY_TIMEOUT_MS });
+function runInBackground(fixture: NeverReady, runtime: RuntimeName): Promise<TrialResult> {
+  const trial = runHostile({ workloadUrl: fixtureUrl(fixture), runtime, kill: 'abort', startTimeoutMs: NEVER_READY_TIMEOUT_MS });
   // Its test awaits it; this only keeps a failure that comes first from counting as unhandled.
   trial.catch(() => undefined);
   return trial;
@@ -195,9 +201,18 @@ describe('a workload that spins in for (;;) after ready()', () => {
 });
 
 describe('a workload that never calls ready()', () => {
-  it.each(RUNTIME_NAMES)('is hung in phase start in a %s, and nothing of it is left', async (runtime) => {
-    const result = await neverReady[runtime];
-    expect(result).toMatchObject({ outcome: 'hung', phase: 'start', startMs: null, stopMs: null, cleanupRan: false });
+  const NOT_READY = `the workload did not call ready() within ${NEVER_READY_TIMEOUT_MS} ms (--start-timeout); its thread was`;
+  it.each(RUNTIME_NAMES)('errors in a %s, idle in its own event loop, and nothing of it is left', async (runtime) => {
+    const result = await neverReady[`hostile/never-ready ${runtime}`];
+    expect(result).toMatchObject({ outcome: 'errored', error: `${NOT_READY} idle in its own event loop (epoll_pwait) (kernel state S)` });
+  });
+
+  it.each(RUNTIME_NAMES)('errors the same way in a %s blocked in a synchronous child, and says it was blocked there', async (runtime) => {
+    const result = await neverReady[`outcomes/blocks-before-ready ${runtime}`];
+    expect(result).toMatchObject({
+      outcome: 'errored',
+      error: `${NOT_READY} blocked in a synchronous call's private event loop (epoll_pwait, as execFileSync and spawnSync wait for their child) (kernel state S)`,
+    });
   });
 });
 

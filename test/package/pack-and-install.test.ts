@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,24 @@ describe('the packed package', () => {
     expect(checked.exitCode).toBe(0);
   });
 
+  it('publishes types that check on their own: no @types/node, skipLibCheck false, only the public names', async () => {
+    const consumer = join(project, 'consumer');
+    mkdirSync(consumer);
+    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: STANDALONE_COMPILER_OPTIONS, include: ['*.ts'] }));
+    writeFileSync(join(consumer, 'reads-results.ts'), CONSUMER_SOURCE);
+    expect(existsSync(join(project, 'node_modules/@types/node'))).toBe(false);
+    const checked = await execa('node', [typeScript, '-p', consumer], { cwd: project, reject: false });
+    expect(checked.stdout + checked.stderr).toBe('');
+    expect(checked.exitCode).toBe(0);
+    // Only the package's root is importable: its internal modules are not part of what it publishes.
+    writeFileSync(
+      join(consumer, 'deep.ts'),
+      "import { KILL_STYLES } from 'isolation-harness/dist/kill-styles/kill-styles.js';\nexport const names = Object.keys(KILL_STYLES);\n",
+    );
+    const deep = await execa('node', [typeScript, '-p', consumer], { cwd: project, reject: false });
+    expect(deep.stdout).toMatch(/deep\.ts.*error TS2307: Cannot find module 'isolation-harness\/dist\/kill-styles\/kill-styles\.js'/);
+  });
+
   it('runs a TypeScript workload, a JavaScript workload and an unchanged tinypool job file in both runtimes', async () => {
     const run = await npx(
       ['--workload', './workloads/holds-file.ts,./workloads/counts.js', '--task', './resize-image.js'].concat([
@@ -105,6 +123,46 @@ describe('the packed package', () => {
     expect(report).toMatch(/Not applicable to this workload \(`sigkill`\): the optional package better-sqlite3 is not installed/);
   });
 });
+
+/**
+ * A fresh project as `tsc --init` starts one, checking every declaration it reaches (skipLibCheck false), with no
+ * Node.js types at all: the default library (AbortSignal from its DOM part) is all there is.
+ */
+const STANDALONE_COMPILER_OPTIONS = {
+  strict: true,
+  target: 'ES2022',
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  noEmit: true,
+  skipLibCheck: false,
+  types: [],
+};
+
+/** A workload written against the public API, and a reader of results.json and of a baseline file. */
+const CONSUMER_SOURCE = `import { defineWorkload, type Baseline, type IntegrityCheck, type RunRecord, type TrialResult } from 'isolation-harness';
+
+export default defineWorkload({
+  name: 'consumer',
+  description: 'written against the published types alone',
+  criticalSections: ['holding'],
+  async run(context) {
+    context.ready();
+    await context.enterSection('holding');
+    context.leaveSection('holding');
+    context.markCleanupRan();
+  },
+  verify: ({ acknowledged }): IntegrityCheck => ({ acknowledged: acknowledged.length, missing: 0, torn: 0 }),
+});
+
+export function stoppedShare(record: RunRecord): number {
+  const ended = record.results.filter((result: TrialResult) => result.outcome === 'stopped' || result.outcome === 'leaked');
+  return ended.length === 0 ? 0 : ended.filter((result) => result.outcome === 'stopped' && result.stopMs < 100).length / ended.length;
+}
+
+export function cellsOf(baseline: Baseline): string[] {
+  return baseline.cells.map((cell) => \`\${cell.workload} / \${cell.kill} / \${cell.runtime}\`);
+}
+`;
 
 function npx(args: string[]) {
   return execa('npx', ['--no-install', 'isolation-harness', ...args], { cwd: project, reject: false, env: withoutNpmScriptContext() });

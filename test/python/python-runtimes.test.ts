@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
 import { notApplicableReason } from '../../src/kill-styles/kill-style.ts';
@@ -5,16 +6,24 @@ import { KILL_STYLE_NAMES, KILL_STYLES, type KillStyleName } from '../../src/kil
 import { describePython, PYTHON_VARIABLE } from '../../src/python-host/python-environment.ts';
 import type { HungTrial, StoppedTrial, TrialResult } from '../../src/record/trial-result.ts';
 import { resolveWorkloads } from '../../src/run/resolve-workloads.ts';
-import { runHarness } from '../../src/run/run-harness.ts';
+import { type HarnessRun, runHarness } from '../../src/run/run-harness.ts';
 import { PYTHON_RUNTIME_NAMES, type RuntimeName } from '../../src/runtime/runtime.ts';
 
 /** Runs Python workloads through the harness itself: real Python hosts, threads, processes, signals and locks. */
-async function runPython(workload: string, runtimes: RuntimeName[], kills: KillStyleName[], seed = 7): Promise<TrialResult[]> {
-  const { environment, description } = await describePython();
+async function runPython(
+  workload: string,
+  runtimes: RuntimeName[],
+  kills: KillStyleName[],
+  seed = 7,
+  plan: Partial<Pick<HarnessRun, 'startTimeoutMs' | 'killDelayMaxMs' | 'trials'>> = {},
+): Promise<TrialResult[]> {
+  const { environment, description } = await describePython(workload.endsWith('.py') ? [workload] : []);
   const workloads = await resolveWorkloads([workload], [], { node: false, python: description });
-  const record = await runHarness({ ...DEFAULTS, runtimes, kills, workloads, python: environment, trials: 1, seed, shard: null, command: 'test' });
+  const record = await runHarness({ ...DEFAULTS, runtimes, kills, workloads, python: environment, trials: 1, seed, shard: null, command: 'test', ...plan });
   return record.results;
 }
+
+const outcomes = (name: string) => fileURLToPath(new URL(`../fixtures/workloads/outcomes/${name}.py`, import.meta.url));
 
 const stopped = (result: TrialResult | undefined) => result as StoppedTrial;
 
@@ -111,5 +120,29 @@ describe('a machine without Python', () => {
       if (previous === undefined) delete process.env[PYTHON_VARIABLE];
       else process.env[PYTHON_VARIABLE] = previous;
     }
+  });
+
+  it('errors a workload that never calls ready(), saying where its thread was blocked, as a Node.js host does', async () => {
+    const results = await runPython(outcomes('blocks_before_ready'), ['py-thread', 'py-process'], ['event'], 7, { startTimeoutMs: 1_500 });
+    expect(results.map((result) => result.outcome)).toEqual(['errored', 'errored']);
+    for (const result of results) {
+      expect(result).toMatchObject({
+        error: 'the workload did not call ready() within 1500 ms (--start-timeout); its thread was blocked in the system call clock_nanosleep (kernel state S)',
+      });
+    }
+  });
+
+  it('never records work that ended by itself as stopped by a kill that came after, a SIGKILL included', async () => {
+    const results = await runPython(outcomes('ends_soon_after_ready'), ['py-thread', 'py-process'], ['event', 'sigkill'], 7, {
+      killDelayMaxMs: 400,
+      trials: 4,
+    });
+    const measured = results.filter((result) => result.outcome !== 'not-applicable');
+    expect(measured).toHaveLength(12);
+    for (const result of measured) {
+      if (result.outcome === 'errored') expect(result.error).toBe('the work ended by itself before the kill: exit code 0');
+      else if (result.kill === 'sigkill') expect(stopped(result).exit).toMatchObject({ signal: 'SIGKILL' });
+    }
+    expect(measured.filter((result) => result.outcome === 'errored').length).toBeGreaterThan(6);
   });
 });

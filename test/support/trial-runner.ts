@@ -4,6 +4,7 @@ import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
 import { createRunId, createTrialId } from '../../src/marker/marker.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
 import { runTrial } from '../../src/trial/run-trial.ts';
+import type { HostProcess } from '../../src/trial/host-process.ts';
 import { createRunDirectory, removeDirectory } from '../../src/trial/trial-directory.ts';
 import type { KillPoint, TrialResult } from '../../src/record/trial-result.ts';
 import { KILL_STYLES } from '../../src/kill-styles/kill-styles.ts';
@@ -34,6 +35,8 @@ export interface TrialRequest {
    * stay (the tests of that watch ask for it).
    */
   readonly lingerMs?: number;
+  /** The host to run it in, started for the trial's id (see hostFor); default: one runTrial starts. */
+  readonly host?: (trialId: string) => HostProcess;
 }
 
 /** One run directory per test file, so the trials of a file share it and afterAll removes it whole. */
@@ -56,14 +59,16 @@ export function createTrialRunner(): TrialRunner {
       memoryLimitMb = MEMORY_LIMIT_MB,
       killPoint = { kind: 'delay', delayMs: 0 },
       lingerMs = 0,
+      host,
     }) {
       trialNumber += 1;
-      return runTrial({
+      const trialId = createTrialId(runId, trialNumber);
+      const plan = {
         runtime,
         kill,
         workload: basename(fileURLToPath(workloadUrl), extname(workloadUrl)),
         trial: 1,
-        trialId: createTrialId(runId, trialNumber),
+        trialId,
         workloadUrl,
         runDirectory,
         startTimeoutMs,
@@ -72,8 +77,9 @@ export function createTrialRunner(): TrialRunner {
         deadlineMs: DEADLINE_MS,
         memoryLimitMb,
         lingerMs,
-        killPoint: KILL_STYLES[kill].start?.usesDeadline ? { kind: 'deadline', afterStartMs: DEADLINE_MS } : killPoint,
-      });
+        killPoint: KILL_STYLES[kill].start?.usesDeadline ? ({ kind: 'deadline', afterStartMs: DEADLINE_MS } as const) : killPoint,
+      };
+      return host === undefined ? runTrial(plan) : runTrial(plan, host(trialId));
     },
     remove: () => removeDirectory(runDirectory),
   };

@@ -1,0 +1,208 @@
+import { availableParallelism, totalmem } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors/usage-error.ts';
+import { KILL_STYLE_NAMES } from '../../src/kill-styles/kill-styles.ts';
+import { LANES_PER_CORE, MAX_SHARDS, MAX_TIMER_MS, MAX_TRIALS, MIN_MEMORY_LIMIT_MB } from '../../src/cli/number-options.ts';
+import { type Command, DEFAULTS, type HarnessOptions, parseArguments } from '../../src/cli/parse-arguments.ts';
+
+// The contract of every option, checked by parsing alone: no process, no file, no run. What needs more than the
+// arguments (a module to import, a baseline to read, a folder to write) is in bad-input.test.ts, through the CLI.
+
+function refusal(args: string[]): string {
+  try {
+    parseArguments(args);
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+  throw new Error(`${args.join(' ')} was accepted`);
+}
+
+function optionsOf(args: string[]): HarnessOptions {
+  const command: Command = parseArguments(args);
+  if (command.kind !== 'run') throw new Error(`${args.join(' ')} is not a run`);
+  return command.options;
+}
+
+const DURATIONS = ['--start-timeout', '--stop-timeout', '--grace', '--deadline'];
+const MAX_LANES = LANES_PER_CORE * availableParallelism();
+const MEMORY_MIB = Math.floor(totalmem() / 2 ** 20);
+
+describe('number options: a whole number in range, in its unit, or one line naming the option, the value and what is allowed', () => {
+  const durationRule = `allowed: a whole number of milliseconds from 1 to ${MAX_TIMER_MS} (about 24.8 days, the longest a timer waits)`;
+  const cases: Array<[string, string[], string]> = [
+    ['zero trials', ['--trials', '0'], `--trials value "0" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`],
+    [
+      'negative trials, written with =',
+      ['--trials=-3'],
+      `--trials value "-3" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`,
+    ],
+    [
+      'negative trials, written apart',
+      ['--trials', '-3'],
+      `--trials value "-3" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`,
+    ],
+    ['a negative stop timeout, written apart', ['--stop-timeout', '-5'], '--stop-timeout value "-5" is not allowed; allowed: a whole number of milliseconds'],
+    [
+      'a million trials',
+      ['--trials', '1000000'],
+      '--trials value "1000000" is not allowed; allowed: a whole number of trials per cell from 1 to 10000 (more say nothing a smaller sample does not; a plan of over an hour also needs --yes)',
+    ],
+    [
+      'trials beyond any safe integer',
+      ['--trials', '99999999999999999999'],
+      `--trials value "99999999999999999999" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`,
+    ],
+    [
+      'trials beyond the bound',
+      ['--trials', String(MAX_TRIALS + 1)],
+      `--trials value "${MAX_TRIALS + 1}" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`,
+    ],
+    ['fractional trials', ['--trials', '1.5'], `--trials value "1.5" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`],
+    ['NaN trials', ['--trials', 'NaN'], `--trials value "NaN" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`],
+    ['empty trials', ['--trials='], `--trials value "" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`],
+    ['trials in exponent form', ['--trials', '1e3'], `--trials value "1e3" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`],
+    ['trials with a sign', ['--trials', '+3'], `--trials value "+3" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`],
+    ['trials with spaces', ['--trials', ' 3'], `--trials value " 3" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`],
+    ['trials in hex', ['--trials', '0x10'], `--trials value "0x10" is not allowed; allowed: a whole number of trials per cell from 1 to ${MAX_TRIALS}`],
+    [
+      'a kill delay past the longest timer',
+      ['--kill-delay', '99999999999'],
+      `--kill-delay value "99999999999" is not allowed; ${durationRule.replace('from 1', 'from 0')}`,
+    ],
+    ['a kill delay with a unit', ['--kill-delay', '5ms'], `--kill-delay value "5ms" is not allowed; ${durationRule.replace('from 1', 'from 0')}`],
+    ['a negative kill delay', ['--kill-delay=-1'], `--kill-delay value "-1" is not allowed; ${durationRule.replace('from 1', 'from 0')}`],
+    ...DURATIONS.flatMap((flag): Array<[string, string[], string]> => [
+      [`${flag} past the longest timer`, [flag, '99999999999'], `${flag} value "99999999999" is not allowed; ${durationRule}`],
+      [`${flag} one past the longest timer`, [flag, String(MAX_TIMER_MS + 1)], `${flag} value "${MAX_TIMER_MS + 1}" is not allowed; ${durationRule}`],
+      [`zero ${flag}`, [flag, '0'], `${flag} value "0" is not allowed; ${durationRule}`],
+      [`${flag} in seconds`, [flag, '2s'], `${flag} value "2s" is not allowed; ${durationRule}`],
+      [`fractional ${flag}`, [flag, '0.5'], `${flag} value "0.5" is not allowed; ${durationRule}`],
+    ]),
+    ['a negative seed', ['--seed=-1'], `--seed value "-1" is not allowed; allowed: a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`],
+    [
+      'a seed past the safe integers',
+      ['--seed', '9007199254740993'],
+      `--seed value "9007199254740993" is not allowed; allowed: a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+    ],
+    ['a seed that is not a number', ['--seed', 'lucky'], `--seed value "lucky" is not allowed; allowed: a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`],
+    [
+      'a heap cap too small for any worker',
+      ['--memory-limit', '1'],
+      `--memory-limit value "1" is not allowed; allowed: a whole number of MiB from ${MIN_MEMORY_LIMIT_MB} to ${MEMORY_MIB} (this machine's memory; a smaller heap fails a worker at its start)`,
+    ],
+    [
+      'a heap cap beyond the machine',
+      ['--memory-limit', String(MEMORY_MIB + 1)],
+      `--memory-limit value "${MEMORY_MIB + 1}" is not allowed; allowed: a whole number of MiB`,
+    ],
+    ['zero lanes', ['--concurrency', '0'], `--concurrency value "0" is not allowed; allowed: a whole number of lanes from 1 to ${MAX_LANES} (`],
+    [
+      'more lanes than the cores can time',
+      ['--concurrency', '64'],
+      `--concurrency value "64" is not allowed; allowed: a whole number of lanes from 1 to ${MAX_LANES} (${LANES_PER_CORE} per core`,
+    ],
+    ['a shard beyond the count', ['--shard', '3/2'], `--shard value "3/2" is not allowed; allowed: i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS}, e.g. 2/4`],
+    ['a shard of zero', ['--shard', '0/2'], `--shard value "0/2" is not allowed; allowed: i/n`],
+    ['more shards than the bound', ['--shard', `1/${MAX_SHARDS + 1}`], `--shard value "1/${MAX_SHARDS + 1}" is not allowed; allowed: i/n`],
+    ['a shard that is not i/n', ['--shard', 'half'], `--shard value "half" is not allowed; allowed: i/n`],
+  ];
+
+  it.each(cases)('%s', (_name, args, message) => {
+    expect(refusal(args)).toContain(message);
+    expect(refusal(args)).not.toContain('\n');
+  });
+
+  it('accepts each bound itself, and leading zeros, as the whole number they are', () => {
+    expect(optionsOf(['--trials', String(MAX_TRIALS)]).trials).toBe(MAX_TRIALS);
+    expect(optionsOf(['--trials', '007']).trials).toBe(7);
+    expect(optionsOf(['--stop-timeout', String(MAX_TIMER_MS)]).stopTimeoutMs).toBe(MAX_TIMER_MS);
+    expect(optionsOf(['--kill-delay', '0']).killDelayMaxMs).toBe(0);
+    expect(optionsOf(['--seed', String(Number.MAX_SAFE_INTEGER)]).seed).toBe(Number.MAX_SAFE_INTEGER);
+    expect(optionsOf(['--concurrency', String(MAX_LANES)]).concurrency).toBe(MAX_LANES);
+    expect(optionsOf(['--memory-limit', String(MIN_MEMORY_LIMIT_MB)]).memoryLimitMb).toBe(MIN_MEMORY_LIMIT_MB);
+    expect(optionsOf(['--shard', `${MAX_SHARDS}/${MAX_SHARDS}`]).shard).toEqual({ index: MAX_SHARDS, count: MAX_SHARDS });
+  });
+
+  it('defaults to values inside every range', () => {
+    const options = optionsOf([]);
+    expect(options).toMatchObject({
+      trials: DEFAULTS.trials,
+      stopTimeoutMs: DEFAULTS.stopTimeoutMs,
+      concurrency: DEFAULTS.concurrency,
+      checkScope: 'run',
+      yes: false,
+    });
+    expect(options.concurrency).toBeLessThanOrEqual(MAX_LANES);
+  });
+});
+
+describe('names, lists and flags', () => {
+  const cases: Array<[string, string[], string]> = [
+    ['an unknown runtime', ['--runtime', 'fiber'], '--runtime value "fiber" is not allowed; allowed: thread, process, py-thread, py-process, py-process-spawn'],
+    ['an unknown kill style', ['--kill', 'abort,nuke'], `--kill value "nuke" is not allowed; allowed: ${KILL_STYLE_NAMES.join(', ')}`],
+    ['an empty list entry', ['--kill', 'abort,'], '--kill list "abort," is not allowed; give comma-separated names with none empty'],
+    ['an empty list', ['--runtime='], '--runtime list "" is not allowed'],
+    ['an empty workload list', ['--workload', ''], '--workload list "" is not allowed'],
+    ['an unknown kill point', ['--kill-point', 'random'], '--kill-point value "random" is not allowed; allowed: auto, delay, section'],
+    [
+      'an unknown --fail-on condition',
+      ['--fail-on', 'errored,slow'],
+      '--fail-on value "slow" is not allowed; allowed: errored, hung, leaked, empty, or none alone',
+    ],
+    [
+      'none among other conditions',
+      ['--fail-on', 'none,errored'],
+      '--fail-on value "none" is not allowed; allowed: errored, hung, leaked, empty, or none alone',
+    ],
+    ['an unknown check scope', ['--check', 'b.json', '--check-scope', 'all'], '--check-scope value "all" is not allowed; allowed: run, baseline'],
+    ['a check scope without a check', ['--check-scope', 'baseline'], 'flag "--check-scope" is not allowed; give it together with --check'],
+    [
+      'both baseline flags',
+      ['--check', 'a.json', '--update-baseline', 'b.json'],
+      'flag "--update-baseline" is not allowed; give either --check or --update-baseline, not both',
+    ],
+    ['an empty --out', ['--out='], '--out value "" is not allowed; allowed: a directory path'],
+    ['a blank --check', ['--check', ' '], '--check value " " is not allowed; allowed: a file path'],
+    ['task data that is not JSON', ['--task', 'job.js', '--task-data', '{width:'], '--task-data value "{width:" is not allowed; give a JSON value'],
+    ['empty task data', ['--task', 'job.js', '--task-data='], '--task-data value "" is not allowed; give a JSON value'],
+    ['task data without a task', ['--task-data', '{}'], 'flag "--task-data" is not allowed; give it together with --task'],
+    ['a repeated number flag', ['--trials', '2', '--trials', '3'], 'flag "--trials" is not allowed; it was given twice ("2", "3"); give it once'],
+    [
+      'a repeated list flag',
+      ['--workload', 'cpu-loop', '--workload', 'open-files'],
+      'flag "--workload" is not allowed; it was given twice ("cpu-loop", "open-files"); give it once, with a comma-separated list',
+    ],
+    ['a repeated switch', ['--yes', '--yes'], 'flag "--yes" is not allowed; it was given twice; give it once'],
+    [
+      'a flag followed by another flag',
+      ['--out', '--trials', '2'],
+      'flag "--out" is not allowed; it needs a value: write --flag=value when the value starts with a dash',
+    ],
+    ['a flag followed by a dash that is no number', ['--out', '-x'], 'flag "--out" is not allowed; it needs a value'],
+    ['a flag with no value at all', ['--trials'], 'flag "--trials" is not allowed; it needs a value'],
+    ['an unknown flag', ['--bogus'], 'flag "--bogus" is not allowed; allowed: --runtime, --kill, --workload, --task, --task-data, --trials, --out'],
+    ['a flag in the wrong case', ['--Trials', '2'], 'flag "--Trials" is not allowed'],
+    ['a stray argument', ['thread'], 'argument "thread" is not allowed; every input is a --flag, or the command `merge FILE...`'],
+    ['resume with a plan flag', ['--resume', '--trials', '3'], 'flag --trials with "--resume" is not allowed; the plan comes from the interrupted run'],
+    ['resume with --yes', ['--resume', '--yes'], 'flag --yes with "--resume" is not allowed'],
+    ['merge of one file', ['merge', 'a.json'], 'merge "a.json" is not allowed; give two or more results.json files'],
+    [
+      'merge with a plan flag',
+      ['merge', 'a.json', 'b.json', '--trials', '2'],
+      'flag --trials with "merge" is not allowed; merge takes results files and --out only',
+    ],
+    ['merge with --check-scope', ['merge', 'a.json', 'b.json', '--check-scope', 'run'], 'flag --check-scope with "merge" is not allowed'],
+  ];
+
+  it.each(cases)('%s', (_name, args, message) => {
+    expect(refusal(args)).toContain(message);
+    expect(refusal(args)).not.toContain('\n');
+  });
+
+  it('reads --yes and --check-scope, and keeps each list once in the order given', () => {
+    expect(optionsOf(['--yes', '--check', 'b.json', '--check-scope', 'baseline'])).toMatchObject({ yes: true, check: 'b.json', checkScope: 'baseline' });
+    expect(optionsOf(['--kill', 'sigkill,abort,sigkill']).kills).toEqual(['sigkill', 'abort']);
+    expect(optionsOf(['--fail-on', 'none']).failOn).toEqual([]);
+  });
+});
