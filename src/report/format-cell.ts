@@ -5,7 +5,7 @@ import type { TempFileLeftovers } from '../probes/temp-files.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
 import type { TrialOutcome } from '../record/trial-result.ts';
 import { describeRate, formatRate } from './format-rate.ts';
-import { type CellSummary, OUTCOMES, type ProbeTally } from '../summaries/summarize-cell.ts';
+import { type CellSummary, OUTCOMES, type ProbeTally } from '../analysis/summarize-cell.ts';
 
 /** Shown where a column has no data: no trial of the cell reached the probes, or none stopped. */
 export const NOTHING_RECORDED = '—';

@@ -3,8 +3,8 @@ import type { SocketLeftovers } from '../probes/sockets.ts';
 import { countOf } from './format-cell.ts';
 import { describeRate } from './format-rate.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
-import type { CellSummary, ProbeTally } from '../summaries/summarize-cell.ts';
-import type { IntegritySummary, MutexSummary } from '../summaries/summarize-checks.ts';
+import type { CellSummary, ProbeTally } from '../analysis/summarize-cell.ts';
+import type { IntegritySummary, MutexSummary } from '../analysis/summarize-checks.ts';
 
 /** Shown when every other probe and check measured and found nothing. */
 const NOTHING_LEFT = 'none';

@@ -1,6 +1,6 @@
 import type { RuntimeName } from '../runtime/runtime.ts';
 import { NOTHING_RECORDED } from './format-cell.ts';
-import type { CellSummary } from '../summaries/summarize-cell.ts';
+import type { CellSummary } from '../analysis/summarize-cell.ts';
 
 /** reportedMs times the runtime package's own promise, so the cell names the package. */
 const RUNTIME_PACKAGES: Record<RuntimeName, string> = {

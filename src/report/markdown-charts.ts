@@ -1,12 +1,12 @@
 import { KILL_STYLE_NAMES, type KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
-import { indexCells } from './evidence/cell-index.ts';
+import { indexCells } from '../analysis/cell-index.ts';
 import { joinWords } from './evidence/join-words.ts';
-import { compareStops } from './evidence/paired-stops.ts';
+import { compareStops } from '../analysis/paired-stops.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
 import { renderXyChart } from './mermaid-chart.ts';
-import { summarizeRuntimes } from './summarize-runtimes.ts';
+import { summarizeRuntimes } from '../analysis/summarize-runtimes.ts';
 
 const BYTES_PER_MEBIBYTE = 1024 ** 2;
 

@@ -1,5 +1,12 @@
 import type { Environment, RunRecord, Segment } from '../record/run-record.ts';
-import { compareSegments, describeDifferences, MACHINE_ITEMS, type MachineItem, type SegmentDifferences, segmentsDiffer } from './compare-segments.ts';
+import {
+  compareSegments,
+  describeDifferences,
+  MACHINE_ITEMS,
+  type MachineItem,
+  type SegmentDifferences,
+  segmentsDiffer,
+} from '../analysis/compare-segments.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 import type { PythonEnvironment } from '../python-host/python-environment.ts';
 

@@ -11,9 +11,9 @@ import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 import { renderThreadOrProcess } from './markdown-thread-or-process.ts';
 import { renderTradeoffs } from './markdown-tradeoffs.ts';
 import { renderXyChart } from './mermaid-chart.ts';
-import { nameView, type NodeView } from './node-views.ts';
-import { summarizeRuntimes } from './summarize-runtimes.ts';
-import { type CellChange, countComparedCells, findCellChanges } from './version-changes.ts';
+import { nameView, type NodeView } from '../analysis/node-views.ts';
+import { summarizeRuntimes } from '../analysis/summarize-runtimes.ts';
+import { type CellChange, countComparedCells, findCellChanges } from '../analysis/version-changes.ts';
 
 const BYTES_PER_MEBIBYTE = 1024 ** 2;
 /** A figure is said to have changed when its medians differ by this factor or more, over at least this many trials in each version. */

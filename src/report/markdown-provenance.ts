@@ -1,5 +1,5 @@
 import type { RunRecord } from '../record/run-record.ts';
-import { compareSegments, describeDifferences, segmentsDiffer } from './compare-segments.ts';
+import { compareSegments, describeDifferences, segmentsDiffer } from '../analysis/compare-segments.ts';
 
 /** A banner for results that several machines or versions of the code produced; empty when every segment agrees. */
 export function renderMixedProvenance(record: RunRecord): string {

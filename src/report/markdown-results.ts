@@ -7,7 +7,7 @@ import { formatOtherLeftovers } from './format-other-leftovers.ts';
 import { formatStopMs } from './format-stop.ts';
 import { renderApplicability } from './markdown-applicability.ts';
 import { renderCodeBlock, renderInlineCode, renderListItem, renderTable } from './markdown-syntax.ts';
-import { type CellSummary, summarizeCells } from '../summaries/summarize-cell.ts';
+import { type CellSummary, summarizeCells } from '../analysis/summarize-cell.ts';
 
 const HEADER = [
   'Kill style',

@@ -3,7 +3,7 @@ import type { SampleSummary } from '../statistics/summarize-samples.ts';
 import { formatGrowth, formatMebibytes, NOT_MEASURED, NOTHING_RECORDED } from './format-cell.ts';
 import { formatMilliseconds } from './format-stop.ts';
 import { renderTable } from './markdown-syntax.ts';
-import { type RuntimeSummary, summarizeRuntimes, type WorkMemorySummary } from './summarize-runtimes.ts';
+import { type RuntimeSummary, summarizeRuntimes, type WorkMemorySummary } from '../analysis/summarize-runtimes.ts';
 
 const HEADER = [
   'Runtime',

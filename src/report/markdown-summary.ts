@@ -1,10 +1,10 @@
 import type { RunRecord } from '../record/run-record.ts';
-import { indexCells } from './evidence/cell-index.ts';
-import { formatShare, listFound } from './evidence/findings.ts';
+import { indexCells } from '../analysis/cell-index.ts';
+import { formatShare, listFound } from '../analysis/findings.ts';
 import { formatCleanup, formatOutcomes, NOTHING_RECORDED } from './format-cell.ts';
 import { formatStopMs } from './format-stop.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
-import type { CellSummary } from '../summaries/summarize-cell.ts';
+import type { CellSummary } from '../analysis/summarize-cell.ts';
 
 const HEADER = ['Kill style', 'Runtime', 'Workloads', 'Outcome', 'Left behind (trials the kill ended)', 'Cleanup ran', 'Stop ms'];
 

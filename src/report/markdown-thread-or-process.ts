@@ -1,10 +1,10 @@
 import type { RunRecord } from '../record/run-record.ts';
 import type { TrialOutcome } from '../record/trial-result.ts';
-import { type ComparedStyle, pickComparedStyles } from './compared-styles.ts';
+import { type ComparedStyle, pickComparedStyles } from '../analysis/compared-styles.ts';
 import { countOf } from './format-cell.ts';
-import { LEFTOVER_KINDS, TRIAL_DIRECTORY_NAME } from './leftover-kinds.ts';
+import { LEFTOVER_KINDS, TRIAL_DIRECTORY_NAME } from '../analysis/leftover-kinds.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
-import { collectStopCells, type FindStopCell, findWorstOutcome, type LeftoverTally, type StopCell } from './stop-cells.ts';
+import { collectStopCells, type FindStopCell, findWorstOutcome, type LeftoverTally, type StopCell } from '../analysis/stop-cells.ts';
 import { GRID_FILE_NAME } from './svg-stop-grid.ts';
 
 /** A cell names this many things of one kind, then says how many more there were. */

@@ -4,7 +4,7 @@ import { describeNode, type NodeVersionEntry } from '../node-versions/node-targe
 import { NODE_PACKAGE } from '../node-versions/node-registry.ts';
 import { joinWords } from './evidence/join-words.ts';
 import { renderVersionChanges, renderVersionFigures, renderVersionSection, renderVersionVerdicts } from './markdown-node-versions.ts';
-import { nameView, type NodeView, viewByNode } from './node-views.ts';
+import { nameView, type NodeView, viewByNode } from '../analysis/node-views.ts';
 import { GRID_FILE_NAME } from './svg-stop-grid.ts';
 import { countOf } from './format-cell.ts';
 import { renderBlindSpots } from './markdown-blind-spots.ts';

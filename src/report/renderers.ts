@@ -2,7 +2,7 @@ import type { RunRecord } from '../record/run-record.ts';
 import { renderJson } from '../record/results-json.ts';
 import type { Judged } from '../verdicts/judge-run.ts';
 import { renderMarkdown } from './markdown.ts';
-import type { NodeView } from './node-views.ts';
+import type { NodeView } from '../analysis/node-views.ts';
 import { GRID_FILE_NAME, renderStopGrid } from './svg-stop-grid.ts';
 
 /** A report format: the file it writes and a pure function from the record (and its views per Node.js, each judged by the rule table) to that file's text. */

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { nameStagedFile, writeDurably } from '../files/write-staged.ts';
 import type { RunRecord } from '../record/run-record.ts';
-import { viewByNode } from './node-views.ts';
+import { viewByNode } from '../analysis/node-views.ts';
 import { RENDERERS } from './renderers.ts';
 import { ReportWriteError } from './report-write-error.ts';
 

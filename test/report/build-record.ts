@@ -1,4 +1,4 @@
-import { type CellSummary, summarizeCells } from '../../src/summaries/summarize-cell.ts';
+import { type CellSummary, summarizeCells } from '../../src/analysis/summarize-cell.ts';
 import type { RunRecord, Segment } from '../../src/record/run-record.ts';
 import type { ErroredTrial, HungTrial, NotApplicableTrial, StoppedTrial, TrialKey } from '../../src/record/trial-result.ts';
 import type { IntegrityCheck } from '../../src/workload/define-workload.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEFTOVER_KINDS, shortenPath } from '../../src/report/leftover-kinds.ts';
+import { LEFTOVER_KINDS, shortenPath } from '../../src/analysis/leftover-kinds.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { renderThreadOrProcess } from '../../src/report/markdown-thread-or-process.ts';
 import { buildFds, buildLeftovers, buildProcesses } from './build-leftovers.ts';

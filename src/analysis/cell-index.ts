@@ -1,8 +1,8 @@
-import type { KillStyleName } from '../../kill-styles/kill-styles.ts';
-import type { RunRecord } from '../../record/run-record.ts';
-import type { RuntimeName } from '../../runtime/runtime.ts';
-import type { StoppedTrial, TrialResult } from '../../record/trial-result.ts';
-import { type CellKey, type CellSummary, summarizeCells } from '../../summaries/summarize-cell.ts';
+import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { RunRecord } from '../record/run-record.ts';
+import type { RuntimeName } from '../runtime/runtime.ts';
+import type { StoppedTrial, TrialResult } from '../record/trial-result.ts';
+import { type CellKey, type CellSummary, summarizeCells } from './summarize-cell.ts';
 
 /**
  * One cell as the tradeoffs and claims read it. What a kill left behind is judged on the trials it ended (`ended`):

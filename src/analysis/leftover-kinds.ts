@@ -1,6 +1,6 @@
 import { TEMP_PREFIX } from '../marker/marker.ts';
 import type { StoppedTrial } from '../record/trial-result.ts';
-import { countOf, formatGrowth } from './format-cell.ts';
+import { countOf, formatGrowth } from '../report/format-cell.ts';
 
 /** What one trial left of one kind: how many, and which. */
 export interface LeftoverFound {

@@ -1,6 +1,6 @@
 import { PROBE_NAMES } from '../probes/probes.ts';
 import { cellId, nameCell } from '../record/trial-result.ts';
-import { type CellSummary, OUTCOMES, summarizeCells } from '../summaries/summarize-cell.ts';
+import { type CellSummary, OUTCOMES, summarizeCells } from './summarize-cell.ts';
 import type { NodeView } from './node-views.ts';
 
 /** What one rule reads of a cell in one version: a value to compare across versions, and the k/n behind it. */

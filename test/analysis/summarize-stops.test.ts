@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeStops } from '../../src/summaries/summarize-stops.ts';
-import { buildStopped } from './build-record.ts';
+import { summarizeStops } from '../../src/analysis/summarize-stops.ts';
+import { buildStopped } from '../report/build-record.ts';
 
 describe('summarizeStops', () => {
   it("summarizes the OS's and the runtime's stop times apart, counting trials whose runtime never settled", () => {

@@ -1,7 +1,7 @@
-import { KILL_STYLE_NAMES, type KillStyleName } from '../../kill-styles/kill-styles.ts';
-import type { RunRecord } from '../../record/run-record.ts';
-import type { RuntimeName } from '../../runtime/runtime.ts';
-import { type SampleSummary, summarizeSamples } from '../../statistics/summarize-samples.ts';
+import { KILL_STYLE_NAMES, type KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { RunRecord } from '../record/run-record.ts';
+import type { RuntimeName } from '../runtime/runtime.ts';
+import { type SampleSummary, summarizeSamples } from '../statistics/summarize-samples.ts';
 import { indexCells } from './cell-index.ts';
 
 /** One kill style in one runtime, one side of a stop-time comparison. */

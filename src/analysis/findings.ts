@@ -1,6 +1,6 @@
-import type { Leftover } from '../../probes/probe.ts';
-import type { CellSummary, ProbeTally } from '../../summaries/summarize-cell.ts';
-import { joinWords } from './join-words.ts';
+import type { Leftover } from '../probes/probe.ts';
+import type { CellSummary, ProbeTally } from './summarize-cell.ts';
+import { joinWords } from '../report/evidence/join-words.ts';
 
 /** Trials in which something was found, out of the trials in which it could be measured. */
 export interface Share {
