@@ -10,11 +10,18 @@ export interface ComparedStyle {
   readonly kill: KillStyleName;
 }
 
+/** A runtime the plan has, for which no planned style of a stop applies: its column is left out, and the report says why. */
+export interface MissingColumn {
+  readonly stop: ComparedStyle['stop'];
+  readonly runtime: RuntimeName;
+  /** The planned styles of that stop, none of which applies to the runtime (empty when the plan has none). */
+  readonly planned: readonly KillStyleName[];
+}
+
 /**
  * The forced stop of each runtime first (terminate() a worker, the asynchronous exception in a Python thread, SIGKILL
- * a child); a run that lacks them stands in
- * with the next most direct force it has: the escalating style's own force, a dead host, then signals that ask
- * before they force, then the deadline.
+ * a child); a run that lacks them stands in with the next most direct force it has: the escalating style's own force,
+ * a dead host, then signals that ask before they force, then the deadline.
  */
 const FORCED_STYLES: readonly KillStyleName[] = [
   'terminate',
@@ -33,22 +40,24 @@ const FORCED_STYLES: readonly KillStyleName[] = [
 const COOPERATIVE_STYLES: readonly KillStyleName[] = ['abort', 'event', 'sigterm-handled'];
 
 /**
- * For each runtime of the plan, thread first, the forced and the cooperative stop, forced stops side by side: the
- * first planned style of each list that applies to the runtime. When none applies, the first planned one still
- * gets its column, which reads n/a: that a thread cannot be SIGKILLed alone is itself the answer. A stop of which
- * the plan has no style at all has no column.
+ * For each runtime of the plan, thread first, the forced and the cooperative stop: the first planned style of each
+ * list that applies to the runtime. A runtime none of whose planned styles of a stop applies gets no column (a header
+ * never names a style that cannot run there), only a line in `missing`.
  */
-export function pickComparedStyles(plan: RunPlan): ComparedStyle[] {
+export function pickComparedStyles(plan: RunPlan): { columns: ComparedStyle[]; missing: MissingColumn[] } {
   const runtimes = RUNTIME_NAMES.filter((runtime) => plan.runtimes.includes(runtime));
-  const columns = (stop: ComparedStyle['stop'], candidates: readonly KillStyleName[]) =>
-    runtimes.flatMap((runtime) => {
-      const kill = pickStyle(plan, candidates, runtime);
-      return kill === null ? [] : [{ stop, runtime, kill }];
-    });
-  return [...columns('forced', FORCED_STYLES), ...columns('cooperative', COOPERATIVE_STYLES)];
-}
-
-function pickStyle(plan: RunPlan, candidates: readonly KillStyleName[], runtime: RuntimeName): KillStyleName | null {
-  const planned = candidates.filter((kill) => plan.kills.includes(kill));
-  return planned.find((kill) => notApplicableReason(KILL_STYLES[kill], runtime) === null) ?? planned[0] ?? null;
+  const columns: ComparedStyle[] = [];
+  const missing: MissingColumn[] = [];
+  for (const [stop, candidates] of [
+    ['forced', FORCED_STYLES],
+    ['cooperative', COOPERATIVE_STYLES],
+  ] as const) {
+    const planned = candidates.filter((kill) => plan.kills.includes(kill));
+    for (const runtime of runtimes) {
+      const kill = planned.find((candidate) => notApplicableReason(KILL_STYLES[candidate], runtime) === null);
+      if (kill === undefined) missing.push({ stop, runtime, planned });
+      else columns.push({ stop, runtime, kill });
+    }
+  }
+  return { columns, missing };
 }

@@ -1,7 +1,10 @@
 import { PROBE_NAMES } from '../probes/probes.ts';
 import { cellId, nameCell } from '../record/trial-result.ts';
-import { type CellSummary, OUTCOMES, summarizeCells } from './summarize-cell.ts';
-import type { NodeView } from './node-views.ts';
+import { OUTCOMES } from './outcomes.ts';
+import type { SampleSummary } from '../statistics/summarize-samples.ts';
+import type { Judged } from '../verdicts/judge-run.ts';
+import type { CellSummary } from './summarize-cell.ts';
+import type { RuntimeSummary } from './summarize-runtimes.ts';
 
 /** What one rule reads of a cell in one version: a value to compare across versions, and the k/n behind it. */
 export interface CellReading {
@@ -21,7 +24,8 @@ export interface ChangeRule {
 
 /** A cell of which a rule read different values in different versions, with each version's reading. */
 export interface CellChange {
-  readonly rule: ChangeRule;
+  readonly rule: string;
+  readonly title: string;
   readonly cell: string;
   readonly readings: readonly { readonly version: string; readonly reading: CellReading | null }[];
 }
@@ -29,7 +33,7 @@ export interface CellChange {
 const share = (k: number, n: number) => `${k}/${n}`;
 
 /** Whether the cell ran; then, of the ran trials, how each rule's reading may differ. Order is the report's. */
-export const CHANGE_RULES: readonly ChangeRule[] = [
+const CHANGE_RULES: readonly ChangeRule[] = [
   {
     id: 'applies',
     title: 'Whether the cell could run',
@@ -86,34 +90,127 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
   },
 ];
 
+/** One version as the comparison reads it: its cells, its verdicts and its runtimes' figures. */
+export interface VersionReading {
+  readonly version: string;
+  readonly cells: readonly CellSummary[];
+  readonly verdicts: readonly Judged[];
+  readonly runtimes: readonly RuntimeSummary[];
+}
+
+/** A verdict that differs between versions, with each version's. */
+export interface VerdictChange {
+  readonly id: string;
+  readonly language: Judged['language'];
+  readonly verdicts: readonly (Judged | null)[];
+}
+
+/** A figure is said to have changed when its medians differ by this factor or more, over at least this many trials in each version. */
+export const FIGURE_CHANGE = { ratio: 1.25, minTrials: 5 } as const;
+
+/** The figures compared per runtime across versions: spawn latency, stop time and the memory the work added. */
+export const VERSION_FIGURES = [
+  { name: 'Spawn latency', unit: 'ms', read: (summary: RuntimeSummary) => summary.startMs },
+  { name: 'Stop time', unit: 'ms', read: (summary: RuntimeSummary) => summary.stopMs },
+  { name: 'Work memory at ready (PSS)', unit: 'MiB', read: (summary: RuntimeSummary) => mebibytes(summary.workMemory?.pssBytes ?? null) },
+] as const;
+
+export interface Median {
+  readonly median: number;
+  readonly count: number;
+}
+
+/** A figure of one runtime whose medians moved by FIGURE_CHANGE.ratio or more. */
+export interface FigureChange {
+  readonly figure: (typeof VERSION_FIGURES)[number]['name'];
+  readonly unit: 'ms' | 'MiB';
+  readonly runtime: string;
+  readonly medians: readonly (Median | null)[];
+  /** Between the slowest and the fastest. */
+  readonly ratio: number;
+}
+
+/** What changed between the versions of a run across Node.js versions. */
+export interface VersionChanges {
+  readonly versions: readonly string[];
+  /** Cells every version ran. */
+  readonly comparedCells: number;
+  /** Of them, the cells a rule found different. */
+  readonly changedCells: number;
+  readonly cells: readonly CellChange[];
+  readonly verdicts: readonly VerdictChange[];
+  readonly figures: readonly FigureChange[];
+}
+
+export function compareVersions(readings: readonly VersionReading[]): VersionChanges {
+  const cells = findCellChanges(readings);
+  return {
+    versions: readings.map((reading) => reading.version),
+    comparedCells: countComparedCells(readings),
+    changedCells: new Set(cells.map((change) => change.cell)).size,
+    cells,
+    verdicts: findVerdictChanges(readings),
+    figures: findFigureChanges(readings),
+  };
+}
+
 /**
  * Every cell of which a rule read different values across the versions that could read it. A cell only some versions
  * ran is one change, under `applies`; its other rules compare the versions that ran it.
  */
-export function findCellChanges(views: readonly NodeView[], rules: readonly ChangeRule[] = CHANGE_RULES): CellChange[] {
-  const byVersion = views.map((view) => ({
-    version: view.node?.label ?? view.record.environment.node,
-    cells: new Map(summarizeCells(view.record.results).map((cell) => [cellId(cell), cell])),
-  }));
+function findCellChanges(readings: readonly VersionReading[]): CellChange[] {
+  const byVersion = readings.map(({ version, cells }) => ({ version, cells: new Map(cells.map((cell) => [cellId(cell), cell])) }));
   const ids = [...new Set(byVersion.flatMap(({ cells }) => [...cells.keys()]))];
   const changes: CellChange[] = [];
-  for (const rule of rules) {
+  for (const rule of CHANGE_RULES) {
     for (const id of ids) {
-      const readings = byVersion.map(({ version, cells }) => {
+      const cellReadings = byVersion.map(({ version, cells }) => {
         const cell = cells.get(id);
         return { version, reading: cell === undefined ? null : rule.read(cell) };
       });
-      const values = new Set(readings.flatMap(({ reading }) => (reading === null ? [] : [reading.value])));
+      const values = new Set(cellReadings.flatMap(({ reading }) => (reading === null ? [] : [reading.value])));
       const cell = byVersion.map(({ cells }) => cells.get(id)).find((found) => found !== undefined);
-      if (values.size > 1 && cell !== undefined) changes.push({ rule, cell: nameCell(cell), readings });
+      if (values.size > 1 && cell !== undefined) changes.push({ rule: rule.id, title: rule.title, cell: nameCell(cell), readings: cellReadings });
     }
   }
   return changes;
 }
 
-/** How many cells the versions had in common, for the section to say how many of them changed. */
-export function countComparedCells(views: readonly NodeView[]): number {
-  const sets = views.map((view) => new Set(summarizeCells(view.record.results).map(cellId)));
+function countComparedCells(readings: readonly VersionReading[]): number {
+  const sets = readings.map(({ cells }) => new Set(cells.map(cellId)));
   const [first, ...rest] = sets;
   return first === undefined ? 0 : [...first].filter((id) => rest.every((set) => set.has(id))).length;
+}
+
+/** The claims and tradeoffs whose verdict differs between versions. */
+function findVerdictChanges(readings: readonly VersionReading[]): VerdictChange[] {
+  const [first] = readings;
+  if (first === undefined) return [];
+  return first.verdicts.flatMap(({ rule, language }) => {
+    const each = readings.map(({ verdicts }) => verdicts.find((entry) => entry.rule.id === rule.id && entry.language === language) ?? null);
+    return new Set(each.map((entry) => entry?.outcome.verdict)).size > 1 ? [{ id: rule.id, language, verdicts: each }] : [];
+  });
+}
+
+/** The figures whose medians moved by FIGURE_CHANGE.ratio or more, with enough trials on each side to say so. */
+function findFigureChanges(readings: readonly VersionReading[]): FigureChange[] {
+  const runtimes = [...new Set(readings.flatMap((reading) => reading.runtimes.map((summary) => summary.runtime)))];
+  return VERSION_FIGURES.flatMap((figure) =>
+    runtimes.flatMap((runtime) => {
+      const medians = readings.map((reading) => {
+        const summary = reading.runtimes.find((entry) => entry.runtime === runtime);
+        const sample = summary === undefined ? null : figure.read(summary);
+        return sample === null ? null : { median: sample.median, count: sample.count };
+      });
+      const known = medians.filter((median) => median !== null);
+      if (known.length < 2 || known.some((median) => median.count < FIGURE_CHANGE.minTrials)) return [];
+      const values = known.map((median) => median.median);
+      const ratio = Math.max(...values) / Math.max(Math.min(...values), Number.EPSILON);
+      return ratio < FIGURE_CHANGE.ratio ? [] : [{ figure: figure.name, unit: figure.unit, runtime, medians, ratio }];
+    }),
+  );
+}
+
+function mebibytes(sample: SampleSummary | null): Median | null {
+  return sample === null ? null : { median: sample.median / 1024 ** 2, count: sample.count };
 }

@@ -5,7 +5,7 @@ import { TRIAL_TESTS } from '../verdicts/trial-tests.ts';
 import { WORKLOAD_SCOPES } from '../verdicts/workload-scopes.ts';
 import { citeCells } from './evidence/cite.ts';
 import { formatRatio } from './evidence/format-ratio.ts';
-import { countOf } from './format-cell.ts';
+import { capitalize, countOf } from './format-cell.ts';
 import { formatRate } from './format-rate.ts';
 import { formatMilliseconds } from './format-stop.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
@@ -85,8 +85,4 @@ function describeTradeoffVerdict(comparison: Comparison, verdict: RuleOutcome['v
   if (verdict === 'first ahead') return `${comparison.first.label} ahead`;
   if (verdict === 'second ahead') return `${comparison.second.label} ahead`;
   return verdict;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

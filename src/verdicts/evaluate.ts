@@ -1,7 +1,7 @@
 import type { RunRecord } from '../record/run-record.ts';
 import { computeWilsonInterval, type RateInterval } from '../statistics/wilson-interval.ts';
 import { summarizeSamples } from '../statistics/summarize-samples.ts';
-import type { CellKey } from '../analysis/summarize-cell.ts';
+import type { CellKey } from '../record/cell-key.ts';
 import type { ClaimVerdict, Comparison, Measure, Rule, Selection, Share, TradeoffVerdict } from './rule.ts';
 import { TRIAL_FIGURES } from './trial-figures.ts';
 import { type ReadTrial, TRIAL_TESTS } from './trial-tests.ts';
