@@ -48,7 +48,7 @@ export interface Recommendation {
   readonly leftNothing: boolean;
   readonly because: string;
   readonly evidence: StopEvidence;
-  /** Every stop that hung or left something, worst last. */
+  /** Every stop that hung or left something in a larger share of its trials than the one to use, worst last. */
   readonly avoid: readonly Avoided[];
   /** Other stops exactly as good on what they left and whether they hung. */
   readonly alsoGood: readonly KillStyleName[];
@@ -67,7 +67,8 @@ export function recommendStops(cells: readonly CellSummary[], workloads: readonl
     const runtimes = [...new Set(cells.filter((cell) => cell.workload === workload.name).map((cell) => cell.runtime))];
     return runtimes.flatMap((runtime) => {
       const candidates = cells.filter((cell) => cell.workload === workload.name && cell.runtime === runtime).flatMap(gatherEvidence);
-      return candidates.length === 0 ? [] : [recommend(workload, runtime, node, candidates.sort(compareEvidence))];
+      const [best, ...rest] = candidates.sort(compareEvidence);
+      return best === undefined ? [] : [recommend(workload, runtime, node, [best, ...rest])];
     });
   });
   return picks.map((pick) => ({ ...pick, bestRuntime: isBestRuntime(pick, picks) }));
@@ -107,12 +108,9 @@ function recommend(
   workload: WorkloadEntry,
   runtime: RuntimeName,
   node: string | null,
-  ranked: readonly [StopEvidence, ...StopEvidence[]] | StopEvidence[],
+  [best, ...rest]: readonly [StopEvidence, ...StopEvidence[]],
 ): Omit<Recommendation, 'bestRuntime'> {
-  const [best, ...rest] = ranked as [StopEvidence, ...StopEvidence[]];
   const leftNothing = best.hung === 0 && best.leaked === 0;
-  const sameSafety = (other: StopEvidence) =>
-    other.hung * best.trials === best.hung * other.trials && other.leaked * best.trials === best.leaked * other.trials;
   return {
     workload: workload.name,
     builtIn: workload.source === 'built-in',
@@ -123,8 +121,8 @@ function recommend(
     leftNothing,
     because: leftNothing ? describeEvidence(best) : `no stop left nothing here; the least bad ${describeEvidence(best)}`,
     evidence: best,
-    avoid: rest.filter((other) => other.hung + other.leaked > 0).map((other) => ({ stop: other.stop, because: describeFailure(other), evidence: other })),
-    alsoGood: rest.filter((other) => sameSafety(other)).map((other) => other.stop),
+    avoid: rest.filter((other) => compareSafety(other, best) > 0).map((other) => ({ stop: other.stop, because: describeFailure(other), evidence: other })),
+    alsoGood: rest.filter((other) => compareSafety(other, best) === 0).map((other) => other.stop),
   };
 }
 
