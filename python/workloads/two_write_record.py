@@ -9,6 +9,7 @@ import os
 import re
 import zlib
 
+from isolation_harness.records import judge_records
 from isolation_harness.workload import define_workload
 
 RECORDS_FILE = "records.log"
@@ -48,10 +49,7 @@ def verify(data_dir, acknowledged):
     except FileNotFoundError:
         data = None
     intact, torn = scan_records(data or b"")
-    missing = [seq for seq in acknowledged if seq not in intact]
-    problems = ([] if data is not None else [f"{RECORDS_FILE} not found"]) + ([f"acknowledged but not whole: {_summarize(missing)}"] if missing else []) + torn
-    check = {"acknowledged": len(acknowledged), "missing": len(missing), "torn": len(torn)}
-    return {**check, "detail": "; ".join(problems)} if problems else check
+    return judge_records(RECORDS_FILE, data is not None, intact, torn, acknowledged)
 
 
 def scan_records(data):
@@ -86,10 +84,6 @@ def _write_whole(descriptor, data):
 def _checksum(body):
     return f"{zlib.crc32(body):08x}"
 
-
-def _summarize(seqs):
-    shown = ", ".join(seqs[:5])
-    return f"{shown} and {len(seqs) - 5} more" if len(seqs) > 5 else shown
 
 
 workload = define_workload(

@@ -52,7 +52,7 @@ export interface Recommendation {
   readonly avoid: readonly Avoided[];
   /** Other stops exactly as good on what they left and whether they hung. */
   readonly alsoGood: readonly KillStyleName[];
-  /** Whether this runtime's stop is the best of its language for the workload (every tied runtime is). */
+  /** Whether the workload ran in several runtimes of its language and this one's stop did at least as well as every other's. */
   readonly bestRuntime: boolean;
 }
 
@@ -147,7 +147,7 @@ function describeFailure({ trials, hung, leaked, left }: StopEvidence): string {
 
 function isBestRuntime(pick: Omit<Recommendation, 'bestRuntime'>, picks: readonly Omit<Recommendation, 'bestRuntime'>[]): boolean {
   const rivals = picks.filter((other) => other.workload === pick.workload && other.language === pick.language);
-  return rivals.every((other) => compareSafety(pick.evidence, other.evidence) <= 0);
+  return rivals.length > 1 && rivals.every((other) => compareSafety(pick.evidence, other.evidence) <= 0);
 }
 
 /** Compares what two stops left and whether they hung, nothing finer: a thread is not "better" for 1 ms. */
