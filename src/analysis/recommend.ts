@@ -137,7 +137,7 @@ export function describeEvidence(evidence: StopEvidence): string {
 }
 
 /** `hung 2/2`, `left temp files, processes in 2/2`, or both. */
-function describeFailure({ trials, hung, leaked, left }: StopEvidence): string {
+export function describeFailure({ trials, hung, leaked, left }: StopEvidence): string {
   const parts = [
     ...(hung > 0 ? [`hung ${hung}/${trials}`] : []),
     ...(leaked > 0 ? [`left ${left.length === 0 ? 'something' : left.join(', ')} in ${leaked}/${trials}`] : []),
