@@ -161,8 +161,11 @@ function figureOf(measure: Measure, trials: readonly ReadTrial[], hungFirst: boo
   const measured = trials.filter((trial) => trial.outcome !== 'errored');
   if (measured.length === 0) return null;
   const ended = measured.filter((trial) => trial.outcome !== 'hung');
-  const figure = measureFigure(measure, ended) ?? ('share' in measure ? { k: 0, n: 0 } : { median: null, count: 0 });
-  return { ...figure, hung: { k: measured.length - ended.length, n: measured.length } };
+  const figure = measureFigure(measure, ended);
+  // Trials it ended that could not be measured (every stop overlapped): no figure, as without hungFirst.
+  if (figure === null && ended.length > 0) return null;
+  const read = figure ?? ('share' in measure ? { k: 0, n: 0 } : { median: null, count: 0 });
+  return { ...read, hung: { k: measured.length - ended.length, n: measured.length } };
 }
 
 function measureFigure(measure: Measure, trials: readonly ReadTrial[]): SideFigure | null {

@@ -47,6 +47,16 @@ describe('verdicts that agree with their own comparisons', () => {
     expect(outcome?.pairs[0]?.second).toEqual({ k: 0, n: 1, hung: { k: 2, n: 3 } });
   });
 
+  it('compares no pair whose stops were all overlapped by other work: not measured is never counted as even', () => {
+    const record = recordOf(
+      cell('cpu-loop', 'terminate', 'thread', 2, { stopSharedWith: ['host start'] }),
+      cell('cpu-loop', 'sigkill', 'process', 2),
+      cell('temp-files', 'terminate', 'thread', 2, { stopMs: 3 }),
+      cell('temp-files', 'sigkill', 'process', 2, { stopMs: 9 }),
+    );
+    expect(verdictOf(record, 'stop-latency-forced')).toMatchObject({ verdict: 'first ahead', tally: { first: 1, second: 0, even: 0, pairs: 1 } });
+  });
+
   it('confirms a comparison claim only when most of its pairs support it', () => {
     const pair = (workload: string, threadLeaves: boolean, processLeaves: boolean) => [
       cell(workload, 'terminate', 'thread', 1, threadLeaves ? leaving({ tempFiles: buildTempFiles(['a']) }) : {}),
