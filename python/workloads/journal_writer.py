@@ -6,6 +6,7 @@ acknowledged record or left a torn one. The record format is src/workloads/journ
 import os
 import zlib
 
+from isolation_harness.records import judge_records
 from isolation_harness.workload import define_workload
 
 JOURNAL_FILE = "journal.log"
@@ -50,10 +51,7 @@ def verify(data_dir, acknowledged):
     except FileNotFoundError:
         text = None
     intact, torn = _scan(text or "")
-    missing = [seq for seq in acknowledged if seq not in intact]
-    problems = ([] if text is not None else [f"{JOURNAL_FILE} not found"]) + ([f"acknowledged but not whole: {_summarize(missing)}"] if missing else []) + torn
-    check = {"acknowledged": len(acknowledged), "missing": len(missing), "torn": len(torn)}
-    return {**check, "detail": "; ".join(problems)} if problems else check
+    return judge_records(JOURNAL_FILE, text is not None, intact, torn, acknowledged)
 
 
 def _scan(text):
@@ -81,10 +79,6 @@ def _intact_seq(line):
 def _checksum(body):
     return f"{zlib.crc32(body.encode()):08x}"
 
-
-def _summarize(seqs):
-    shown = ", ".join(seqs[:5])
-    return f"{shown} and {len(seqs) - 5} more" if len(seqs) > 5 else shown
 
 
 workload = define_workload(

@@ -1,6 +1,6 @@
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import { type Leftovers, PROBE_NAMES } from '../probes/probes.ts';
-import { type CellSummary, summarizeCells } from '../summaries/summarize-cell.ts';
+import { type CellSummary, summarizeCells } from '../analysis/summarize-cell.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 

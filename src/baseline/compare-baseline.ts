@@ -1,6 +1,6 @@
 import { PROBE_NAMES } from '../probes/probes.ts';
 import type { RunRecord } from '../record/run-record.ts';
-import { type CellSummary, summarizeCells } from '../summaries/summarize-cell.ts';
+import { type CellSummary, summarizeCells } from '../analysis/summarize-cell.ts';
 import { cellId, nameCell } from '../record/trial-result.ts';
 import { type Baseline, type BaselineCell, type MeasuredCell, toBaselineCell } from './baseline.ts';
 import { nameLeftovers } from './name-leftovers.ts';

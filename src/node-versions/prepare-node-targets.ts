@@ -1,9 +1,15 @@
-import type { ResolvedWorkload } from '../run/resolve-workloads.ts';
 import { SQLITE_PACKAGE } from '../workloads/sqlite-batches.ts';
 import { type OnBuild, prepareNativeAddons } from './native-addons.ts';
 import type { NodeBinary, NodeTarget } from './node-target.ts';
 import { probeWorkloads } from './probe-workloads.ts';
 import { resolveNodeBinaries } from './resolve-node.ts';
+
+/** What preparing a target reads of a resolved workload: its name, where its module is, and whether it is available at all. */
+interface ProbedWorkload {
+  readonly name: string;
+  readonly unavailable?: string;
+  readonly workloadUrl: string;
+}
 
 /**
  * Every --node value as a target the run can start hosts on, prepared before the first trial: installed, its
@@ -11,7 +17,7 @@ import { resolveNodeBinaries } from './resolve-node.ts';
  */
 export async function prepareNodeTargets(
   values: readonly string[],
-  workloads: readonly ResolvedWorkload[],
+  workloads: readonly ProbedWorkload[],
   onBuild: OnBuild,
   signal?: AbortSignal,
 ): Promise<NodeTarget[]> {
@@ -20,7 +26,7 @@ export async function prepareNodeTargets(
   return targets;
 }
 
-async function prepareNodeTarget(binary: NodeBinary, workloads: readonly ResolvedWorkload[], onBuild: OnBuild, signal?: AbortSignal): Promise<NodeTarget> {
+async function prepareNodeTarget(binary: NodeBinary, workloads: readonly ProbedWorkload[], onBuild: OnBuild, signal?: AbortSignal): Promise<NodeTarget> {
   const { headersDir: _headersDir, ...described } = binary;
   const urls = workloads.map((workload) => workload.workloadUrl);
   let hostEnv: Readonly<Record<string, string>> = {};

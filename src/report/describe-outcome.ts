@@ -1,11 +1,11 @@
 import { TRIAL_FIGURES } from '../verdicts/trial-figures.ts';
 import type { ComparedPair, MeasuredShare, RuleOutcome, SideFigure } from '../verdicts/evaluate.ts';
-import type { Comparison, Measure, Rule, Selection } from '../verdicts/rule.ts';
+import { type Comparison, type Measure, MOST, type Rule, type Selection } from '../verdicts/rule.ts';
 import { TRIAL_TESTS } from '../verdicts/trial-tests.ts';
 import { WORKLOAD_SCOPES } from '../verdicts/workload-scopes.ts';
 import { citeCells } from './evidence/cite.ts';
 import { formatRatio } from './evidence/format-ratio.ts';
-import { countOf } from './format-cell.ts';
+import { capitalize, countOf } from './format-cell.ts';
 import { formatRate } from './format-rate.ts';
 import { formatMilliseconds } from './format-stop.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
@@ -23,7 +23,7 @@ export function formatVerdict(rule: Rule, outcome: RuleOutcome): string {
 export function describeEvidence(rule: Rule, outcome: RuleOutcome, workloads: readonly string[]): string[] {
   if (rule.shape === 'share') return outcome.shares.map((share) => describeShare(share, workloads));
   const beside = outcome.alsoPairs.map((pair) => `${describePair(rule.comparison, pair)} (stated, not counted)`);
-  return [...describeComparison(rule.comparison, outcome.pairs), ...beside];
+  return [...describeComparison(rule.comparison, outcome), ...beside];
 }
 
 /** The selection in words: `terminate in a thread, workloads that held file descriptors or sockets at ready()`. */
@@ -46,14 +46,18 @@ function describeShare(share: MeasuredShare, workloads: readonly string[]): stri
 /** Shown pairs per outcome: beyond these, results.json has every one. */
 const SHOWN_PAIRS = 14;
 
-function describeComparison(comparison: Comparison, pairs: readonly ComparedPair[]): string[] {
+function describeComparison(comparison: Comparison, { pairs, tally: counted }: RuleOutcome): string[] {
   const { first, second } = comparison;
   const intro = `${capitalize(first.label)} (${describeSelection(first.select)}) against ${second.label} (${describeSelection(second.select)}).`;
-  if (pairs.length === 0) return [intro, 'Not measured: no workload had trials on both sides.'];
+  if (counted === null || pairs.length === 0) return [intro, 'Not measured: no workload had trials on both sides.'];
   const lines = pairs.map((pair) => `${describePair(comparison, pair)}.`);
-  const ahead = (side: ComparedPair['ahead']) => pairs.filter((pair) => pair.ahead === side).length;
-  const better = comparison.better === 'lower' ? 'lower' : 'higher';
-  const tally = `${capitalize(second.label)} was ${better} in ${ahead('second')}, ${first.label} in ${ahead('first')}, and they were equal in ${ahead('even')} of ${countOf(pairs.length, 'comparison')}.`;
+  const how =
+    comparison.hungFirst === true
+      ? 'ahead (fewer hung, then ' + (comparison.better === 'lower' ? 'lower' : 'higher') + ')'
+      : comparison.better === 'lower'
+        ? 'lower'
+        : 'higher';
+  const tally = `${capitalize(second.label)} was ${how} in ${counted.second}, ${first.label} in ${counted.first}, and they were even in ${counted.even} of ${countOf(counted.pairs, 'comparison')}; a side is ahead when it was in most of them (more than ${MOST * 100}%), about equal when most were even.`;
   const more = lines.length > SHOWN_PAIRS ? [`…and ${lines.length - SHOWN_PAIRS} more in results.json.`] : [];
   return [intro, tally, ...lines.slice(0, SHOWN_PAIRS), ...more];
 }
@@ -67,15 +71,23 @@ function describeMeasure(measure: Measure): string {
   return 'share' in measure ? `trials that ${TRIAL_TESTS[measure.share].phrase}` : `median ${TRIAL_FIGURES[measure.median].name}`;
 }
 
+/** `0/2`, `5.1 ms (2 trials)`; with `hung 1/3, ` before it in a comparison that weighs hangs first, and only that when none ended. */
 function describeSide(figure: SideFigure, measure: Measure): string {
-  if ('k' in figure) return `${figure.k}/${figure.n}`;
+  const hung = figure.hung === undefined ? '' : `hung ${figure.hung.k}/${figure.hung.n}`;
+  const measured = describeFigure(figure, measure);
+  return [hung, measured].filter(Boolean).join(', of the ended ');
+}
+
+function describeFigure(figure: SideFigure, measure: Measure): string {
+  if ('k' in figure) return figure.n === 0 ? '' : `${figure.k}/${figure.n}`;
+  if (figure.median === null) return '';
   const unit = 'median' in measure ? TRIAL_FIGURES[measure.median].unit : 'ms';
   const value = unit === 'ms' ? formatMilliseconds(figure.median) : figure.median.toFixed(1);
   return `${value} ${unit} (${countOf(figure.count, 'trial')})`;
 }
 
 function describeRatio(pair: ComparedPair): string {
-  if (!('median' in pair.first) || !('median' in pair.second)) return '';
+  if (!('median' in pair.first) || !('median' in pair.second) || pair.first.median === null || pair.second.median === null) return '';
   const [low, high] = [Math.min(pair.first.median, pair.second.median), Math.max(pair.first.median, pair.second.median)];
   const ratio = formatRatio(high, low);
   return ratio === null ? '' : ` (${ratio})`;
@@ -85,8 +97,4 @@ function describeTradeoffVerdict(comparison: Comparison, verdict: RuleOutcome['v
   if (verdict === 'first ahead') return `${comparison.first.label} ahead`;
   if (verdict === 'second ahead') return `${comparison.second.label} ahead`;
   return verdict;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,7 +5,8 @@ import type { TempFileLeftovers } from '../probes/temp-files.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
 import type { TrialOutcome } from '../record/trial-result.ts';
 import { describeRate, formatRate } from './format-rate.ts';
-import { type CellSummary, OUTCOMES, type ProbeTally } from '../summaries/summarize-cell.ts';
+import { OUTCOMES } from '../analysis/outcomes.ts';
+import type { CellSummary, ProbeTally } from '../analysis/summarize-cell.ts';
 
 /** Shown where a column has no data: no trial of the cell reached the probes, or none stopped. */
 export const NOTHING_RECORDED = '—';
@@ -122,4 +123,13 @@ export function formatGrowth(bytes: number): string {
 /** Memory in MiB with one decimal, the precision RSS noise allows. */
 export function formatMebibytes(bytes: number): string {
   return `${(bytes / BYTES_PER_MEBIBYTE).toFixed(1)} MiB`;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Seconds to a tenth, without trailing zeros: `1 s`, `0.5 s`. */
+export function formatSeconds(milliseconds: number): string {
+  return `${Number((milliseconds / 1000).toFixed(1))} s`;
 }

@@ -1,7 +1,7 @@
 import { NOTHING_RECORDED } from './format-cell.ts';
 import { formatTenths } from './format-stop.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
-import type { KillPointSummary, MillisecondRange } from '../summaries/summarize-kill-points.ts';
+import type { KillPointSummary, MillisecondRange } from '../analysis/summarize-kill-points.ts';
 
 /**
  * Where a cell's kills were aimed: the runtime's own deadline for `timeout`, the range of seeded delays after ready()

@@ -1,10 +1,10 @@
 import type { LockLeftovers } from '../probes/locks.ts';
 import type { SocketLeftovers } from '../probes/sockets.ts';
-import { countOf } from './format-cell.ts';
+import { countOf, formatSeconds } from './format-cell.ts';
 import { describeRate } from './format-rate.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
-import type { CellSummary, ProbeTally } from '../summaries/summarize-cell.ts';
-import type { IntegritySummary, MutexSummary } from '../summaries/summarize-checks.ts';
+import type { CellSummary, ProbeTally } from '../analysis/summarize-cell.ts';
+import type { IntegritySummary, MutexSummary } from '../analysis/summarize-checks.ts';
 
 /** Shown when every other probe and check measured and found nothing. */
 const NOTHING_LEFT = 'none';
@@ -78,8 +78,4 @@ function formatShare(found: number, measured: number): string {
 
 function listPorts(ports: readonly { port: number }[]): string {
   return `${ports.length === 1 ? 'port' : 'ports'} ${ports.map(({ port }) => port).join(', ')}`;
-}
-
-function formatSeconds(milliseconds: number): string {
-  return `${(milliseconds / 1000).toFixed(1)} s`;
 }

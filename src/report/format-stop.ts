@@ -1,6 +1,6 @@
 import type { RuntimeName } from '../runtime/runtime.ts';
-import { NOTHING_RECORDED } from './format-cell.ts';
-import type { CellSummary } from '../summaries/summarize-cell.ts';
+import { NOT_MEASURED, NOTHING_RECORDED } from './format-cell.ts';
+import type { CellSummary } from '../analysis/summarize-cell.ts';
 
 /** reportedMs times the runtime package's own promise, so the cell names the package. */
 const RUNTIME_PACKAGES: Record<RuntimeName, string> = {
@@ -22,15 +22,14 @@ export const NOTABLE_GAP_RATIO = 0.2;
  */
 export function formatStopMs(cell: CellSummary): string {
   const { stopMs, reportedMs, releasedMs, neverSettled } = cell;
-  if (stopMs === null) return NOTHING_RECORDED;
+  if (stopMs === null) return cell.overlapped > 0 ? `${NOT_MEASURED}: every stop overlapped the other lane's harness work` : NOTHING_RECORDED;
   const runtimePackage = RUNTIME_PACKAGES[cell.runtime];
   const details = [
     stopMs.count > 1 ? `p95 ${formatMilliseconds(stopMs.p95)}, max ${formatMilliseconds(stopMs.max)}` : null,
     reportedMs !== null && differsNotably(stopMs.median, reportedMs.median) ? `${runtimePackage}: ${formatMilliseconds(reportedMs.median)}` : null,
     releasedMs !== null && differsNotably(stopMs.median, releasedMs.median) ? `all released: ${formatMilliseconds(releasedMs.median)}` : null,
     neverSettled === 0 ? null : `${runtimePackage} never settled${neverSettled < stopMs.count ? ` in ${neverSettled}/${stopMs.count}` : ''}`,
-    cell.shared.leftOut === 0 ? null : `${cell.shared.leftOut} left out: the other lane's harness work overlapped them`,
-    cell.shared.kept === 0 ? null : `every stop overlapped the other lane's harness work`,
+    cell.overlapped === 0 ? null : `${cell.overlapped} left out: the other lane's harness work overlapped them`,
   ].filter((detail) => detail !== null);
   const median = formatMilliseconds(stopMs.median);
   return details.length === 0 ? median : `${median} (${details.join(', ')})`;

@@ -1,21 +1,17 @@
-import { KILL_STYLE_NAMES, type KillStyleName } from '../kill-styles/kill-styles.ts';
-import type { RunRecord } from '../record/run-record.ts';
-import { RUNTIME_NAMES } from '../runtime/runtime.ts';
-import { indexCells } from './evidence/cell-index.ts';
+import type { AnalysisView } from '../analysis/analysis.ts';
+import type { StopChart } from '../analysis/stop-chart.ts';
 import { joinWords } from './evidence/join-words.ts';
-import { compareStops } from './evidence/paired-stops.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
 import { renderXyChart } from './mermaid-chart.ts';
-import { summarizeRuntimes } from './summarize-runtimes.ts';
 
 const BYTES_PER_MEBIBYTE = 1024 ** 2;
 
 /** The "Charts" section: medians drawn from the measured values only; a chart without data is a sentence instead. */
-export function renderCharts(record: RunRecord): string {
-  const runtimes = summarizeRuntimes(record.plan.runtimes, record.results);
+export function renderCharts(view: AnalysisView): string {
+  const { runtimes } = view;
   return [
     '### Charts',
-    renderStopChart(record),
+    renderStopChart(view.stopChart),
     renderRuntimeChart(
       'Spawn latency, median ms',
       'ms',
@@ -32,12 +28,8 @@ export function renderCharts(record: RunRecord): string {
 }
 
 /** Median stop per kill style, and forced against forced, over the workloads both runtimes ended: a bar for the thread, a line for the process. */
-function renderStopChart(record: RunRecord): string {
-  const index = indexCells(record);
-  const stopped = (kill: KillStyleName) => RUNTIME_NAMES.some((runtime) => index.findStyle(kill, runtime)?.all.stopMs);
-  const rows = compareStops(record);
-  const left = KILL_STYLE_NAMES.filter((kill) => stopped(kill) && !rows.some((row) => row.thread === kill || row.process === kill));
-  const leftOut = left.length === 0 ? '' : ` Left out, stopped in one runtime only: ${joinWords(left.map(renderInlineCode))}.`;
+function renderStopChart({ rows, oneRuntimeOnly }: StopChart): string {
+  const leftOut = oneRuntimeOnly.length === 0 ? '' : ` Left out, stopped in one runtime only: ${joinWords(oneRuntimeOnly.map(renderInlineCode))}.`;
   if (rows.length === 0) return `No kill style stopped the same workload in both runtimes, so there is no chart comparing their stop times.${leftOut}`;
   const chart = renderXyChart({
     title: 'Median stop ms per kill style',
@@ -46,7 +38,8 @@ function renderStopChart(record: RunRecord): string {
     bar: rows.map(({ first }) => first.median),
     line: rows.map(({ second }) => second.median),
   });
-  const about = "Median `stopMs` of each kill style, and of each runtime's forced stop (`terminate vs sigkill`), over the workloads both runtimes stopped.";
+  const about =
+    "Median `stopMs` of each kill style, and of each runtime's forced stop (`terminate vs sigkill`), over the workloads both runtimes stopped, of the stops no other lane's harness work overlapped.";
   return [`${about} Bars: thread; line: process.${leftOut}`, chart].join('\n\n');
 }
 

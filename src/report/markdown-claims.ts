@@ -1,4 +1,4 @@
-import type { RunRecord } from '../record/run-record.ts';
+import type { RunPlan } from '../record/run-record.ts';
 import type { Language } from '../runtime/runtime.ts';
 import type { Judged } from '../verdicts/judge-run.ts';
 import type { Rule } from '../verdicts/rule.ts';
@@ -12,12 +12,12 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { node: 'Node.
  * The "Claims" section: each claim with its verdict and sample, per language the run's runtimes speak (a column
  * each), then the evidence of each, all from the rule table.
  */
-export function renderClaims(record: RunRecord, judged: readonly Judged[]): string {
+export function renderClaims(plan: RunPlan, judged: readonly Judged[]): string {
   const claims = judged.filter(({ rule }) => rule.kind === 'claim');
   const languages = [...new Set(claims.map((claim) => claim.language))];
   const ids = [...new Set(claims.map(({ rule }) => rule.id))];
   const find = (id: string, language: Language) => claims.find((claim) => claim.rule.id === id && claim.language === language);
-  const workloads = record.plan.workloads.map((workload) => workload.name);
+  const workloads = plan.workloads.map((workload) => workload.name);
   const table = renderTable(
     ['#', 'Claim', ...(languages.length === 1 ? ['Verdict'] : languages.map((language) => LANGUAGE_NAMES[language]))],
     ids.map((id, position) => [

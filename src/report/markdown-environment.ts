@@ -1,5 +1,6 @@
 import type { Environment, RunRecord, Segment } from '../record/run-record.ts';
-import { compareSegments, describeDifferences, MACHINE_ITEMS, type MachineItem, type SegmentDifferences, segmentsDiffer } from './compare-segments.ts';
+import { describeDifferences, MACHINE_ITEMS, type MachineItem, type SegmentDifferences, segmentsDiffer } from '../analysis/compare-segments.ts';
+import { capitalize } from './format-cell.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 import type { PythonEnvironment } from '../python-host/python-environment.ts';
 
@@ -15,8 +16,7 @@ const DIGEST_PREFIX_LENGTH = 12;
  * The "Environment" section: the machine and package versions the numbers were measured on. Results from several
  * segments (shards, or a run and its resumptions) say whether those agree, and list each segment where they do not.
  */
-export function renderEnvironment(record: RunRecord): string {
-  const differences = compareSegments(record);
+export function renderEnvironment(record: RunRecord, differences: SegmentDifferences): string {
   return ['## Environment', describeSegments(record.provenance, differences), renderMachine(record), renderSegments(record.provenance, differences)]
     .filter(Boolean)
     .join('\n\n');
@@ -99,10 +99,6 @@ function formatItem(environment: Environment, item: MachineItem): string {
 /** The scheme (`sha256:`, `dist:sha256:`) and the first hex digits. */
 function shortenDigest(digest: string): string {
   return digest.slice(0, digest.lastIndexOf(':') + 1 + DIGEST_PREFIX_LENGTH);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function formatMemory(bytes: number): string {

@@ -1,9 +1,7 @@
-import type { RunRecord } from '../record/run-record.ts';
-import { compareSegments, describeDifferences, segmentsDiffer } from './compare-segments.ts';
+import { describeDifferences, type SegmentDifferences, segmentsDiffer } from '../analysis/compare-segments.ts';
 
 /** A banner for results that several machines or versions of the code produced; empty when every segment agrees. */
-export function renderMixedProvenance(record: RunRecord): string {
-  const differences = compareSegments(record);
+export function renderMixedProvenance(differences: SegmentDifferences): string {
   if (!segmentsDiffer(differences)) return '';
   return (
     `> **Mixed provenance:** these results come from ${differences.count} segments that differ in ${describeDifferences(differences)}, ` +

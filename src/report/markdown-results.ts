@@ -1,13 +1,14 @@
 import { notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
-import type { RunRecord, WorkloadEntry } from '../record/run-record.ts';
+import type { RunPlan, WorkloadEntry } from '../record/run-record.ts';
 import { formatCleanup, formatFds, formatMemory, formatOutcomes, formatProcesses, formatTempFiles, NOTHING_RECORDED } from './format-cell.ts';
 import { formatKillPoints } from './format-kill-point.ts';
 import { formatOtherLeftovers } from './format-other-leftovers.ts';
 import { formatStopMs } from './format-stop.ts';
 import { renderApplicability } from './markdown-applicability.ts';
 import { renderCodeBlock, renderInlineCode, renderListItem, renderTable } from './markdown-syntax.ts';
-import { type CellSummary, summarizeCells } from '../summaries/summarize-cell.ts';
+import type { AnalysisView } from '../analysis/analysis.ts';
+import type { CellSummary } from '../analysis/summarize-cell.ts';
 
 const HEADER = [
   'Kill style',
@@ -30,9 +31,8 @@ interface Notes {
 }
 
 /** The "Results" section: where each kill style applies, then one table per workload, rows in the order the trials ran. */
-export function renderResults(record: RunRecord): string {
-  const cells = summarizeCells(record.results);
-  const planned = new Map(record.plan.workloads.map((workload) => [workload.name, workload]));
+export function renderResults(plan: RunPlan, { cells }: AnalysisView): string {
+  const planned = new Map(plan.workloads.map((workload) => [workload.name, workload]));
   const names = [...new Set([...planned.keys(), ...cells.map((cell) => cell.workload)])];
   const sections = names.map((name) =>
     renderWorkload(
@@ -41,7 +41,7 @@ export function renderResults(record: RunRecord): string {
       cells.filter((cell) => cell.workload === name),
     ),
   );
-  return ['## Results', renderApplicability(record.plan), ...sections].join('\n\n');
+  return ['## Results', renderApplicability(plan), ...sections].join('\n\n');
 }
 
 function renderWorkload(name: string, workload: WorkloadEntry | undefined, cells: readonly CellSummary[]): string {

@@ -1,9 +1,9 @@
-import type { RunRecord } from '../record/run-record.ts';
+import type { AnalysisView } from '../analysis/analysis.ts';
 import type { SampleSummary } from '../statistics/summarize-samples.ts';
 import { formatGrowth, formatMebibytes, NOT_MEASURED, NOTHING_RECORDED } from './format-cell.ts';
 import { formatMilliseconds } from './format-stop.ts';
 import { renderTable } from './markdown-syntax.ts';
-import { type RuntimeSummary, summarizeRuntimes, type WorkMemorySummary } from './summarize-runtimes.ts';
+import type { RuntimeSummary, WorkMemorySummary } from '../analysis/summarize-runtimes.ts';
 
 const HEADER = [
   'Runtime',
@@ -14,8 +14,8 @@ const HEADER = [
 ];
 
 /** The "Runtime costs" table: what starting, holding and stopping work cost each runtime, pooled over the run. */
-export function renderRuntimeSummary(record: RunRecord): string {
-  const rows = summarizeRuntimes(record.plan.runtimes, record.results).map(renderRow);
+export function renderRuntimeSummary(view: AnalysisView): string {
+  const rows = view.runtimes.map(renderRow);
   return [
     '### Runtime costs',
     [

@@ -1,33 +1,24 @@
-import type { RunRecord } from '../record/run-record.ts';
-import { indexCells } from './evidence/cell-index.ts';
-import { formatShare, listFound } from './evidence/findings.ts';
+import type { AnalysisView, StyleSummary } from '../analysis/analysis.ts';
+import { LEFTOVER_KINDS } from '../analysis/leftover-kinds.ts';
 import { formatCleanup, formatOutcomes, NOTHING_RECORDED } from './format-cell.ts';
 import { formatStopMs } from './format-stop.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
-import type { CellSummary } from '../summaries/summarize-cell.ts';
 
 const HEADER = ['Kill style', 'Runtime', 'Workloads', 'Outcome', 'Left behind (trials the kill ended)', 'Cleanup ran', 'Stop ms'];
 
 /** The "At a glance" table: every kill style in every runtime it applies to, its workloads pooled. */
-export function renderAtAGlance(record: RunRecord): string {
-  const index = indexCells(record);
-  const rows = index.styles
-    .filter((view) => view.all.notApplicable === null)
-    .map((view) => {
-      const workloads = new Set(
-        record.results.filter((result) => result.kill === view.kill && result.runtime === view.runtime).map((result) => result.workload),
-      );
-      const cleanup = view.all.ended > 0 ? formatCleanup(view.all) : NOTHING_RECORDED;
-      return [
-        renderInlineCode(view.kill),
-        view.runtime,
-        String(workloads.size),
-        formatOutcomes(view.all),
-        describeLeftBehind(view.ended),
-        cleanup,
-        formatStopMs(view.all),
-      ];
-    });
+export function renderAtAGlance(view: AnalysisView): string {
+  const rows = view.styles
+    .filter((style) => style.notApplicable === null && style.probed > 0)
+    .map((style) => [
+      renderInlineCode(style.kill),
+      style.runtime,
+      String(style.workloads),
+      formatOutcomes(style),
+      describeLeftBehind(style),
+      style.ended > 0 ? formatCleanup(style) : NOTHING_RECORDED,
+      formatStopMs(style),
+    ]);
   const about =
     'Each kill style in each runtime it applies to, over all its workloads: how the trials ended, and what the trials the kill ended left behind, as trials that left it out of trials that measured it. ' +
     'A hung trial is counted under Outcome only: its worker still held everything, which says the stop failed, not what a stop leaves. The workload tables under Results split every row.';
@@ -35,8 +26,8 @@ export function renderAtAGlance(record: RunRecord): string {
 }
 
 /** `temp files 3/11, processes 2/11` over the trials the kill ended; `nothing` when they left nothing; a dash when it ended none. */
-function describeLeftBehind(ended: CellSummary | null): string {
-  if (ended === null) return NOTHING_RECORDED;
-  const found = listFound(ended).map(({ finding, share }) => `${finding.label} ${formatShare(share)}`);
+function describeLeftBehind(style: StyleSummary): string {
+  if (style.ended === 0) return NOTHING_RECORDED;
+  const found = style.kinds.filter((tally) => tally.trials > 0).map((tally) => `${LEFTOVER_KINDS[tally.kind].label} ${tally.trials}/${tally.measured}`);
   return found.length === 0 ? 'nothing' : found.join(', ');
 }

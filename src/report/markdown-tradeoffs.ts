@@ -1,11 +1,11 @@
-import type { RunRecord } from '../record/run-record.ts';
+import type { RunPlan } from '../record/run-record.ts';
 import { describeEvidence, formatVerdict } from './describe-outcome.ts';
 import type { Judged } from '../verdicts/judge-run.ts';
 import { LANGUAGE_NAMES } from './markdown-claims.ts';
 
 /** The "Tradeoffs" section: each comparison of the rule table with which side came out ahead, and its figures. */
-export function renderTradeoffs(record: RunRecord, judged: readonly Judged[]): string {
-  const workloads = record.plan.workloads.map((workload) => workload.name);
+export function renderTradeoffs(plan: RunPlan, judged: readonly Judged[]): string {
+  const workloads = plan.workloads.map((workload) => workload.name);
   const tradeoffs = judged.filter(({ rule, outcome }) => rule.kind === 'tradeoff' && outcome.verdict !== 'not measured');
   const intro =
     'Each comparison below is a rule of the same table as the claims, over this run alone: the same workloads under two stops, figure by figure. ' +

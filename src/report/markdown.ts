@@ -1,10 +1,12 @@
 import type { RunRecord } from '../record/run-record.ts';
-import type { Judged } from '../verdicts/judge-run.ts';
+import type { Analysis, AnalysisView } from '../analysis/analysis.ts';
+import { analyze } from '../analysis/analyze.ts';
 import { describeNode, type NodeVersionEntry } from '../node-versions/node-target.ts';
 import { NODE_PACKAGE } from '../node-versions/node-registry.ts';
 import { joinWords } from './evidence/join-words.ts';
 import { renderVersionChanges, renderVersionFigures, renderVersionSection, renderVersionVerdicts } from './markdown-node-versions.ts';
-import { nameView, type NodeView, viewByNode } from './node-views.ts';
+import { nameView } from './name-view.ts';
+import { renderRecommendations } from './markdown-recommendations.ts';
 import { GRID_FILE_NAME } from './svg-stop-grid.ts';
 import { countOf } from './format-cell.ts';
 import { renderBlindSpots } from './markdown-blind-spots.ts';
@@ -24,60 +26,62 @@ import { renderThreadOrProcess } from './markdown-thread-or-process.ts';
 import { renderTradeoffs } from './markdown-tradeoffs.ts';
 
 /**
- * The human-readable report: GitHub-flavoured Markdown rendered from the recorded run only. A run across Node.js
- * versions (--node with two or more) gets the versions side by side; a run on one gets the report of that run.
+ * The human-readable report: GitHub-flavoured Markdown formatted from the record and its analysis. A run across
+ * Node.js versions (--node with two or more) gets the versions side by side; a run on one gets the report of that run.
  */
-export function renderMarkdown(record: RunRecord, views: readonly NodeView[] = viewByNode(record)): string {
-  const [only] = views;
-  if (views.length === 1 && only !== undefined) return renderSingleVersion(only.record, only.judged);
-  return renderAcrossVersions(record, views);
+export function renderMarkdown(record: RunRecord, analysis: Analysis = analyze(record)): string {
+  const [only] = analysis.views;
+  if (analysis.views.length === 1 && only !== undefined) return renderSingleVersion(record, analysis, only);
+  return renderAcrossVersions(record, analysis);
 }
 
-function renderSingleVersion(record: RunRecord, judged: readonly Judged[]): string {
+function renderSingleVersion(record: RunRecord, analysis: Analysis, view: AnalysisView): string {
   const sections = [
     '# Isolation harness report',
     renderIncomplete(record),
-    renderMixedProvenance(record),
-    // First, because it answers what most readers come with: is my kind of job safer to stop in a thread or a process?
-    renderThreadOrProcess(record),
-    renderLanguageDifferences(judged),
+    renderMixedProvenance(analysis.segments),
+    // First, because it answers what most readers come with: for my job, thread or process, and which stop?
+    renderRecommendations(analysis.recommendations),
+    renderThreadOrProcess(record.plan, view),
+    renderLanguageDifferences(view.verdicts),
     describeRun(record),
     renderCodeBlock(record.command, 'sh'),
     describeSettings(record.plan),
     '## Summary',
-    renderAtAGlance(record),
-    renderRuntimeSummary(record),
-    renderCharts(record),
-    renderTradeoffs(record, judged),
-    renderClaims(record, judged),
-    renderBlindSpots(record),
-    renderEnvironment(record),
-    renderResults(record),
+    renderAtAGlance(view),
+    renderRuntimeSummary(view),
+    renderCharts(view),
+    renderTradeoffs(record.plan, view.verdicts),
+    renderClaims(record.plan, view.verdicts),
+    renderBlindSpots(record, analysis.blindSpots),
+    renderEnvironment(record, analysis.segments),
+    renderResults(record.plan, view),
     renderLegend(record.plan),
   ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
 /**
- * The versions side by side: what changed first, then the figures and verdicts per version, then each version's
- * own sections; the run's settings, machine and legend once.
+ * The versions side by side: the recommendations and what changed first, then the figures and verdicts per version,
+ * then each version's own sections; the run's settings, machine and legend once.
  */
-function renderAcrossVersions(record: RunRecord, views: readonly NodeView[]): string {
-  const [first] = views;
+function renderAcrossVersions(record: RunRecord, analysis: Analysis): string {
+  const { views, versionChanges } = analysis;
   const sections = [
-    `# Isolation harness report: ${views.map(nameView).join(', ')} side by side`,
+    `# Isolation harness report: ${views.map((view) => nameView(view, record)).join(', ')} side by side`,
     renderIncomplete(record),
-    renderMixedProvenance(record),
-    renderVersionChanges(views),
+    renderMixedProvenance(analysis.segments),
+    renderRecommendations(analysis.recommendations),
+    versionChanges === null ? '' : renderVersionChanges(record, analysis, versionChanges),
     describeRun(record),
     renderCodeBlock(record.command, 'sh'),
     describeSettings(record.plan),
     `![Every kill style against every workload, one grid per Node.js version: per cell a square for the thread (T) and one for the process (P), coloured by outcome, with what leaked named under it](${GRID_FILE_NAME})`,
-    renderVersionFigures(views),
-    renderVersionVerdicts(views),
-    ...views.map(renderVersionSection),
-    first === undefined ? '' : renderBlindSpots(first.record),
-    renderEnvironment(record),
+    renderVersionFigures(record, views),
+    renderVersionVerdicts(record, views),
+    ...views.map((view) => renderVersionSection(record, view)),
+    renderBlindSpots(record, analysis.blindSpots),
+    renderEnvironment(record, analysis.segments),
     renderLegend(record.plan),
   ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
@@ -102,7 +106,7 @@ function describeRun(record: RunRecord): string {
     `This run stopped work in ${matrix}${nodes}, with ${countOf(plan.trials, 'trial')} per cell where the kill style applies:`,
     `${countOf(record.results.length, 'trial result')} recorded`,
     `from ${record.startedAt} to ${record.finishedAt}.`,
-    'To reproduce it, run this from the repository root:',
+    'To reproduce it, run this in the folder the run was started from (its paths are relative to that folder):',
   ].join(' ');
 }
 

@@ -1,4 +1,4 @@
-import type { Comparison, Measure, Rule, Share } from '../verdicts/rule.ts';
+import { type Comparison, type Measure, MOST, type Rule, type Share } from '../verdicts/rule.ts';
 import { TRIAL_FIGURES } from '../verdicts/trial-figures.ts';
 import { TRIAL_TESTS } from '../verdicts/trial-tests.ts';
 import { WORKLOAD_SCOPES } from '../verdicts/workload-scopes.ts';
@@ -22,13 +22,15 @@ are rendered from the same rows.
 
 | Verdict | Meaning |
 | --- | --- |
-| **confirmed** | The count came out the way the claim says in every selected trial (or, for a comparison, every pair that differed). |
-| **refuted** | It came out the other way in every one. |
+| **confirmed** | The count came out the way the claim says in every selected trial (or, for a comparison, in most compared pairs: more than ${MOST * 100}%). |
+| **refuted** | It came out the other way in every one (in most pairs). |
 | **partly true** | Some of each. |
+| **about equal** | A comparison whose pairs were mostly even (more than ${MOST * 100}%). |
 | **not measured** | The run holds no trial the rule selects (a kill style or runtime left out, no workload of the scope, a probe that could not read). It is not a verdict either way. |
 
-A tradeoff names the side that came out ahead in every pair that differed, says \`mixed\` when each side won some, and
-\`even\` when no pair differed. Every verdict is printed with the trials and workloads it rests on, and every share as
+A tradeoff names the side that came out ahead in most pairs, says \`about equal\` when most pairs were even, and
+\`mixed\` otherwise. A comparison that weighs hangs first puts a side that hung in a larger share of its trials behind,
+whatever it measured on the trials it ended: a stop that usually hangs never looks best. Every verdict is printed with the trials and workloads it rests on, and every share as
 \`k/n\` with its 95% Wilson interval.
 
 ## Terms
@@ -80,7 +82,7 @@ function renderRule(rule: Rule, number: string): string {
   lines.push(`**Rule.** ${describeComparisonRule(rule.comparison)}`);
   if (rule.kind === 'claim') {
     lines.push(
-      `${rule.comparison.second.label} ahead in every pair that differed: **${rule.verdicts.all}**; in none (or no pair differed): **${rule.verdicts.none}**; in some: **${rule.verdicts.some}**; no pair: **not measured**.`,
+      `${rule.comparison.second.label} ahead in most pairs: **${rule.verdicts.all}**; ${rule.comparison.first.label} ahead in most: **${rule.verdicts.none}**; most even: **about equal**; otherwise: **${rule.verdicts.some}**; no pair: **not measured**.`,
     );
   }
   return lines.join('\n\n');
@@ -94,7 +96,9 @@ function describeComparisonRule(comparison: Comparison): string {
   const { first, second, measures, alsoMeasures = [], pairing, better } = comparison;
   const pairs = pairing === 'workload' ? 'workload by workload, over the workloads both sides measured' : 'over all their trials pooled';
   const beside = alsoMeasures.length === 0 ? '' : ` Also stated, without a vote: ${alsoMeasures.map(describeMeasure).join('; ')}.`;
-  return `Compares ${first.label} (${describeSelection(first.select)}) with ${second.label} (${describeSelection(second.select)}), ${pairs}, on ${measures.map(describeMeasure).join('; ')}; the ${better} figure is ahead.${beside}`;
+  const hung =
+    comparison.hungFirst === true ? ' the side that hung in fewer of its trials is ahead; when they hung alike, read over the trials each ended,' : '';
+  return `Compares ${first.label} (${describeSelection(first.select)}) with ${second.label} (${describeSelection(second.select)}), ${pairs}:${hung} on ${measures.map(describeMeasure).join('; ')}; the ${better} figure is ahead.${beside}`;
 }
 
 function describeMeasure(measure: Measure): string {

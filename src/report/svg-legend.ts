@@ -1,4 +1,4 @@
-import type { TrialOutcome } from '../record/trial-result.ts';
+import { OUTCOMES, OUTCOMES_WORST_FIRST } from '../analysis/outcomes.ts';
 import { MUTED_COLOUR, NOT_RUN_STYLE, OUTCOME_STYLES, TEXT_COLOUR } from './svg-outcome-style.ts';
 import { estimateTextWidth, renderElement, renderText } from './svg-syntax.ts';
 
@@ -18,8 +18,7 @@ export interface Block {
  * only when a cell of the picture has no trial, so a complete run's legend names nothing it does not show.
  */
 export function renderGridLegend(left: number, top: number, width: number, withNotRun: boolean): Block {
-  const outcomes: readonly TrialOutcome[] = ['stopped', 'leaked', 'hung', 'errored', 'not-applicable'];
-  const items = [...outcomes.map((outcome) => OUTCOME_STYLES[outcome]), ...(withNotRun ? [NOT_RUN_STYLE] : [])];
+  const items = [...OUTCOMES.map((outcome) => OUTCOME_STYLES[outcome]), ...(withNotRun ? [NOT_RUN_STYLE] : [])];
   const markup: string[] = [];
   let x = left;
   let line = 0;
@@ -48,7 +47,7 @@ export function renderGridLegend(left: number, top: number, width: number, withN
   }
   const note =
     'In each square, k/n: trials that ended as its colour says, of the trials run. A square whose trials ended in more than one way ' +
-    'shows the worst (hung, then leaked, errored, stopped). Under it, what the leaked trials left: the most one trial left of each kind.';
+    `shows the worst (${OUTCOMES_WORST_FIRST.filter((outcome) => outcome !== 'not-applicable').join(', then ')}). Under it, what the leaked trials left: the most one trial left of each kind.`;
   const noteLines = wrapWords(note, width, FONT_SIZE);
   const noteTop = top + (line + 1) * LINE_HEIGHT + 4;
   noteLines.forEach((text, index) =>

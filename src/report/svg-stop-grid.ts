@@ -2,9 +2,11 @@ import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
 import { countOf } from './format-cell.ts';
-import { LEFTOVER_KINDS } from './leftover-kinds.ts';
-import { collectStopCells, findWorstOutcome, type StopCell } from './stop-cells.ts';
-import { nameView, type NodeView, viewByNode } from './node-views.ts';
+import { LEFTOVER_KINDS } from '../analysis/leftover-kinds.ts';
+import type { Analysis, AnalysisView } from '../analysis/analysis.ts';
+import { analyze } from '../analysis/analyze.ts';
+import type { CellSummary } from '../analysis/summarize-cell.ts';
+import { nameView } from './name-view.ts';
 import { renderGridLegend, wrapWords } from './svg-legend.ts';
 import { MUTED_COLOUR, NOT_RUN_STYLE, OUTCOME_STYLES, renderPatterns, TEXT_COLOUR } from './svg-outcome-style.ts';
 import { escapeXml, estimateTextWidth, renderElement, renderText } from './svg-syntax.ts';
@@ -58,8 +60,9 @@ interface DrawnGrid {
  * one such grid per version, one under the other, so the same square can be compared down the page. Plain SVG 1.1
  * (no scripts, fonts or foreignObject) that GitHub shows where report.md embeds it.
  */
-export function renderStopGrid(record: RunRecord, views: readonly NodeView[] = viewByNode(record)): string {
-  const grids = views.map((view) => drawGrid(view.record, views.length === 1 ? '' : `${nameView(view)}: `));
+export function renderStopGrid(record: RunRecord, analysis: Analysis = analyze(record)): string {
+  const { views } = analysis;
+  const grids = views.map((view) => drawGrid(record, view, views.length === 1 ? '' : `${nameView(view, record)}: `));
   const width = Math.max(...grids.map((grid) => grid.width));
   const height = grids.reduce((sum, grid) => sum + grid.height, 0);
   let top = 0;
@@ -85,11 +88,12 @@ export function renderStopGrid(record: RunRecord, views: readonly NodeView[] = v
   ].join('\n');
 }
 
-function drawGrid(record: RunRecord, titlePrefix: string): DrawnGrid {
+function drawGrid(record: RunRecord, view: AnalysisView, titlePrefix: string): DrawnGrid {
   const { plan } = record;
   const runtimes = RUNTIME_NAMES.filter((runtime) => plan.runtimes.includes(runtime));
   const workloads = plan.workloads.map((workload) => workload.name);
-  const find = collectStopCells(record.results);
+  const find = (workload: string, kill: string, runtime: string) =>
+    view.cells.find((cell) => cell.workload === workload && cell.kill === kill && cell.runtime === runtime) ?? null;
   const cells = workloads.map((workload) => plan.kills.map((kill) => runtimes.map((runtime) => find(workload, kill, runtime))));
   // Far enough apart that the words under two neighbouring squares never touch.
   const widestWord = Math.max(0, ...cells.flat(2).flatMap((cell) => nameSquare(cell).map((word) => estimateTextWidth(word, WORD_SIZE))));
@@ -104,7 +108,7 @@ function drawGrid(record: RunRecord, titlePrefix: string): DrawnGrid {
   const gridLeft = PADDING + labelWidth;
 
   const title = `${titlePrefix}Thread or process: what each stop left`;
-  const subtitle = wrapWords(describeRun(record, workloads.length), inner, SUBTITLE_SIZE);
+  const subtitle = wrapWords(describeRun(record, view, workloads.length), inner, SUBTITLE_SIZE);
   const markup = [
     renderText(title, { x: PADDING, y: PADDING + TITLE_SIZE, 'font-size': TITLE_SIZE, 'font-weight': 'bold', fill: TEXT_COLOUR }),
     ...subtitle.map((line, index) =>
@@ -151,10 +155,11 @@ function drawGrid(record: RunRecord, titlePrefix: string): DrawnGrid {
   return { width, height, title, description: subtitle.join(' '), markup: [...markup, ...legend.markup] };
 }
 
-function describeRun(record: RunRecord, workloads: number): string {
+function describeRun(record: RunRecord, view: AnalysisView, workloads: number): string {
   const { plan } = record;
   const run = `${countOf(workloads, 'workload')} × ${countOf(plan.kills.length, 'kill style')}, ${countOf(plan.trials, 'trial')} per cell, run ${record.startedAt.slice(0, 10)}`;
-  const incomplete = record.incomplete === null ? '' : ` (incomplete: ${record.results.length} of ${record.incomplete.plannedResults} results)`;
+  const results = view.cells.reduce((sum, cell) => sum + cell.trials, 0);
+  const incomplete = record.incomplete === null ? '' : ` (incomplete: ${results} of ${record.incomplete.plannedResults} results)`;
   const letters = RUNTIME_NAMES.filter((runtime) => plan.runtimes.includes(runtime)).map(
     (runtime) => `${RUNTIME_LETTERS[runtime]}: ${RUNTIME_MEANINGS[runtime]}`,
   );
@@ -162,8 +167,8 @@ function describeRun(record: RunRecord, workloads: number): string {
 }
 
 /** One runtime's square of a cell: its worst outcome's colour, the runtime's letter, k/n of that outcome, and words under it. */
-function renderSquare(cell: StopCell | null, runtime: RuntimeName, x: number, y: number): string[] {
-  const outcome = cell === null ? null : findWorstOutcome(cell);
+function renderSquare(cell: CellSummary | null, runtime: RuntimeName, x: number, y: number): string[] {
+  const outcome = cell === null ? null : cell.worst;
   const notApplicable = outcome === 'not-applicable';
   const square = renderElement('rect', {
     class: 'square',
@@ -197,12 +202,12 @@ function renderSquare(cell: StopCell | null, runtime: RuntimeName, x: number, y:
 }
 
 /** `hung`, `error`, then a short word for each kind the leaked trials left: `2 files`, `1 proc`, `lock`. */
-function nameSquare(cell: StopCell | null): string[] {
+function nameSquare(cell: CellSummary | null): string[] {
   if (cell === null) return [];
   const words = [
     ...(cell.outcomes.hung > 0 ? ['hung'] : []),
     ...(cell.outcomes.errored > 0 ? ['error'] : []),
-    ...cell.leftovers.map(({ kind, most }) => LEFTOVER_KINDS[kind].word(most)),
+    ...cell.kinds.flatMap(({ kind, most }) => (most === null ? [] : [LEFTOVER_KINDS[kind].word(most)])),
   ];
   return words.length <= WORDS_SHOWN ? words : [...words.slice(0, WORDS_SHOWN - 1), `+${words.length - WORDS_SHOWN + 1} more`];
 }

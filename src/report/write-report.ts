@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { nameStagedFile, writeDurably } from '../files/write-staged.ts';
 import type { RunRecord } from '../record/run-record.ts';
-import { viewByNode } from './node-views.ts';
+import { analyze } from '../analysis/analyze.ts';
 import { RENDERERS } from './renderers.ts';
 import { ReportWriteError } from './report-write-error.ts';
 
@@ -22,10 +22,10 @@ interface StagedFile {
  * anything is written, and each file appears whole by rename, so a failure never leaves a half-written result file.
  */
 export function writeReports(record: RunRecord, outDir: string): string[] {
-  const views = viewByNode(record);
+  const analysis = analyze(record);
   const files: RenderedFile[] = Object.values(RENDERERS).map((renderer) => ({
     path: join(outDir, renderer.fileName),
-    text: renderer.render(record, views),
+    text: renderer.render(record, analysis),
   }));
   const staged: StagedFile[] = [];
   try {

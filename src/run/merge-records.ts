@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { SCHEMA_VERSION } from '../record/results-json.ts';
+import { DERIVED_FIELDS, SCHEMA_VERSION } from '../record/results-json.ts';
 import { findPlanProblem, findResultsProblem, isFields } from '../record/check-record-shape.ts';
 import { finishSegment } from '../record/segment.ts';
 import { nameCell, type TrialResult } from '../record/trial-result.ts';
@@ -23,9 +23,9 @@ export function readRecord(path: string): RunRecord {
   }
   const refuse = (problem: string) => new MergeError(`merge file "${path}" ${problem}; allowed: a results.json written by the harness`);
   if (!isFields(parsed)) throw refuse(`holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, not a results object`);
-  // The verdicts are derived from the results: the merged record's are recomputed, never carried over.
-  const { schemaVersion, verdicts, ...record } = parsed as { schemaVersion?: unknown; verdicts?: unknown } & Omit<RunRecord, 'provenance'> &
-    Partial<Pick<RunRecord, 'provenance'>>;
+  // The verdicts, recommendations and analysis are derived from the results: the merged record's are recomputed, never carried over.
+  const { schemaVersion, ...fields } = parsed as { schemaVersion?: unknown } & Omit<RunRecord, 'provenance'> & Partial<Pick<RunRecord, 'provenance'>>;
+  const record = withoutDerived(fields);
   if (schemaVersion !== SCHEMA_VERSION)
     throw new MergeError(`merge file "${path}" has schemaVersion ${String(schemaVersion)}, not ${SCHEMA_VERSION}; rerun its shard with this harness`);
   const problem = findPlanProblem(record.plan) ?? findResultsProblem(record.results);
@@ -140,4 +140,10 @@ function earliest(times: string[]): string {
 
 function latest(times: string[]): string {
   return [...times].sort().at(-1) ?? '';
+}
+
+function withoutDerived<Fields extends object>(fields: Fields): Fields {
+  const kept = { ...fields } as Record<string, unknown>;
+  for (const field of DERIVED_FIELDS) delete kept[field];
+  return kept as Fields;
 }

@@ -1,8 +1,8 @@
 import type { RunRecord } from '../record/run-record.ts';
 import { computeWilsonInterval, type RateInterval } from '../statistics/wilson-interval.ts';
 import { summarizeSamples } from '../statistics/summarize-samples.ts';
-import type { CellKey } from '../summaries/summarize-cell.ts';
-import type { ClaimVerdict, Comparison, Measure, Rule, Selection, Share, TradeoffVerdict } from './rule.ts';
+import type { CellKey } from '../record/cell-key.ts';
+import { type ClaimVerdict, type Comparison, type Measure, MOST, type Rule, type Selection, type Share, type TradeoffVerdict } from './rule.ts';
 import { TRIAL_FIGURES } from './trial-figures.ts';
 import { type ReadTrial, TRIAL_TESTS } from './trial-tests.ts';
 import { readWorkAtStop } from './work-at-stop.ts';
@@ -22,8 +22,14 @@ export interface MeasuredShare {
   readonly interval: RateInterval | null;
 }
 
-/** One side's figure in a compared pair: a share (k/n) or a median over `count` trials. */
-export type SideFigure = { readonly k: number; readonly n: number } | { readonly median: number; readonly count: number };
+/**
+ * One side's figure in a compared pair: a share (k/n) or a median over `count` trials; in a comparison that weighs
+ * hangs first, also how many of its trials hung, and then the figure is read from the trials it ended (n or count 0,
+ * median null, when it ended none).
+ */
+export type SideFigure = ({ readonly k: number; readonly n: number } | { readonly median: number | null; readonly count: number }) & {
+  readonly hung?: { readonly k: number; readonly n: number };
+};
 
 /** One compared pair: a workload (or every trial, pooled) on one measure. */
 export interface ComparedPair {
@@ -33,6 +39,14 @@ export interface ComparedPair {
   readonly second: SideFigure;
   /** Which side came out ahead on this pair, by the rule's `better`; `even` when the figures are equal. */
   readonly ahead: 'first' | 'second' | 'even';
+}
+
+/** Of `pairs` compared pairs, how many each side came out ahead in, and how many were even. */
+export interface Tally {
+  readonly first: number;
+  readonly second: number;
+  readonly even: number;
+  readonly pairs: number;
 }
 
 /** What a rule found in a run: its verdict, how many trials it rests on, and the figures behind it. */
@@ -45,6 +59,8 @@ export interface RuleOutcome {
   /** The deciding share first (share rules), then the shares stated beside it. */
   readonly shares: readonly MeasuredShare[];
   readonly pairs: readonly ComparedPair[];
+  /** How the pairs came out: the side ahead in each, counted; what the verdict of a comparison is read from. */
+  readonly tally: Tally | null;
   /** Pairs of the measures stated without a vote. */
   readonly alsoPairs: readonly ComparedPair[];
 }
@@ -61,29 +77,30 @@ export function evaluateRule(rule: Rule, trials: readonly ReadTrial[]): RuleOutc
     if (decisive === undefined) throw new Error(`rule ${rule.id} has no share`);
     const verdict =
       decisive.n === 0 ? 'not measured' : decisive.k === decisive.n ? rule.verdicts.all : decisive.k === 0 ? rule.verdicts.none : rule.verdicts.some;
-    return { id: rule.id, kind: rule.kind, verdict, sample: sampleOf([decisive]), shares: [decisive, ...also], pairs: [], alsoPairs: [] };
+    return { id: rule.id, kind: rule.kind, verdict, sample: sampleOf([decisive]), shares: [decisive, ...also], pairs: [], tally: null, alsoPairs: [] };
   }
   const pairs = comparePairs(rule.comparison, rule.comparison.measures, trials);
   const alsoPairs = comparePairs(rule.comparison, rule.comparison.alsoMeasures ?? [], trials);
-  const differing = pairs.filter((pair) => pair.ahead !== 'even');
-  const secondAhead = differing.filter((pair) => pair.ahead === 'second').length;
   const sides = [rule.comparison.first.select, rule.comparison.second.select].map((select) => measureShare({ select, test: 'ended-work' }, trials));
   const compared = pairs.some((pair) => pair.workload === null)
     ? sides.flatMap((side) => side.cells.map((cell) => cell.workload))
     : pairs.map((pair) => pair.workload);
   const sample = { trials: sides.reduce((sum, side) => sum + side.n, 0), workloads: new Set(compared).size };
-  const judged = { id: rule.id, kind: rule.kind, sample, shares: [], pairs, alsoPairs };
+  const tally = tallyPairs(pairs);
+  const judged = { id: rule.id, kind: rule.kind, sample, shares: [], pairs, tally, alsoPairs };
   if (pairs.length === 0) return { ...judged, verdict: 'not measured' };
+  const most = (count: number) => count > MOST * tally.pairs;
   if (rule.kind === 'claim') {
-    return {
-      ...judged,
-      verdict: secondAhead > 0 && secondAhead === differing.length ? rule.verdicts.all : secondAhead === 0 ? rule.verdicts.none : rule.verdicts.some,
-    };
+    const verdict = most(tally.even) ? 'about equal' : most(tally.second) ? rule.verdicts.all : most(tally.first) ? rule.verdicts.none : rule.verdicts.some;
+    return { ...judged, verdict };
   }
-  return {
-    ...judged,
-    verdict: differing.length === 0 ? 'even' : secondAhead === differing.length ? 'second ahead' : secondAhead === 0 ? 'first ahead' : 'mixed',
-  };
+  const verdict = most(tally.even) ? 'about equal' : most(tally.second) ? 'second ahead' : most(tally.first) ? 'first ahead' : 'mixed';
+  return { ...judged, verdict };
+}
+
+function tallyPairs(pairs: readonly ComparedPair[]): Tally {
+  const count = (side: ComparedPair['ahead']) => pairs.filter((pair) => pair.ahead === side).length;
+  return { first: count('first'), second: count('second'), even: count('even'), pairs: pairs.length };
 }
 
 /** The trials of a selection: its kill styles (every style when it names none) in its runtime, for its scope. */
@@ -131,15 +148,27 @@ function comparePairs(comparison: Comparison, measures: readonly Measure[], tria
   return measures.flatMap((measure) =>
     groups.flatMap((workload) => {
       const ofGroup = (side: readonly ReadTrial[]) => (workload === null ? side : side.filter((trial) => trial.workload === workload));
-      const firstFigure = figureOf(measure, ofGroup(first));
-      const secondFigure = figureOf(measure, ofGroup(second));
+      const firstFigure = figureOf(measure, ofGroup(first), comparison.hungFirst === true);
+      const secondFigure = figureOf(measure, ofGroup(second), comparison.hungFirst === true);
       if (firstFigure === null || secondFigure === null) return [];
       return [{ workload, measure, first: firstFigure, second: secondFigure, ahead: judgePair(firstFigure, secondFigure, comparison.better) }];
     }),
   );
 }
 
-function figureOf(measure: Measure, trials: readonly ReadTrial[]): SideFigure | null {
+function figureOf(measure: Measure, trials: readonly ReadTrial[], hungFirst: boolean): SideFigure | null {
+  if (!hungFirst) return measureFigure(measure, trials);
+  const measured = trials.filter((trial) => trial.outcome !== 'errored');
+  if (measured.length === 0) return null;
+  const ended = measured.filter((trial) => trial.outcome !== 'hung');
+  const figure = measureFigure(measure, ended);
+  // Trials it ended that could not be measured (every stop overlapped): no figure, as without hungFirst.
+  if (figure === null && ended.length > 0) return null;
+  const read = figure ?? ('share' in measure ? { k: 0, n: 0 } : { median: null, count: 0 });
+  return { ...read, hung: { k: measured.length - ended.length, n: measured.length } };
+}
+
+function measureFigure(measure: Measure, trials: readonly ReadTrial[]): SideFigure | null {
   if ('share' in measure) {
     const answers = trials.map((trial) => TRIAL_TESTS[measure.share].test(trial)).filter((answer): answer is boolean => answer !== null);
     return answers.length === 0 ? null : { k: answers.filter(Boolean).length, n: answers.length };
@@ -149,14 +178,18 @@ function figureOf(measure: Measure, trials: readonly ReadTrial[]): SideFigure | 
   return summary === null ? null : { median: summary.median, count: values.length };
 }
 
+/** A side that hung in a larger share of its trials is behind whatever else it measured; then the figure decides. */
 function judgePair(first: SideFigure, second: SideFigure, better: Comparison['better']): ComparedPair['ahead'] {
+  const [firstHung, secondHung] = [first.hung, second.hung].map((hung) => (hung === undefined ? 0 : hung.k / hung.n));
+  if (firstHung !== secondHung) return (secondHung ?? 0) < (firstHung ?? 0) ? 'second' : 'first';
   const [a, b] = [valueOf(first), valueOf(second)];
-  if (a === b) return 'even';
+  if (a === null || b === null || a === b) return 'even';
   return b < a === (better === 'lower') ? 'second' : 'first';
 }
 
-function valueOf(figure: SideFigure): number {
-  return 'median' in figure ? figure.median : figure.k / figure.n;
+function valueOf(figure: SideFigure): number | null {
+  if ('median' in figure) return figure.median;
+  return figure.n === 0 ? null : figure.k / figure.n;
 }
 
 function sampleOf(shares: readonly MeasuredShare[]): RuleOutcome['sample'] {

@@ -2,9 +2,6 @@ import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import { type Language, languageOf, type NodeRuntimeName, type PythonRuntimeName } from '../runtime/runtime.ts';
 import type { Rule, Selection } from './rule.ts';
 
-/** Each language's cooperative stop: what its workloads' cleanup and blocking calls are first seen under. */
-export const COOPERATIVE_STYLES: Readonly<Record<Language, KillStyleName>> = { node: 'abort', python: 'event' };
-
 /** The Python runtime that plays each Node.js runtime's part in a rule: py-process uses the interpreter's default start method. */
 const PYTHON_RUNTIMES: Readonly<Record<NodeRuntimeName, PythonRuntimeName>> = { thread: 'py-thread', process: 'py-process' };
 

@@ -4,13 +4,23 @@ import type { FigureName } from './trial-figures.ts';
 import type { TestName } from './trial-tests.ts';
 import type { ScopeName } from './workload-scopes.ts';
 
-/** How the run answers a claim; `not measured` when it holds no trial that the rule selects. */
-export const CLAIM_VERDICTS = ['confirmed', 'refuted', 'partly true', 'not measured'] as const;
+/**
+ * How the run answers a claim; `about equal` when most of a comparison's pairs came out even; `not measured` when it
+ * holds no trial that the rule selects.
+ */
+export const CLAIM_VERDICTS = ['confirmed', 'refuted', 'partly true', 'about equal', 'not measured'] as const;
 export type ClaimVerdict = (typeof CLAIM_VERDICTS)[number];
 
-/** How the run weighs a tradeoff between two stops: which side came out ahead, on the figure the rule compares. */
-export const TRADEOFF_VERDICTS = ['first ahead', 'second ahead', 'mixed', 'even', 'not measured'] as const;
+/** How the run weighs a tradeoff between two stops: which side came out ahead in most pairs, on the figure the rule compares. */
+export const TRADEOFF_VERDICTS = ['first ahead', 'second ahead', 'mixed', 'about equal', 'not measured'] as const;
 export type TradeoffVerdict = (typeof TRADEOFF_VERDICTS)[number];
+
+/**
+ * "Most", defined once: a comparison's verdict names a side ahead (a claim confirmed or refuted) only when that side
+ * came out ahead in more than this share of its compared pairs, and reads `about equal` when more than this share
+ * were even; otherwise it is `mixed` (a claim `partly true`).
+ */
+export const MOST = 0.5;
 
 /**
  * Which trials a rule reads: the cells of some kill styles in one runtime, for the workloads of a scope, and of those
@@ -66,9 +76,18 @@ export interface Comparison {
   readonly pairing: 'workload' | 'pooled';
   /** Which side comes out ahead when its figure is lower (less left behind, a faster stop) or higher. */
   readonly better: 'lower' | 'higher';
+  /**
+   * Weigh a stop that did not end the work before anything it measured: the sides select every probed trial, a side
+   * that hung in a larger share of them is behind, and the measures are read from the trials each side ended. Without
+   * it, a stop that usually hangs could look best on the few trials it ended.
+   */
+  readonly hungFirst?: true;
 }
 
-/** A claim decided by a comparison: the second side ahead in every compared pair, in none, or in some. */
+/**
+ * A claim decided by a comparison: `all` when the second side came out ahead in most compared pairs, `none` when the
+ * first did, `some` otherwise, and `about equal` when most pairs were even (see MOST).
+ */
 export interface ComparisonClaim extends RuleText {
   readonly kind: 'claim';
   readonly shape: 'comparison';

@@ -8,6 +8,8 @@ import type { ScopeName } from './workload-scopes.ts';
 
 const ended = (kills: readonly KillStyleName[], runtime: Selection['runtime'], scope: ScopeName): Selection => ({ kills, runtime, scope, trials: 'ended' });
 const share = (select: Selection, test: TestName): Share => ({ select, test });
+/** Every probed trial of a side that weighs hangs first (see Comparison.hungFirst): what it ended and what it did not. */
+const probed = (kills: readonly KillStyleName[], runtime: Selection['runtime'], scope: ScopeName): Selection => ({ kills, runtime, scope, trials: 'measured' });
 /** The claim holds where the test holds in every selected trial, fails where in none, and holds in part otherwise. */
 const HOLDS_WHERE_TRUE = { all: 'confirmed', none: 'refuted', some: 'partly true' } as const;
 const PLAIN_SIGNALS: readonly KillStyleName[] = ['sigterm', 'sigint', 'sigkill'];
@@ -49,13 +51,15 @@ export const RULES: readonly Rule[] = [
     kind: 'claim',
     shape: 'comparison',
     statement: 'A process can be killed more safely than a thread, because its memory is its own.',
-    nodeReading: 'The same workload stopped by force in a worker (terminate()) and in a child (SIGKILL): which leaves something behind in fewer trials?',
+    nodeReading:
+      'The same workload stopped by force in a worker (terminate()) and in a child (SIGKILL): which hangs in fewer trials, then which leaves something behind in fewer of the trials it ended?',
     comparison: {
-      first: { label: 'terminate() of a worker', select: ended(['terminate'], 'thread', 'all') },
-      second: { label: 'SIGKILL of a child', select: ended(['sigkill'], 'process', 'all') },
+      first: { label: 'terminate() of a worker', select: probed(['terminate'], 'thread', 'all') },
+      second: { label: 'SIGKILL of a child', select: probed(['sigkill'], 'process', 'all') },
       measures: [{ share: 'left-anything' }],
       pairing: 'workload',
       better: 'lower',
+      hungFirst: true,
     },
     verdicts: { all: 'confirmed', none: 'refuted', some: 'partly true' },
   },
@@ -167,13 +171,15 @@ export const RULES: readonly Rule[] = [
     kind: 'tradeoff',
     shape: 'comparison',
     statement: 'Forced thread stop or cooperative abort: what each left behind',
-    nodeReading: 'terminate() against a cooperative abort of the same workload in a worker, over the trials each ended.',
+    nodeReading:
+      'terminate() against a cooperative abort of the same workload in a worker: which hung in fewer trials, then which left something in fewer of the trials it ended?',
     comparison: {
-      first: { label: 'terminate()', select: ended(['terminate'], 'thread', 'all') },
-      second: { label: 'cooperative abort', select: ended(['abort'], 'thread', 'all') },
+      first: { label: 'terminate()', select: probed(['terminate'], 'thread', 'all') },
+      second: { label: 'cooperative abort', select: probed(['abort'], 'thread', 'all') },
       measures: [{ share: 'left-anything' }],
       pairing: 'workload',
       better: 'lower',
+      hungFirst: true,
     },
   },
   {
@@ -181,13 +187,15 @@ export const RULES: readonly Rule[] = [
     kind: 'tradeoff',
     shape: 'comparison',
     statement: 'SIGKILL or a handled SIGTERM: what each left behind in a child',
-    nodeReading: 'SIGKILL against SIGTERM that the child turns into its cooperative stop, for the same workload.',
+    nodeReading:
+      'SIGKILL against SIGTERM that the child turns into its cooperative stop, for the same workload: which hung in fewer trials, then which left something in fewer of the trials it ended?',
     comparison: {
-      first: { label: 'SIGKILL', select: ended(['sigkill'], 'process', 'all') },
-      second: { label: 'handled SIGTERM', select: ended(['sigterm-handled'], 'process', 'all') },
+      first: { label: 'SIGKILL', select: probed(['sigkill'], 'process', 'all') },
+      second: { label: 'handled SIGTERM', select: probed(['sigterm-handled'], 'process', 'all') },
       measures: [{ share: 'left-anything' }],
       pairing: 'workload',
       better: 'lower',
+      hungFirst: true,
     },
   },
   {
@@ -195,13 +203,15 @@ export const RULES: readonly Rule[] = [
     kind: 'tradeoff',
     shape: 'comparison',
     statement: 'Grandchildren: SIGKILL or tree-kill of a child that started processes',
-    nodeReading: 'SIGKILL of the child against tree-kill of its tree, for workloads that had started processes by ready().',
+    nodeReading:
+      'SIGKILL of the child against tree-kill of its tree, for workloads that had started processes by ready(): which hung in fewer trials, then which left processes running in fewer of the trials it ended?',
     comparison: {
-      first: { label: 'SIGKILL', select: ended(['sigkill'], 'process', 'starting-processes') },
-      second: { label: 'tree-kill', select: ended(['tree-kill'], 'process', 'starting-processes') },
+      first: { label: 'SIGKILL', select: probed(['sigkill'], 'process', 'starting-processes') },
+      second: { label: 'tree-kill', select: probed(['tree-kill'], 'process', 'starting-processes') },
       measures: [{ share: 'left-processes' }],
       pairing: 'workload',
       better: 'lower',
+      hungFirst: true,
     },
   },
   {
@@ -223,13 +233,14 @@ export const RULES: readonly Rule[] = [
     kind: 'tradeoff',
     shape: 'comparison',
     statement: 'Forced stop latency: terminate() of a worker or SIGKILL of a child',
-    nodeReading: 'Median time until the work was gone, over the trials each ended, workload by workload.',
+    nodeReading: 'Which hung in fewer trials, then the median time until the work was gone over the trials each ended, workload by workload.',
     comparison: {
-      first: { label: 'terminate() of a worker', select: ended(['terminate'], 'thread', 'all') },
-      second: { label: 'SIGKILL of a child', select: ended(['sigkill'], 'process', 'all') },
+      first: { label: 'terminate() of a worker', select: probed(['terminate'], 'thread', 'all') },
+      second: { label: 'SIGKILL of a child', select: probed(['sigkill'], 'process', 'all') },
       measures: [{ median: 'stopMs' }],
       pairing: 'workload',
       better: 'lower',
+      hungFirst: true,
     },
   },
   {
@@ -237,13 +248,14 @@ export const RULES: readonly Rule[] = [
     kind: 'tradeoff',
     shape: 'comparison',
     statement: 'Cooperative stop latency: abort in a worker or in a child',
-    nodeReading: 'Median time from the abort until the work was gone, over the trials it ended, workload by workload.',
+    nodeReading: 'Which hung in fewer trials, then the median time from the abort until the work was gone over the trials it ended, workload by workload.',
     comparison: {
-      first: { label: 'abort of a worker', select: ended(['abort'], 'thread', 'all') },
-      second: { label: 'abort of a child', select: ended(['abort'], 'process', 'all') },
+      first: { label: 'abort of a worker', select: probed(['abort'], 'thread', 'all') },
+      second: { label: 'abort of a child', select: probed(['abort'], 'process', 'all') },
       measures: [{ median: 'stopMs' }],
       pairing: 'workload',
       better: 'lower',
+      hungFirst: true,
     },
   },
   {
@@ -251,13 +263,14 @@ export const RULES: readonly Rule[] = [
     kind: 'tradeoff',
     shape: 'comparison',
     statement: 'The price of cooperation: abort or terminate() of a worker',
-    nodeReading: 'Median stop time of a cooperative abort against terminate(), in a worker, workload by workload.',
+    nodeReading: 'Which hung in fewer trials, then the median stop time of a cooperative abort against terminate(), in a worker, workload by workload.',
     comparison: {
-      first: { label: 'abort', select: ended(['abort'], 'thread', 'all') },
-      second: { label: 'terminate()', select: ended(['terminate'], 'thread', 'all') },
+      first: { label: 'abort', select: probed(['abort'], 'thread', 'all') },
+      second: { label: 'terminate()', select: probed(['terminate'], 'thread', 'all') },
       measures: [{ median: 'stopMs' }],
       pairing: 'workload',
       better: 'lower',
+      hungFirst: true,
     },
   },
 ];

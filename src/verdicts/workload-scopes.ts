@@ -1,5 +1,5 @@
 import { isThreadRuntime, languageOf, type RuntimeName } from '../runtime/runtime.ts';
-import { COOPERATIVE_STYLES } from './languages.ts';
+import { COOPERATIVE_STYLES } from './cooperative-styles.ts';
 import type { ReadTrial } from './trial-tests.ts';
 import { readWorkAtStop } from './work-at-stop.ts';
 

@@ -28,7 +28,9 @@ describe('compareWithBaseline', () => {
 
   it('names a probe that found nothing in the baseline and something now, with both numbers and what it found', () => {
     const now = buildStopped({ outcome: 'leaked', leftovers: buildLeftovers({ tempFiles: buildTempFiles(['a', 'b']) }) });
-    expect(problemsOf([buildStopped()], [now])).toEqual([`${CELL}: new leftover: tempFiles found 2 now (max per trial), 0 in the baseline: a, b`]);
+    expect(problemsOf([buildStopped()], [now])).toEqual([
+      `${CELL}: new leftover: tempFiles found 2 now (max per trial), 0 in the baseline: <trial>/a, <trial>/b`,
+    ]);
   });
 
   it('does not count a memory leftover that appears, since RSS growth crosses its threshold by chance', () => {
@@ -50,14 +52,14 @@ describe('compareWithBaseline', () => {
     const before = [leaked(['tmp-1', 'tmp-2'])];
     const grown = [leaked(['tmp-1', 'tmp-2'], ['/tmp/app.pid'])];
     expect(problemsOf(before, grown)).toEqual([
-      `${CELL}: leftover grew: tempFiles found 3 now (max per trial), 2 in the baseline, tolerance +0: tmp-1, tmp-2, /tmp/app.pid`,
+      `${CELL}: leftover grew: tempFiles found 3 now (max per trial), 2 in the baseline, tolerance +0: <trial>/tmp-1, <trial>/tmp-2, /tmp/app.pid`,
     ]);
     expect(problemsOf(before, [leaked(['tmp-1'])])).toEqual([]);
     // A baseline that allows one more per trial lets exactly that through.
     const loose = { ...buildBaseline(buildRecord(before)), leftoverGrowthTolerance: 1 };
     expect(compareWithBaseline(loose, buildRecord(grown)).regressions).toEqual([]);
     expect(compareWithBaseline(loose, buildRecord([leaked(['a', 'b', 'c', 'd'])])).regressions.map((regression) => regression.detail)).toEqual([
-      'leftover grew: tempFiles found 4 now (max per trial), 2 in the baseline, tolerance +1: a, b, c, d',
+      'leftover grew: tempFiles found 4 now (max per trial), 2 in the baseline, tolerance +1: <trial>/a, <trial>/b, <trial>/c, <trial>/d',
     ]);
   });
 
@@ -65,8 +67,8 @@ describe('compareWithBaseline', () => {
     const now = buildStopped({ outcome: 'leaked', leftovers: buildLeftovers({ processes: buildProcesses(1), locks: buildLocks(1) }) });
     const [survivor] = now.leftovers.processes?.survivors ?? [];
     expect(problemsOf([buildStopped()], [now])).toEqual([
-      `${CELL}: new leftover: processes found 1 now (max per trial), 0 in the baseline: ${survivor?.command} (pid ${survivor?.pid})`,
-      `${CELL}: new leftover: locks found 1 now (max per trial), 0 in the baseline: FLOCK lock on file-0`,
+      `${CELL}: new leftover: processes found 1 now (max per trial), 0 in the baseline: ${survivor?.command}`,
+      `${CELL}: new leftover: locks found 1 now (max per trial), 0 in the baseline: <trial>/file-0`,
     ]);
   });
 

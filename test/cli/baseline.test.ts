@@ -53,7 +53,7 @@ describe('CI regression checks', () => {
     expect(summary).toContain('| `regression-target / abort / process` | new leftover: tempFiles found 1 now (max per trial), 0 in the baseline');
     expect(result.stderr).toContain(`baseline check failed against "${baselinePath}"`);
     expect(result.stderr).toMatch(
-      /^ {2}regression-target \/ abort \/ thread: new leftover: tempFiles found 1 now \(max per trial\), 0 in the baseline: regression-target-[\w-]+$/m,
+      /^ {2}regression-target \/ abort \/ thread: new leftover: tempFiles found 1 now \(max per trial\), 0 in the baseline: <trial>\/regression-target-[\w-]+$/m,
     );
     expect(result.stderr).toMatch(/^ {2}regression-target \/ abort \/ process: new leftover: tempFiles found 1 now/m);
     expect(existsSync(join(scratch, 'regressed', 'results.json'))).toBe(true);

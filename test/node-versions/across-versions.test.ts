@@ -4,9 +4,9 @@ import { compareWithBaseline } from '../../src/baseline/compare-baseline.ts';
 import type { NodeVersionEntry } from '../../src/node-versions/node-target.ts';
 import type { RunRecord } from '../../src/record/run-record.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
-import { viewByNode } from '../../src/report/node-views.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { splitByNode } from '../../src/analysis/node-views.ts';
 import { renderStopGrid } from '../../src/report/svg-stop-grid.ts';
-import { findCellChanges } from '../../src/report/version-changes.ts';
 import { MergeError, mergeRecords } from '../../src/run/merge-records.ts';
 import { planTrials } from '../../src/run/plan-trials.ts';
 import { buildFds, buildLeftovers } from '../report/build-leftovers.ts';
@@ -56,21 +56,22 @@ describe('a run across Node.js versions', () => {
   });
 
   it('views each version as a run of its own, judged alone', () => {
-    const views = viewByNode(buildAcrossVersions());
+    const views = splitByNode(buildAcrossVersions());
     expect(views.map((view) => [view.node?.label, view.record.results.length, view.record.results.every((result) => result.node === undefined)])).toEqual([
       ['20', 4, true],
       ['22', 4, true],
     ]);
-    expect(views[0]?.judged.length).toBe(views[1]?.judged.length);
+    const analysis = analyze(buildAcrossVersions());
+    expect(analysis.views[0]?.verdicts.length).toBe(analysis.views[1]?.verdicts.length);
   });
 
   it('names a cell that changed, with each version k/n, and names none when nothing did', () => {
-    const changes = findCellChanges(viewByNode(buildAcrossVersions()));
-    expect(changes.map((change) => [change.rule.id, change.cell, change.readings.map(({ version, reading }) => `${version}: ${reading?.shown}`)])).toEqual([
+    const changes = analyze(buildAcrossVersions()).versionChanges?.cells ?? [];
+    expect(changes.map((change) => [change.rule, change.cell, change.readings.map(({ version, reading }) => `${version}: ${reading?.shown}`)])).toEqual([
       ['outcome', 'leaks-fd / terminate / thread', ['20: stopped 3/3', '22: leaked 3/3']],
       ['left-fds', 'leaks-fd / terminate / thread', ['20: left none in 0/3 ended trials', '22: left some (most 1) in 3/3 ended trials']],
     ]);
-    expect(findCellChanges(viewByNode(buildAcrossVersions(false)))).toEqual([]);
+    expect(analyze(buildAcrossVersions(false)).versionChanges?.cells).toEqual([]);
   });
 
   it('writes one report with the versions side by side, and one grid per version', () => {

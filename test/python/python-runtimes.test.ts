@@ -46,6 +46,30 @@ describe('the Python runtimes', () => {
     expect((sleeping as HungTrial).workAtHang).toMatchObject({ state: 'in-system-call', systemCall: 'clock_nanosleep' });
   });
 
+  it('tears data updated in two steps when the asynchronous exception or SIGKILL lands between them, and keeps it whole on the Event', async () => {
+    for (const workload of ['shared-struct', 'two-write-record']) {
+      const results = await runPython(workload, ['py-thread', 'py-process'], ['async-exception', 'sigkill', 'event']);
+      const applied = results.filter((result) => result.outcome !== 'not-applicable');
+      for (const result of applied) {
+        const { integrity, killedInSection } = stopped(result);
+        const forced = result.kill !== 'event';
+        // The kill lands inside the section between the two steps; the Event is only seen after the update is whole.
+        expect([result.runtime, result.kill, killedInSection, (integrity?.torn ?? 0) > 0]).toEqual([
+          result.runtime,
+          result.kill,
+          workload === 'shared-struct' ? 'between-fields' : 'between-header-and-body',
+          forced,
+        ]);
+      }
+      expect(applied.map((result) => `${result.runtime} ${result.kill}`).sort()).toEqual([
+        'py-process event',
+        'py-process sigkill',
+        'py-thread async-exception',
+        'py-thread event',
+      ]);
+    }
+  });
+
   it("freezes a daemon thread at the interpreter's exit, so its cleanup never runs", async () => {
     const [ended] = await runPython('cpu-loop', ['py-thread'], ['daemon-exit']);
     expect(stopped(ended)).toMatchObject({ outcome: 'stopped', cleanupRan: false, endedBy: 'interpreter exit' });

@@ -1,4 +1,6 @@
-import { type CellSummary, summarizeCells } from '../../src/summaries/summarize-cell.ts';
+import type { AnalysisView } from '../../src/analysis/analysis.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { type CellSummary, summarizeCells } from '../../src/analysis/summarize-cell.ts';
 import type { RunRecord, Segment } from '../../src/record/run-record.ts';
 import type { ErroredTrial, HungTrial, NotApplicableTrial, StoppedTrial, TrialKey } from '../../src/record/trial-result.ts';
 import type { IntegrityCheck } from '../../src/workload/define-workload.ts';
@@ -119,4 +121,11 @@ export function buildRecord(results: RunRecord['results'], overrides: Partial<Ru
     resultCount: results.length,
   };
   return { ...record, provenance: overrides.provenance ?? [segment] };
+}
+
+/** The analysis of a single-version record: what every section of its report formats. */
+export function viewOf(record: RunRecord): AnalysisView {
+  const [view] = analyze(record).views;
+  if (view === undefined) throw new Error('analyze() gave no view');
+  return view;
 }

@@ -13,7 +13,7 @@ const HELD_A_FILE = { heldAtReady: { fds: 1, sockets: 0, processes: 0, locks: 0 
 describe('renderClaims', () => {
   it('gives every claim its verdict with the sample it rests on, then its Node.js reading and k/n evidence', () => {
     const record = recordOf(cell('open-files', 'terminate', 'thread', 2, leaving({ fds: buildFds({ file: 1 }) }, HELD_A_FILE)));
-    const section = renderClaims(record, judgeRun(record));
+    const section = renderClaims(record.plan, judgeRun(record));
     expect(section).toContain('| 1 | Killing a thread by force leaves its files and connections open. | **confirmed** (2 trials, 1 workload) |');
     expect(section).toContain('| 13 | Processes take more memory and start more slowly than threads. | **not measured** |');
     expect(section).toContain(
@@ -31,10 +31,10 @@ describe('docs/claims.md', () => {
 describe('renderTradeoffs', () => {
   it('states each comparison the run measured, with the side ahead, and says so when none was measured', () => {
     const record = recordOf(cell('temp-files', 'terminate', 'thread', 1, leaving({ fds: buildFds({ file: 1 }) })), cell('temp-files', 'abort', 'thread', 1));
-    const section = renderTradeoffs(record, judgeRun(record));
+    const section = renderTradeoffs(record.plan, judgeRun(record));
     expect(section).toContain('- **Forced thread stop or cooperative abort: what each left behind**: **cooperative abort ahead** (2 trials, 1 workload)');
     expect(section).not.toContain('Grandchildren');
     const empty = recordOf(erroredCell('temp-files', 'sigint', 'process', 1));
-    expect(renderTradeoffs(empty, judgeRun(empty))).toContain('This run has none of the cells the rules compare.');
+    expect(renderTradeoffs(empty.plan, judgeRun(empty))).toContain('This run has none of the cells the rules compare.');
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LEFTOVER_KINDS, shortenPath } from '../../src/report/leftover-kinds.ts';
+import { LEFTOVER_KINDS, shortenPath } from '../../src/analysis/leftover-kinds.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
+import type { RunRecord } from '../../src/record/run-record.ts';
 import { renderThreadOrProcess } from '../../src/report/markdown-thread-or-process.ts';
 import { buildFds, buildLeftovers, buildProcesses } from './build-leftovers.ts';
-import { buildStopped } from './build-record.ts';
+import { buildStopped, viewOf } from './build-record.ts';
+
+const render = (record: RunRecord) => renderThreadOrProcess(record.plan, viewOf(record));
 import { buildStopRecord } from './build-stop-record.ts';
 
 /** The section's table row of one workload, its cells by column header, unescaped. */
@@ -22,11 +25,12 @@ function readRow(section: string, workload: string): Record<string, string> {
 }
 
 describe('renderThreadOrProcess', () => {
-  const section = renderThreadOrProcess(buildStopRecord());
+  const section = render(buildStopRecord());
 
-  it('comes first, right after the title, and embeds the grid', () => {
+  it('comes right after the recommendations, and embeds the grid', () => {
     const markdown = renderMarkdown(buildStopRecord());
-    expect(markdown.startsWith('# Isolation harness report\n\n## Thread or process: what each stop left\n\n![')).toBe(true);
+    expect(markdown.startsWith('# Isolation harness report\n\n## What to use\n\n')).toBe(true);
+    expect(markdown.indexOf('## What to use')).toBeLessThan(markdown.indexOf('## Thread or process: what each stop left\n\n!['));
     expect(markdown.indexOf('## Thread or process')).toBeLessThan(markdown.indexOf('This run stopped work'));
     expect(section).toMatch(/^!\[[^\]]+\]\(report\.svg\)$/m);
   });
@@ -56,10 +60,12 @@ describe('renderThreadOrProcess', () => {
     );
   });
 
-  it('stands in with what the run has when it lacks terminate: a process-only style reads n/a for threads', () => {
-    const row = readRow(renderThreadOrProcess(buildStopRecord(['sigkill', 'abort'])), 'holds-file');
-    expect(row['Thread, forced: `sigkill`']).toBe('n/a');
+  it('stands in with what the run has when it lacks terminate, and never heads a column with a style that cannot run there', () => {
+    const section = render(buildStopRecord(['sigkill', 'abort']));
+    const row = readRow(section, 'holds-file');
+    expect(Object.keys(row)).toEqual(['Workload', 'Process, forced: `sigkill`', 'Thread, cooperative: `abort`', 'Process, cooperative: `abort`']);
     expect(row['Process, forced: `sigkill`']).toBe('stopped 2/2');
+    expect(section).toContain('No forced column for the thread runtime: none of `sigkill` applies to it.');
   });
 
   it('names a leftover kind with its own k/n when fewer trials left it than leaked', () => {
@@ -68,9 +74,7 @@ describe('renderThreadOrProcess', () => {
       buildStopped({ workload: 'holds-file', kill: 'abort', trial, outcome: 'leaked', leftovers: buildLeftovers(leftovers) });
     const leaks = [leak(3, { processes: buildProcesses(1), fds: buildFds({ file: 1 }) }), leak(4, { processes: buildProcesses(1) })];
     const withLeaks = { ...record, plan: { ...record.plan, trials: 4 }, results: [...record.results, ...leaks] };
-    expect(readRow(renderThreadOrProcess(withLeaks), 'holds-file')['Thread, cooperative: `abort`']).toBe(
-      'stopped 2/4; leaked 2/4: 1 process (`sleep 60`), 1 open fd in 1/4',
-    );
+    expect(readRow(render(withLeaks), 'holds-file')['Thread, cooperative: `abort`']).toBe('stopped 2/4; leaked 2/4: 1 process (`sleep 60`), 1 open fd in 1/4');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CellKey } from '../../summaries/summarize-cell.ts';
+import type { CellKey } from '../../record/cell-key.ts';
 
 /**
  * The cells a figure rests on, as the workload tables name them: `(lock-holder / terminate / thread)`. Cells of one

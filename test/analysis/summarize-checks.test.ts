@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeChecks } from '../../src/summaries/summarize-checks.ts';
-import { buildHung, buildIntegrity, buildStopped } from './build-record.ts';
+import { summarizeChecks } from '../../src/analysis/summarize-checks.ts';
+import { buildHung, buildIntegrity, buildStopped } from '../report/build-record.ts';
 
 describe('summarizeChecks', () => {
   it("sums the workload's data checks over the trials that ran one, keeping what verify() said about broken ones", () => {

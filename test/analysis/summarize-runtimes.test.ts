@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeRuntimes } from '../../src/report/summarize-runtimes.ts';
-import { buildLeftovers, buildMemory, MEBIBYTE } from './build-leftovers.ts';
-import { buildErrored, buildHung, buildNotApplicable, buildStopped, buildWorkMemory } from './build-record.ts';
+import { summarizeRuntimes } from '../../src/analysis/summarize-runtimes.ts';
+import { buildLeftovers, buildMemory, MEBIBYTE } from '../report/build-leftovers.ts';
+import { buildErrored, buildHung, buildNotApplicable, buildStopped, buildWorkMemory } from '../report/build-record.ts';
 
 function withMemory(grownMebibytes: number | null) {
   return buildLeftovers({ memory: grownMebibytes === null ? null : buildMemory(grownMebibytes * MEBIBYTE) });

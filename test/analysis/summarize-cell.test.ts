@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeCells } from '../../src/summaries/summarize-cell.ts';
-import { buildFds, buildLeftovers, buildMemory, buildProcesses, buildTempFiles, MEBIBYTE } from './build-leftovers.ts';
-import { buildErrored, buildHung, buildIntegrity, buildNotApplicable, buildStopped } from './build-record.ts';
+import { summarizeCells } from '../../src/analysis/summarize-cell.ts';
+import { buildFds, buildLeftovers, buildMemory, buildProcesses, buildTempFiles, MEBIBYTE } from '../report/build-leftovers.ts';
+import { buildErrored, buildHung, buildIntegrity, buildNotApplicable, buildStopped } from '../report/build-record.ts';
 
 describe('summarizeCells', () => {
   it('groups results into cells in the order they were recorded', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeStops } from '../../src/summaries/summarize-stops.ts';
-import { buildStopped } from './build-record.ts';
+import { summarizeStops } from '../../src/analysis/summarize-stops.ts';
+import { buildStopped } from '../report/build-record.ts';
 
 describe('summarizeStops', () => {
   it("summarizes the OS's and the runtime's stop times apart, counting trials whose runtime never settled", () => {
@@ -34,12 +34,12 @@ describe('summarizeStops', () => {
   });
 
   it('has nothing to summarize without stopped trials', () => {
-    expect(summarizeStops([])).toEqual({ stopMs: null, reportedMs: null, releasedMs: null, neverSettled: 0, endedBy: {}, shared: { leftOut: 0, kept: 0 } });
+    expect(summarizeStops([])).toEqual({ stopMs: null, reportedMs: null, releasedMs: null, neverSettled: 0, endedBy: {}, overlapped: 0 });
   });
 
-  it("times stops from the trials no other lane's harness work overlapped, and counts those left out", () => {
+  it("times stops from the trials no other lane's harness work overlapped, and has no time when every one was", () => {
     const shared = buildStopped({ stopMs: 90, stopSharedWith: ['host start'] });
-    expect(summarizeStops([buildStopped({ stopMs: 10 }), shared])).toMatchObject({ stopMs: { median: 10, count: 1 }, shared: { leftOut: 1, kept: 0 } });
-    expect(summarizeStops([shared])).toMatchObject({ stopMs: { median: 90, count: 1 }, shared: { leftOut: 0, kept: 1 } });
+    expect(summarizeStops([buildStopped({ stopMs: 10 }), shared])).toMatchObject({ stopMs: { median: 10, count: 1 }, overlapped: 1 });
+    expect(summarizeStops([shared])).toMatchObject({ stopMs: null, reportedMs: null, overlapped: 1 });
   });
 });

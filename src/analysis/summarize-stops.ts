@@ -3,7 +3,7 @@ import type { StoppedTrial } from '../record/trial-result.ts';
 
 /** How the cell's stopped and leaked trials ended: how long it took, as the OS and as the runtime saw it, and by which step. */
 export interface StopSummary {
-  /** stopMs: until the OS showed the work gone; null when no trial stopped. */
+  /** stopMs: until the OS showed the work gone, over the stops no other lane's harness work overlapped; null when there were none. */
   readonly stopMs: SampleSummary | null;
   /** reportedMs: until the runtime's own promise settled, over the trials where it did; null when none did. */
   readonly reportedMs: SampleSummary | null;
@@ -14,10 +14,10 @@ export interface StopSummary {
   /** Stopped trials by the step that ended them (`abort 2, force 1`), in order of first occurrence; empty when none recorded one. */
   readonly endedBy: Readonly<Record<string, number>>;
   /**
-   * Stopped trials whose stop another lane's harness work overlapped: left out of the times above when some were not,
-   * kept in them (and counted here) when every one was.
+   * Stopped trials whose stop another lane's harness work overlapped, left out of every time above: such a time measures
+   * the harness as much as the runtime. When all were, the times are null (not measured), never a time beside that.
    */
-  readonly shared: { readonly leftOut: number; readonly kept: number };
+  readonly overlapped: number;
 }
 
 /** The runtime's promise and the OS can disagree on when work ended; both are kept so the report can show the gap. */
@@ -32,22 +32,13 @@ export function summarizeStops(stopped: readonly StoppedTrial[]): StopSummary {
     releasedMs: summarizeSamples(timed.flatMap((result) => (result.releasedMs === null ? [] : [result.releasedMs]))),
     neverSettled: timed.length - reported.length,
     endedBy,
-    shared: countShared(stopped, timed),
+    overlapped: stopped.length - timed.length,
   };
 }
 
-/**
- * The trials whose stop no other lane's harness work overlapped (a trial run outside a run records none), or all of
- * them when every one was overlapped: a time is then still shown, and the count left out says it was not clean.
- */
+/** The trials whose stop no other lane's harness work overlapped (a trial run outside a run records none). */
 function selectUndisturbed(stopped: readonly StoppedTrial[]): readonly StoppedTrial[] {
-  const undisturbed = stopped.filter(isUndisturbed);
-  return undisturbed.length > 0 ? undisturbed : stopped;
-}
-
-function countShared(stopped: readonly StoppedTrial[], timed: readonly StoppedTrial[]): StopSummary['shared'] {
-  const shared = stopped.filter((result) => !isUndisturbed(result)).length;
-  return timed.length < stopped.length ? { leftOut: shared, kept: 0 } : { leftOut: 0, kept: shared };
+  return stopped.filter(isUndisturbed);
 }
 
 function isUndisturbed(result: StoppedTrial): boolean {

@@ -1,15 +1,12 @@
 import type { Leftover } from '../probes/probe.ts';
 import type { Leftovers } from '../probes/probes.ts';
-import { cellId, type HungTrial, type StoppedTrial, type TrialKey, type TrialOutcome, type TrialResult } from '../record/trial-result.ts';
+import type { CellKey } from '../record/cell-key.ts';
+import { cellId, type HungTrial, type StoppedTrial, type TrialOutcome, type TrialResult } from '../record/trial-result.ts';
+import { type LeftoverTally, tallyLeftoverKinds } from './leftover-kinds.ts';
+import { countOutcomes, findWorstOutcome } from './outcomes.ts';
 import { type CheckSummary, summarizeChecks } from './summarize-checks.ts';
 import { type KillPointSummary, summarizeKillPoints } from './summarize-kill-points.ts';
 import { type StopSummary, summarizeStops } from './summarize-stops.ts';
-
-/** Every outcome, in the order the report lists them. */
-export const OUTCOMES: readonly TrialOutcome[] = ['stopped', 'leaked', 'hung', 'errored', 'not-applicable'];
-
-/** One cell of the matrix: every trial of one workload under one kill style in one runtime. */
-export type CellKey = Omit<TrialKey, 'trial'>;
 
 /** What one probe found across a cell's trials; the cell holds null instead when no trial measured it. */
 export interface ProbeTally<Found extends Leftover> {
@@ -27,6 +24,10 @@ export type LeftoverTallies = { [Name in keyof Leftovers]: ProbeTally<NonNullabl
 export interface CellSummary extends CellKey, StopSummary, CheckSummary {
   readonly trials: number;
   readonly outcomes: Record<TrialOutcome, number>;
+  /** The worst outcome of any trial: how the grid draws the cell and how runtimes compare it. */
+  readonly worst: TrialOutcome;
+  /** Hung trials whose work never became ready: the kill was never applied, so they say nothing of the stop either. */
+  readonly hungAtStart: number;
   /** The reason, when every trial of the cell is not applicable. */
   readonly notApplicable: string | null;
   /** Errored trials and what went wrong. */
@@ -38,6 +39,8 @@ export interface CellSummary extends CellKey, StopSummary, CheckSummary {
   /** Trials the kill ended (stopped, leaked): the leftovers, cleanup and checks below are read from these alone. */
   readonly ended: number;
   readonly leftovers: LeftoverTallies;
+  /** What the ended trials left, by kind and name: only from them, a hung worker still holds everything it had. */
+  readonly kinds: readonly LeftoverTally[];
   /** The most unreaped zombies one trial left; null when the processes probe measured no trial. */
   readonly maxZombies: number | null;
   /** The most orphaned survivors (re-parented away from the trial) one trial left; null as for maxZombies. */
@@ -81,6 +84,8 @@ function summarizeCell(results: CellResults): CellSummary {
     ...(node === undefined ? {} : { node }),
     trials: results.length,
     outcomes: countOutcomes(results),
+    worst: findWorstOutcome(countOutcomes(results)),
+    hungAtStart: measured.filter((result) => result.outcome === 'hung' && result.phase === 'start').length,
     notApplicable: findNotApplicableReason(results),
     errors: results.flatMap((result) => (result.outcome === 'errored' ? [{ trial: result.trial, error: result.error }] : [])),
     hungPhases: [...new Set(measured.flatMap((result) => (result.outcome === 'hung' ? [result.phase] : [])))],
@@ -97,6 +102,7 @@ function summarizeCell(results: CellResults): CellSummary {
       sockets: tallyProbe(stopped.map((result) => result.leftovers.sockets)),
       locks: tallyProbe(stopped.map((result) => result.leftovers.locks)),
     },
+    kinds: tallyLeftoverKinds(stopped),
     maxZombies: findMax(processes, (found) => found.zombies),
     maxOrphaned: findMax(processes, (found) => found.survivors.filter((survivor) => survivor.orphaned).length),
     maxUnmarked: findMax(processes, (found) => found.survivors.filter((survivor) => !survivor.foundBy.includes('marker')).length),
@@ -106,12 +112,6 @@ function summarizeCell(results: CellResults): CellSummary {
     ...summarizeStops(stopped),
     ...summarizeChecks(stopped),
   };
-}
-
-function countOutcomes(results: readonly TrialResult[]): Record<TrialOutcome, number> {
-  const counts = Object.fromEntries(OUTCOMES.map((outcome) => [outcome, 0])) as Record<TrialOutcome, number>;
-  for (const result of results) counts[result.outcome] += 1;
-  return counts;
 }
 
 function findNotApplicableReason(results: readonly TrialResult[]): string | null {

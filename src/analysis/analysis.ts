@@ -1,0 +1,47 @@
+import type { NodeVersionEntry } from '../node-versions/node-target.ts';
+import type { Judged } from '../verdicts/judge-run.ts';
+import type { BlindSpots } from './blind-spots.ts';
+import type { SegmentDifferences } from './compare-segments.ts';
+import type { Recommendation } from './recommend.ts';
+import type { StopChart } from './stop-chart.ts';
+import type { CellSummary } from './summarize-cell.ts';
+import type { RuntimeSummary } from './summarize-runtimes.ts';
+import type { ThreadOrProcess } from './thread-or-process.ts';
+import type { VersionChanges } from './version-changes.ts';
+
+/** A kill style in a runtime with its workloads pooled into one cell (workload `*`), and how many workloads it ran. */
+export interface StyleSummary extends CellSummary {
+  readonly workloads: number;
+}
+
+/** Everything judged of the run as one Node.js saw it (the whole run without --node). */
+export interface AnalysisView {
+  /** null for a run without --node, whose hosts ran on the harness's own Node.js. */
+  readonly node: NodeVersionEntry | null;
+  /** Every cell (workload, kill style, runtime), in the order its first trial ran. */
+  readonly cells: readonly CellSummary[];
+  /** Every kill style in every runtime, its workloads pooled. */
+  readonly styles: readonly StyleSummary[];
+  /** Each runtime's spawn, memory and stop figures, pooled over the run. */
+  readonly runtimes: readonly RuntimeSummary[];
+  readonly stopChart: StopChart;
+  readonly threadOrProcess: ThreadOrProcess;
+  /** Every rule of src/verdicts/rules.ts, per language the run's runtimes speak, with the figures behind its verdict. */
+  readonly verdicts: readonly Judged[];
+  /** The stop to use per workload and runtime, the user's own workloads first. */
+  readonly recommendations: readonly Recommendation[];
+}
+
+/** The whole judgement of a run, computed once by analyze(): the report's renderers only format it. */
+export interface Analysis {
+  /** One view per Node.js of the run, in --node's order; one view without --node. */
+  readonly views: readonly AnalysisView[];
+  /** Every view's recommendations in one list, the user's own workloads first. */
+  readonly recommendations: readonly Recommendation[];
+  /** What changed between the versions; null for a run on one Node.js. */
+  readonly versionChanges: VersionChanges | null;
+  /** Where the segments that produced the results differ (machine, code, concurrency). */
+  readonly segments: SegmentDifferences;
+  /** What the probes could not see: unattributed files, and hosts that could not contain their trials. */
+  readonly blindSpots: BlindSpots;
+}
