@@ -1,3 +1,4 @@
+import { countOf } from '../text/count-of.ts';
 import type { CellFinding, Comparison } from './compare-baseline.ts';
 
 /** How a check ended: a regression, cells it could not measure (none compared at all among them), or held. */
@@ -28,17 +29,17 @@ export function formatComparison(comparison: Comparison, path: string): string {
 
 function describeVerdict(comparison: Comparison, path: string): string {
   const { compared, regressions, unmeasured, notRun } = comparison;
-  const left = notRun.length > 0 ? `; ${notRun.length} baseline cells not run, named below` : '';
+  const left = notRun.length > 0 ? `; ${countOf(notRun.length, 'baseline cell')} not run, named below` : '';
   switch (judgeComparison(comparison)) {
     case 'regressed': {
       const failedCells = new Set(regressions.map((regression) => regression.cell)).size;
-      return `baseline check failed against "${path}": ${regressions.length} regressions in ${failedCells} of ${compared} cells compared${left}`;
+      return `baseline check failed against "${path}": ${countOf(regressions.length, 'regression')} in ${failedCells} of ${countOf(compared, 'cell')} compared${left}`;
     }
     case 'unmeasured':
       if (compared === 0) return `baseline check failed against "${path}": no cell could be compared, so nothing was checked${left}`;
-      return `baseline check failed against "${path}": ${unmeasured.length} cells could not be measured, ${compared} cells compared${left}`;
+      return `baseline check failed against "${path}": ${countOf(unmeasured.length, 'cell')} could not be measured, ${countOf(compared, 'cell')} compared${left}`;
     default:
-      return `baseline check passed against "${path}": ${compared} cells compared${left}`;
+      return `baseline check passed against "${path}": ${countOf(compared, 'cell')} compared${left}`;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CellFinding, Comparison } from './compare-baseline.ts';
+import { countOf } from '../text/count-of.ts';
 import { judgeComparison } from './format-comparison.ts';
 
 /** GitHub keeps at most this much of one step's job summary, and shows none of a step that wrote more. */
@@ -38,14 +39,14 @@ export function renderJobSummary(comparison: Comparison, path: string, budgetByt
 
 function describeCounts({ compared, regressions, improvements, unmeasured, notRun, otherShards, newCells }: Comparison, path: string): string {
   const counts = [
-    `${regressions.length} regressions`,
-    `${improvements.length} improvements`,
-    ...(unmeasured.length > 0 ? [`${unmeasured.length} cells that could not be measured`] : []),
-    ...(notRun.length > 0 ? [`${notRun.length} baseline cells not run`] : []),
-    ...(otherShards > 0 ? [`${otherShards} baseline cells left to the other shards`] : []),
-    ...(newCells.length > 0 ? [`${newCells.length} new cells`] : []),
+    countOf(regressions.length, 'regression'),
+    countOf(improvements.length, 'improvement'),
+    ...(unmeasured.length > 0 ? [`${countOf(unmeasured.length, 'cell')} that could not be measured`] : []),
+    ...(notRun.length > 0 ? [`${countOf(notRun.length, 'baseline cell')} not run`] : []),
+    ...(otherShards > 0 ? [`${countOf(otherShards, 'baseline cell')} left to the other shards`] : []),
+    ...(newCells.length > 0 ? [countOf(newCells.length, 'new cell')] : []),
   ];
-  return `${compared} cells compared against \`${escapeCode(path)}\`: ${counts.join(', ')}.`;
+  return `${countOf(compared, 'cell')} compared against \`${escapeCode(path)}\`: ${counts.join(', ')}.`;
 }
 
 function listSections(comparison: Comparison): Section[] {
@@ -67,8 +68,8 @@ function listSections(comparison: Comparison): Section[] {
     ...table('regression', comparison.regressions),
     ...table('could not measure', comparison.unmeasured),
     ...table('improvement', comparison.improvements),
-    ...folded(`${comparison.notRun.length} baseline cells not run, so not checked (--check-scope baseline makes that a failure)`, comparison.notRun),
-    ...folded(`${comparison.newCells.length} new cells, not in the baseline (--update-baseline adds them)`, comparison.newCells),
+    ...folded(`${countOf(comparison.notRun.length, 'baseline cell')} not run, so not checked (--check-scope baseline makes that a failure)`, comparison.notRun),
+    ...folded(`${countOf(comparison.newCells.length, 'new cell')}, not in the baseline (--update-baseline adds them)`, comparison.newCells),
   ];
 }
 

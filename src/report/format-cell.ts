@@ -81,10 +81,6 @@ export function formatMemory(tally: ProbeTally<MemoryLeftovers> | null): string 
 }
 
 /** A count with its noun, plural when it is not 1: `1 trial`, `3 trials`. */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${count === 1 ? noun : `${noun}s`}`;
-}
-
 export function formatCleanup(cell: CellSummary): string {
   return cell.cleanupMeasured === 0 ? NOT_MEASURED : `${cell.cleanupRan}/${cell.cleanupMeasured}`;
 }

@@ -1,6 +1,7 @@
 import type { LockLeftovers } from '../probes/locks.ts';
 import type { SocketLeftovers } from '../probes/sockets.ts';
-import { countOf, formatSeconds } from './format-cell.ts';
+import { countOf } from '../text/count-of.ts';
+import { formatSeconds } from './format-cell.ts';
 import { describeRate } from './format-rate.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
 import type { CellSummary, ProbeTally } from '../analysis/summarize-cell.ts';

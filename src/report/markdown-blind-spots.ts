@@ -1,6 +1,6 @@
 import type { BlindSpots, ContainmentTally, Unattributed } from '../analysis/blind-spots.ts';
 import type { RunRecord } from '../record/run-record.ts';
-import { countOf } from './format-cell.ts';
+import { countOf } from '../text/count-of.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
 
 /** At most this many unattributed paths are named; results.json lists them all. */

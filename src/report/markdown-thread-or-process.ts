@@ -6,7 +6,8 @@ import type { CellSummary } from '../analysis/summarize-cell.ts';
 import type { RuntimeComparison, WorseCell } from '../analysis/thread-or-process.ts';
 import type { RunPlan } from '../record/run-record.ts';
 import { joinWords } from './evidence/join-words.ts';
-import { capitalize, countOf, formatSeconds } from './format-cell.ts';
+import { countOf } from '../text/count-of.ts';
+import { capitalize, formatSeconds } from './format-cell.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 import { GRID_FILE_NAME } from './svg-stop-grid.ts';
 

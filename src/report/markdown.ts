@@ -8,7 +8,7 @@ import { renderVersionChanges, renderVersionFigures, renderVersionSection, rende
 import { nameView } from './name-view.ts';
 import { renderRecommendations } from './markdown-recommendations.ts';
 import { GRID_FILE_NAME } from './svg-stop-grid.ts';
-import { countOf } from './format-cell.ts';
+import { countOf } from '../text/count-of.ts';
 import { renderBlindSpots } from './markdown-blind-spots.ts';
 import { renderCharts } from './markdown-charts.ts';
 import { renderClaims } from './markdown-claims.ts';

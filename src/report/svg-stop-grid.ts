@@ -1,7 +1,7 @@
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
-import { countOf } from './format-cell.ts';
+import { countOf } from '../text/count-of.ts';
 import { LEFTOVER_KINDS } from '../analysis/leftover-kinds.ts';
 import type { Analysis, AnalysisView } from '../analysis/analysis.ts';
 import { analyze } from '../analysis/analyze.ts';

@@ -158,7 +158,7 @@ describe('formatComparison', () => {
     const now = [buildHung(), buildStopped({ kill: 'abort' })];
     const text = formatComparison(compare([buildStopped()], now), 'ci/baseline.json');
     expect(text.split('\n')).toEqual([
-      'baseline check failed against "ci/baseline.json": 1 regressions in 1 of 1 cells compared',
+      'baseline check failed against "ci/baseline.json": 1 regression in 1 of 1 cell compared',
       `  ${CELL}: hung in 1 of 1 trials now, none in the baseline`,
       '  new cell, not checked: leaks-fd / abort / thread',
       '',
@@ -167,11 +167,11 @@ describe('formatComparison', () => {
 
   it('says how many cells passed, and names every baseline cell it did not run', () => {
     expect(formatComparison(compare([buildStopped()], [buildStopped()]), 'ci/baseline.json')).toBe(
-      'baseline check passed against "ci/baseline.json": 1 cells compared\n',
+      'baseline check passed against "ci/baseline.json": 1 cell compared\n',
     );
     const narrowed = compare([buildStopped(), buildStopped({ kill: 'abort' }), buildStopped({ kill: 'sigkill' })], [buildStopped()]);
     expect(formatComparison(narrowed, 'b.json').split('\n')).toEqual([
-      'baseline check passed against "b.json": 1 cells compared; 2 baseline cells not run, named below',
+      'baseline check passed against "b.json": 1 cell compared; 2 baseline cells not run, named below',
       '  baseline cell not run, not checked: leaks-fd / abort / thread',
       '  baseline cell not run, not checked: leaks-fd / sigkill / thread',
       '',

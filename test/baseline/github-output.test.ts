@@ -22,7 +22,7 @@ describe('annotations', () => {
   it('are workflow commands: regressions as errors at the cell in the baseline, cells not run as warnings, new cells as notices', () => {
     const text = renderAnnotations(regressed, 'ci/baseline.json', new Map([[CELL, 12]]));
     expect(text.split('\n')).toEqual([
-      `::error file=ci/baseline.json,line=12,title=Regression%3A ${CELL}::new leftover: tempFiles found 2 now (max per trial), 0 in the baseline: a|b, c`,
+      `::error file=ci/baseline.json,line=12,title=Regression%3A ${CELL}::new leftover: tempFiles found 2 now (max per trial), 0 in the baseline: <trial>/a|b, <trial>/c`,
       '::warning file=ci/baseline.json,title=Not checked%3A leaks-fd / abort / thread::a baseline cell this run did not run (--check-scope baseline makes that a failure)',
       '::notice file=ci/baseline.json,title=New cell%3A leaks-fd / terminate / process::not in the baseline, so not checked: --update-baseline adds it',
       '',
@@ -60,14 +60,14 @@ describe('the job summary', () => {
       [
         '### isolation-harness: baseline check passed',
         '',
-        '2 cells compared against `ci/baseline.json`: 0 regressions, 2 improvements, 1 baseline cells not run.',
+        '2 cells compared against `ci/baseline.json`: 0 regressions, 2 improvements, 1 baseline cell not run.',
         '',
         '| cell | improvement |',
         '| --- | --- |',
         `| \`${CELL}\` | no tempFiles left now, 2 in the baseline (max per trial) |`,
         '| `leaks-fd / abort / thread` | no trial hung or errored now; hung in 1 and errored in 0 of 1 in the baseline |',
         '',
-        '<details><summary>1 baseline cells not run, so not checked (--check-scope baseline makes that a failure)</summary>',
+        '<details><summary>1 baseline cell not run, so not checked (--check-scope baseline makes that a failure)</summary>',
         '',
         '- `leaks-fd / sigkill / thread`',
         '',
@@ -80,7 +80,7 @@ describe('the job summary', () => {
   it('escapes table cells, so a pipe or a line break in what was found keeps the table whole', () => {
     const text = renderJobSummary(regressed, 'b.json');
     expect(text).toContain('### isolation-harness: baseline check failed');
-    expect(text).toContain(`| \`${CELL}\` | new leftover: tempFiles found 2 now (max per trial), 0 in the baseline: a\\|b, c |`);
+    expect(text).toContain(`| \`${CELL}\` | new leftover: tempFiles found 2 now (max per trial), 0 in the baseline: &lt;trial>/a\\|b, &lt;trial>/c |`);
   });
 
   it('stays within the bytes it is given, dropping rows from the end and saying how many', () => {

@@ -69,10 +69,10 @@ describe('CI regression checks', () => {
   it('--check of a narrowed run passes on what it ran and names each baseline cell it left out, as a warning on GitHub', async () => {
     const github = inGitHubActions('narrowed');
     const result = await runVersion('v1', 'narrowed', ['--check', baselinePath], { runtime: 'thread', env: github.env });
-    expect(result.stderr).toMatch(/^baseline check passed against ".*baseline\.json": 1 cells compared; 1 baseline cells not run, named below$/m);
+    expect(result.stderr).toMatch(/^baseline check passed against ".*baseline\.json": 1 cell compared; 1 baseline cell not run, named below$/m);
     expect(result.stderr).toMatch(/^ {2}baseline cell not run, not checked: regression-target \/ abort \/ process$/m);
     expect(result.stdout).toMatch(/^::warning file=baseline\.json,line=\d+,title=Not checked%3A regression-target \/ abort \/ process::/m);
-    expect(readFileSync(github.summary, 'utf8')).toContain('<details><summary>1 baseline cells not run, so not checked');
+    expect(readFileSync(github.summary, 'utf8')).toContain('<details><summary>1 baseline cell not run, so not checked');
     expect(result.exitCode).toBe(0);
   });
 });
