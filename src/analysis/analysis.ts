@@ -1,6 +1,7 @@
 import type { NodeVersionEntry } from '../node-versions/node-target.ts';
 import type { Judged } from '../verdicts/judge-run.ts';
 import type { BlindSpots } from './blind-spots.ts';
+import type { RaisedDeadline } from './raised-deadlines.ts';
 import type { SegmentDifferences } from './compare-segments.ts';
 import type { Recommendation } from './recommend.ts';
 import type { StopChart } from './stop-chart.ts';
@@ -44,4 +45,6 @@ export interface Analysis {
   readonly segments: SegmentDifferences;
   /** What the probes could not see: unattributed files, and hosts that could not contain their trials. */
   readonly blindSpots: BlindSpots;
+  /** `timeout` cells whose deadline rose past `--deadline` because their work took longer to become ready. */
+  readonly raisedDeadlines: readonly RaisedDeadline[];
 }

@@ -3,6 +3,7 @@ import type { TrialResult } from '../record/trial-result.ts';
 import { judgeRun } from '../verdicts/judge-run.ts';
 import type { Analysis, AnalysisView, StyleSummary } from './analysis.ts';
 import { findBlindSpots } from './blind-spots.ts';
+import { findRaisedDeadlines } from './raised-deadlines.ts';
 import { compareSegments } from './compare-segments.ts';
 import { type NodeRecord, splitByNode } from './node-views.ts';
 import { recommendStops } from './recommend.ts';
@@ -39,6 +40,7 @@ export function analyze(record: RunRecord): Analysis {
     versionChanges,
     segments: compareSegments(record),
     blindSpots: findBlindSpots(record),
+    raisedDeadlines: findRaisedDeadlines(record),
   };
 }
 

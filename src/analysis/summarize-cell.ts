@@ -7,6 +7,7 @@ import { countOutcomes, findWorstOutcome } from './outcomes.ts';
 import { type CheckSummary, summarizeChecks } from './summarize-checks.ts';
 import { type KillPointSummary, summarizeKillPoints } from './summarize-kill-points.ts';
 import { type StopSummary, summarizeStops } from './summarize-stops.ts';
+import { type LifetimeSummary, summarizeLifetimes } from './summarize-lifetimes.ts';
 
 /** What one probe found across a cell's trials; the cell holds null instead when no trial measured it. */
 export interface ProbeTally<Found extends Leftover> {
@@ -41,6 +42,8 @@ export interface CellSummary extends CellKey, StopSummary, CheckSummary {
   readonly leftovers: LeftoverTallies;
   /** What the ended trials left, by kind and name: only from them, a hung worker still holds everything it had. */
   readonly kinds: readonly LeftoverTally[];
+  /** Whether what the leaked trials left went away by itself after the stop, or stayed. */
+  readonly lifetimes: LifetimeSummary;
   /** The most unreaped zombies one trial left; null when the processes probe measured no trial. */
   readonly maxZombies: number | null;
   /** The most orphaned survivors (re-parented away from the trial) one trial left; null as for maxZombies. */
@@ -103,6 +106,7 @@ function summarizeCell(results: CellResults): CellSummary {
       locks: tallyProbe(stopped.map((result) => result.leftovers.locks)),
     },
     kinds: tallyLeftoverKinds(stopped),
+    lifetimes: summarizeLifetimes(stopped),
     maxZombies: findMax(processes, (found) => found.zombies),
     maxOrphaned: findMax(processes, (found) => found.survivors.filter((survivor) => survivor.orphaned).length),
     maxUnmarked: findMax(processes, (found) => found.survivors.filter((survivor) => !survivor.foundBy.includes('marker')).length),

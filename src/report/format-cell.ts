@@ -30,7 +30,21 @@ export function formatOutcomes(cell: CellSummary): string {
       return `${name} ${cell.outcomes[outcome]}/${cell.trials}${phases}`;
     })
     .join(', ');
-  return outcomes + formatEndedBy(cell) + formatLeakRate(cell);
+  return outcomes + formatEndedBy(cell) + formatLeakRate(cell) + formatLifetimes(cell);
+}
+
+/**
+ * Whether what the leaked trials left went away by itself after the stop (`; gone by itself within 1.2 s`) or stayed
+ * (`; still there 2.5 s after the stop`): said only where a process of the trial was left to watch.
+ */
+export function formatLifetimes({ lifetimes, outcomes }: CellSummary): string {
+  const { watched, wentAway, longestGoneMs, stayed, longestWatchMs } = lifetimes;
+  if (watched === 0) return '';
+  const gone = wentAway === 0 || longestGoneMs === null ? null : `gone by itself within ${formatSeconds(longestGoneMs)}`;
+  const kept = stayed === 0 || longestWatchMs === null ? null : `still there ${formatSeconds(longestWatchMs)} after the stop`;
+  if (kept === null) return `; ${gone}`;
+  if (gone === null) return `; ${kept}`;
+  return `; ${gone} in ${wentAway}/${outcomes.leaked}, ${kept} in ${stayed}/${outcomes.leaked}`;
 }
 
 /** Descriptors left, with the worst trial's split by kind (file, socket, pipe, other). */

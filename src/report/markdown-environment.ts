@@ -3,6 +3,7 @@ import { describeDifferences, MACHINE_ITEMS, type MachineItem, type SegmentDiffe
 import { capitalize } from './format-cell.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 import type { PythonEnvironment } from '../python-host/python-environment.ts';
+import type { ContainmentTally } from '../analysis/blind-spots.ts';
 
 const BYTES_PER_GIBIBYTE = 1024 ** 3;
 
@@ -16,8 +17,13 @@ const DIGEST_PREFIX_LENGTH = 12;
  * The "Environment" section: the machine and package versions the numbers were measured on. Results from several
  * segments (shards, or a run and its resumptions) say whether those agree, and list each segment where they do not.
  */
-export function renderEnvironment(record: RunRecord, differences: SegmentDifferences): string {
-  return ['## Environment', describeSegments(record.provenance, differences), renderMachine(record), renderSegments(record.provenance, differences)]
+export function renderEnvironment(record: RunRecord, differences: SegmentDifferences, containment: ContainmentTally): string {
+  return [
+    '## Environment',
+    describeSegments(record.provenance, differences),
+    renderMachine(record, containment),
+    renderSegments(record.provenance, differences),
+  ]
     .filter(Boolean)
     .join('\n\n');
 }
@@ -55,7 +61,7 @@ function renderSegments(segments: readonly Segment[], differences: SegmentDiffer
 }
 
 /** The machine table, of the top level's environment: the only one for a single segment, the first segment's otherwise. */
-function renderMachine(record: RunRecord): string {
+function renderMachine(record: RunRecord, containment: ContainmentTally): string {
   const { environment } = record;
   const packages = Object.entries(environment.packages).map(([name, version]) => [renderInlineCode(name), version]);
   const rows = [
@@ -68,6 +74,7 @@ function renderMachine(record: RunRecord): string {
     ...packages,
     ...describePython(record.plan.python),
     ["Finding a trial's processes", environment.processDiscovery.description],
+    ["Containing a trial's processes", describeContainment(containment)],
     ['isolation-harness', record.harnessVersion],
     ['Source digest (src/, or dist/ when installed)', renderInlineCode(record.sourceDigest)],
   ];
@@ -103,4 +110,11 @@ function shortenDigest(digest: string): string {
 
 function formatMemory(bytes: number): string {
   return `${(bytes / BYTES_PER_GIBIBYTE).toFixed(1)} GiB`;
+}
+
+/** Which hosts held their trials' processes how: a child subreaper (any user), a cgroup (where this user may make one). */
+function describeContainment({ trials, subreaper, cgroup }: ContainmentTally): string {
+  if (trials === 0) return 'no trial had a host';
+  const share = (count: number) => (count === trials ? `every host (${trials} trials)` : `the hosts of ${count} of ${trials} trials`);
+  return `a child subreaper: ${share(subreaper)}; a cgroup of its own: ${cgroup === 0 ? 'no host' : share(cgroup)}`;
 }

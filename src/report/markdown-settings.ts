@@ -1,3 +1,4 @@
+import type { RaisedDeadline } from '../analysis/raised-deadlines.ts';
 import type { RunPlan } from '../record/run-record.ts';
 
 /** Where the kills landed under each `--kill-point` mode; `timeout` always lands at the runtime's deadline. */
@@ -9,7 +10,7 @@ const KILL_POINTS: Record<RunPlan['killPoint'], (plan: RunPlan) => string> = {
 };
 
 /** The settings every trial ran with: each changes what a stop can show, so the report states them. */
-export function describeSettings(plan: RunPlan): string {
+export function describeSettings(plan: RunPlan, raised: readonly RaisedDeadline[] = []): string {
   const shard =
     plan.shard === null
       ? 'every cell of the matrix'
@@ -17,7 +18,7 @@ export function describeSettings(plan: RunPlan): string {
   return [
     `Each workload had ${plan.startTimeoutMs} ms to become ready (\`--start-timeout\`), each stop ${plan.stopTimeoutMs} ms to end the work (\`--stop-timeout\`).`,
     `\`abort-then-force\` forces the stop after a grace of ${plan.graceMs} ms (\`--grace\`);`,
-    `\`timeout\` gives the runtime a deadline of ${plan.deadlineMs} ms from the start of the work (\`--deadline\`).`,
+    `\`timeout\` gives the runtime a deadline of ${plan.deadlineMs} ms from the start of the work (\`--deadline\`)${describeRaised(raised)}.`,
     KILL_POINTS[plan.killPoint](plan),
     `Every random choice was drawn from seed ${plan.seed} (\`--seed ${plan.seed}\`): the same seed gives the same kill points.`,
     `Each worker and child had a heap cap of ${plan.memoryLimitMb} MiB (\`--memory-limit\`);`,
@@ -27,4 +28,13 @@ export function describeSettings(plan: RunPlan): string {
 
 function describeDelay(plan: RunPlan): string {
   return `after a seeded delay of 0 to ${plan.killDelayMaxMs} ms after \`ready()\``;
+}
+
+/** Where a slow start raised `timeout`'s deadline, so that it still fell after ready(): `, raised to 6933 ms for memory-hog in a thread`. */
+function describeRaised(raised: readonly RaisedDeadline[]): string {
+  if (raised.length === 0) return '';
+  const cells = raised.map(
+    ({ workload, runtime, node, deadlineMs }) => `${deadlineMs} ms for ${workload} in a ${runtime}${node === undefined ? '' : ` on Node.js ${node}`}`,
+  );
+  return `, raised where the work took longer to become ready (three times its slowest start in the run): ${cells.join(', ')}`;
 }

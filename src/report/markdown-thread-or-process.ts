@@ -7,7 +7,7 @@ import type { RuntimeComparison, WorseCell } from '../analysis/thread-or-process
 import type { RunPlan } from '../record/run-record.ts';
 import { joinWords } from './evidence/join-words.ts';
 import { countOf } from '../text/count-of.ts';
-import { capitalize, formatSeconds } from './format-cell.ts';
+import { capitalize, formatLifetimes, formatSeconds } from './format-cell.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 import { GRID_FILE_NAME } from './svg-stop-grid.ts';
 
@@ -26,7 +26,12 @@ export function renderThreadOrProcess(plan: RunPlan, view: AnalysisView, { withI
   const about = [
     'Per workload, what stopping it left behind in a worker thread and in a child process, forced and cooperatively (each column names its kill style), as trials out of the trials run (k/n).',
     `A count before a leftover is the most one trial left; \`${TRIAL_DIRECTORY_NAME}\` is the trial's private temp directory.`,
-    `**hung** means the work had not ended ${formatSeconds(plan.stopTimeoutMs)} after the stop (or never became ready) and the harness killed its host: the stop failed, which says nothing of what a stop leaves.`,
+    `**hung** means the work had not ended ${formatSeconds(plan.stopTimeoutMs)} after the stop (of the time the machine gave it: its waits for a CPU do not count) and the harness killed its host: the stop failed, which says nothing of what a stop leaves.`,
+    ...(plan.lingerMs === undefined || plan.lingerMs === 0
+      ? []
+      : [
+          `What a stop left while a process of the trial still lived was watched for up to ${formatSeconds(plan.lingerMs)} after the kill: a cell says whether it went away by itself (a lingering leftover) or was still there (one that stays).`,
+        ]),
     'The grid above shows every kill style the same way; the tables under Results have every measurement.',
   ].join(' ');
   const heading = '## Thread or process: what each stop left';
@@ -48,7 +53,7 @@ export function describeCell(cell: CellSummary | null): string {
       const share = `${cell.outcomes[outcome]}/${cell.trials}`;
       if (outcome === 'hung') return `**hung** ${share}${cell.hungAtStart > 0 ? ` (${cell.hungAtStart} before ready)` : ''}`;
       if (outcome === 'errored') return `**errored** ${share}`;
-      if (outcome === 'leaked') return `leaked ${share}: ${cell.kinds.flatMap((tally) => describeTally(tally, cell)).join(', ')}`;
+      if (outcome === 'leaked') return `leaked ${share}: ${cell.kinds.flatMap((tally) => describeTally(tally, cell)).join(', ')}${formatLifetimes(cell)}`;
       return `${outcome === 'not-applicable' ? 'n/a' : outcome} ${share}`;
     })
     .join('; ');

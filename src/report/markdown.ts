@@ -46,7 +46,7 @@ function renderSingleVersion(record: RunRecord, analysis: Analysis, view: Analys
     renderLanguageDifferences(view.verdicts),
     describeRun(record),
     renderCodeBlock(record.command, 'sh'),
-    describeSettings(record.plan),
+    describeSettings(record.plan, analysis.raisedDeadlines),
     '## Summary',
     renderAtAGlance(view),
     renderRuntimeSummary(view),
@@ -54,7 +54,7 @@ function renderSingleVersion(record: RunRecord, analysis: Analysis, view: Analys
     renderTradeoffs(record.plan, view.verdicts),
     renderClaims(record.plan, view.verdicts),
     renderBlindSpots(record, analysis.blindSpots),
-    renderEnvironment(record, analysis.segments),
+    renderEnvironment(record, analysis.segments, analysis.blindSpots.containment),
     renderResults(record.plan, view),
     renderLegend(record.plan),
   ];
@@ -75,13 +75,13 @@ function renderAcrossVersions(record: RunRecord, analysis: Analysis): string {
     versionChanges === null ? '' : renderVersionChanges(record, analysis, versionChanges),
     describeRun(record),
     renderCodeBlock(record.command, 'sh'),
-    describeSettings(record.plan),
+    describeSettings(record.plan, analysis.raisedDeadlines),
     `![Every kill style against every workload, one grid per Node.js version: per cell a square for the thread (T) and one for the process (P), coloured by outcome, with what leaked named under it](${GRID_FILE_NAME})`,
     renderVersionFigures(record, views),
     renderVersionVerdicts(record, views),
     ...views.map((view) => renderVersionSection(record, view)),
     renderBlindSpots(record, analysis.blindSpots),
-    renderEnvironment(record, analysis.segments),
+    renderEnvironment(record, analysis.segments, analysis.blindSpots.containment),
     renderLegend(record.plan),
   ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;

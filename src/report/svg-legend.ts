@@ -1,5 +1,5 @@
 import { OUTCOMES, OUTCOMES_WORST_FIRST } from '../analysis/outcomes.ts';
-import { MUTED_COLOUR, NOT_RUN_STYLE, OUTCOME_STYLES, TEXT_COLOUR } from './svg-outcome-style.ts';
+import { LINGERED_STYLE, MUTED_COLOUR, NOT_RUN_STYLE, OUTCOME_STYLES, TEXT_COLOUR } from './svg-outcome-style.ts';
 import { estimateTextWidth, renderElement, renderText } from './svg-syntax.ts';
 
 const FONT_SIZE = 11;
@@ -17,8 +17,11 @@ export interface Block {
  * A swatch and its words for every outcome, wrapped to the width, then how to read the counts. `not run` is listed
  * only when a cell of the picture has no trial, so a complete run's legend names nothing it does not show.
  */
-export function renderGridLegend(left: number, top: number, width: number, withNotRun: boolean): Block {
-  const items = [...OUTCOMES.map((outcome) => OUTCOME_STYLES[outcome]), ...(withNotRun ? [NOT_RUN_STYLE] : [])];
+export function renderGridLegend(left: number, top: number, width: number, withNotRun: boolean, withLingered: boolean): Block {
+  const outcomes = OUTCOMES.flatMap((outcome) =>
+    outcome === 'leaked' && withLingered ? [OUTCOME_STYLES[outcome], LINGERED_STYLE] : [OUTCOME_STYLES[outcome]],
+  );
+  const items = [...outcomes, ...(withNotRun ? [NOT_RUN_STYLE] : [])];
   const markup: string[] = [];
   let x = left;
   let line = 0;

@@ -16,6 +16,9 @@ export const OUTCOME_STYLES: Readonly<Record<TrialOutcome, OutcomeStyle>> = {
   'not-applicable': { fill: 'url(#not-applicable)', legend: 'n/a: the kill style does not apply' },
 };
 
+/** A leaked cell whose every leftover went away by itself after the stop (watched for --linger): lighter than one that stayed. */
+export const LINGERED_STYLE = { fill: '#fbd9a6', legend: 'leaked, then gone by itself (a lingering leftover)' } as const;
+
 /** A cell without a recorded trial (an incomplete run): an outline, no fill. */
 export const NOT_RUN_STYLE = { fill: '#ffffff', legend: 'not run (the run ended early)' } as const;
 

@@ -1,3 +1,4 @@
+import type { TrialOutcome } from '../record/trial-result.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
@@ -8,7 +9,8 @@ import { analyze } from '../analysis/analyze.ts';
 import type { CellSummary } from '../analysis/summarize-cell.ts';
 import { nameView } from './name-view.ts';
 import { renderGridLegend, wrapWords } from './svg-legend.ts';
-import { MUTED_COLOUR, NOT_RUN_STYLE, OUTCOME_STYLES, renderPatterns, TEXT_COLOUR } from './svg-outcome-style.ts';
+import { LINGERED_STYLE, MUTED_COLOUR, NOT_RUN_STYLE, OUTCOME_STYLES, renderPatterns, TEXT_COLOUR } from './svg-outcome-style.ts';
+import { onlyLingered } from '../analysis/summarize-lifetimes.ts';
 import { escapeXml, estimateTextWidth, renderElement, renderText } from './svg-syntax.ts';
 
 /** Beside report.md, which embeds it by this name. */
@@ -136,9 +138,11 @@ function drawGrid(record: RunRecord, view: AnalysisView, titlePrefix: string): D
 
   let rowTop = headerTop + headerLines * HEADER_LINE + 6;
   let notRun = false;
+  let lingered = false;
   workloads.forEach((workload, row) => {
     const rowCells = cells[row] ?? [];
     notRun ||= rowCells.flat().includes(null);
+    lingered ||= rowCells.flat().some((cell) => cell !== null && cell.worst === 'leaked' && onlyLingered(cell.lifetimes, cell.outcomes.leaked));
     const height = ROW_PADDING * 2 + SQUARE + Math.max(0, ...rowCells.flat().map((cell) => nameSquare(cell).length)) * WORD_LINE;
     if (row % 2 === 1) markup.push(renderElement('rect', { x: PADDING - 8, y: rowTop, width: inner + 16, height, fill: '#f3f5f7' }));
     const squareTop = rowTop + ROW_PADDING;
@@ -150,7 +154,7 @@ function drawGrid(record: RunRecord, view: AnalysisView, titlePrefix: string): D
     rowTop += height;
   });
 
-  const legend = renderGridLegend(PADDING, rowTop + 14, inner, notRun);
+  const legend = renderGridLegend(PADDING, rowTop + 14, inner, notRun, lingered);
   const height = Math.ceil(rowTop + 14 + legend.height + PADDING);
   return { width, height, title, description: subtitle.join(' '), markup: [...markup, ...legend.markup] };
 }
@@ -177,7 +181,7 @@ function renderSquare(cell: CellSummary | null, runtime: RuntimeName, x: number,
     width: SQUARE,
     height: SQUARE,
     rx: 3,
-    fill: outcome === null ? NOT_RUN_STYLE.fill : OUTCOME_STYLES[outcome].fill,
+    fill: outcome === null ? NOT_RUN_STYLE.fill : fillOf(cell, outcome),
     stroke: TEXT_COLOUR,
     'stroke-opacity': outcome === null ? 0.5 : 0.2,
     ...(outcome === null ? { 'stroke-dasharray': '3 2' } : {}),
@@ -199,6 +203,11 @@ function renderSquare(cell: CellSummary | null, runtime: RuntimeName, x: number,
       renderText(word, { x: x + SQUARE / 2, y: y + SQUARE + 10 + index * WORD_LINE, 'font-size': WORD_SIZE, 'text-anchor': 'middle', fill: TEXT_COLOUR }),
     ),
   ];
+}
+
+/** The worst outcome's colour; a leak whose every leftover went away by itself reads lighter than one that stayed. */
+function fillOf(cell: CellSummary | null, outcome: TrialOutcome): string {
+  return outcome === 'leaked' && cell !== null && onlyLingered(cell.lifetimes, cell.outcomes.leaked) ? LINGERED_STYLE.fill : OUTCOME_STYLES[outcome].fill;
 }
 
 /** `hung`, `error`, then a short word for each kind the leaked trials left: `2 files`, `1 proc`, `lock`. */

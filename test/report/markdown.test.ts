@@ -149,7 +149,7 @@ describe('renderMarkdown', () => {
     }
     expect(markdown).toContain('| `tree-kill` | 1.2.2 |');
     expect(markdown).toContain('| isolation-harness | 9.8.7 |');
-    expect(markdown).toContain('stop timeout (5000 ms)');
+    expect(markdown).toContain('stop timeout (5000 ms of the time the machine gave it');
   });
 
   it('explains every column in the legend, and what not measured means', () => {
