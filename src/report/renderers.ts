@@ -20,11 +20,14 @@ export const RENDERERS = {
 
 /**
  * What results.json adds after the record: the verdicts as before (per rule its id and statement, then everything
- * measured; with `node` for a run across versions), the recommendations, and the whole analysis they come from.
+ * measured; with `node` for a run across versions), the recommendations, and the analysis they come from, without
+ * the verdicts and recommendations the top level already carries (each would be written two or three times).
  */
 function toDerivedJson(analysis: Analysis) {
   const verdicts = analysis.views.flatMap(({ node, verdicts: judged }) =>
     judged.map(({ rule, outcome, language }) => ({ ...(node === null ? {} : { node: node.label }), language, ...outcome, statement: rule.statement })),
   );
-  return { verdicts, recommendations: analysis.recommendations, analysis };
+  const { recommendations, views, ...rest } = analysis;
+  const viewsWithout = views.map(({ verdicts: _verdicts, recommendations: _recommendations, ...view }) => view);
+  return { verdicts, recommendations, analysis: { views: viewsWithout, ...rest } };
 }
