@@ -5,7 +5,7 @@ import { scanFamily } from '../process-family/scan-family.ts';
 import { type DescriptorTable, readDescriptorTable } from '../linux-proc/descriptor-table.ts';
 import { readResidentBytes } from '../linux-proc/process-memory.ts';
 import { MEMORY_GROWTH_THRESHOLD_BYTES } from '../probes/memory.ts';
-import { readOsLocks } from '../linux-proc/os-locks.ts';
+import { readHeldLocks } from '../linux-proc/os-locks.ts';
 
 /** A host as it was before its first trial: what it must be again before it may run another. */
 export interface HostBaseline {
@@ -53,8 +53,7 @@ function findDirt(pid: number, family: ProcessFamily, baseline: HostBaseline): s
     return children === null ? 'its children cannot be read' : `it has children (zombies included): ${children.join(', ')}`;
   const { living } = scanFamily(family);
   if (living.length > 0) return `processes ${living.map((found) => found.pid).join(', ')} of its trial still live`;
-  const locks = readOsLocks();
-  if (locks === null || locks.some((lock) => lock.pid === pid)) return locks === null ? '/proc/locks cannot be read' : 'it holds an OS lock';
+  if (readHeldLocks(pid, descriptors).length > 0) return 'it holds an OS lock';
   const residentBytes = readResidentBytes(pid);
   if (residentBytes === null) return 'its memory cannot be read';
   const grownBytes = residentBytes - baseline.residentBytes;

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
 import { describeLockDirectory, type LockDirectory, type LockDirectoryStamp, stampLockDirectories } from './lock-directories.ts';
-import { lockKeyOf, type OsLock, readOsLocks } from '../linux-proc/os-locks.ts';
+import { lockKeyOf, type OsLock, readHeldLocks } from '../linux-proc/os-locks.ts';
 import type { Leftover, Probe, ProbeTarget } from './probe.ts';
-import { readProcessStat } from '../linux-proc/process-stat.ts';
-import { trialPidsOf } from './moment-reads.ts';
+import { readsOf, trialPidsOf } from './moment-reads.ts';
 import { listWorkDir, type WorkDirEntry } from './work-dir-entries.ts';
 
-/** An OS lock of the trial: placed by one of its processes, or on a file in its work directory or one it held open. */
+/** An OS lock of the trial: on a file one of its living processes holds open, whoever placed it. */
 export interface TrialLock extends OsLock {
-  /** The locked file, relative to the work directory or absolute outside it; null when no process of the trial was seen holding it. */
+  /** The locked file, relative to the work directory or absolute outside it (as a process of the trial holds it); null in older records. */
   readonly path: string | null;
 }
 
@@ -32,7 +31,7 @@ export interface LockSnapshot {
 export const locksProbe: Probe<LockSnapshot, LockLeftovers> = {
   name: 'locks',
   snapshot(target) {
-    const locks = readOsLocks();
+    const locks = readTrialProcessLocks(target);
     const entries = listWorkDir(target.workDir);
     if (locks === null || entries === null) return null;
     const takenAt = Date.now();
@@ -55,23 +54,29 @@ export const locksProbe: Probe<LockSnapshot, LockLeftovers> = {
   },
 };
 
+/** The locks on files the trial's living processes hold open (the host's own, from before, are compared away); null when the host cannot be read. */
+function readTrialProcessLocks(target: ProbeTarget): Array<OsLock & { readonly heldAt: string }> | null {
+  const reads = readsOf(target);
+  const hostTable = reads.descriptorTable(target.hostPid);
+  if (hostTable === null) return null;
+  return [...trialPidsOf(target)].flatMap((pid) => {
+    const table = pid === target.hostPid ? hostTable : reads.descriptorTable(pid);
+    return table === null ? [] : readHeldLocks(pid, table);
+  });
+}
+
 /**
- * By pid: placed by a living process of the trial, or by one that has exited while another holds the file (its pid
- * not since reused); by device and inode: on a file of the work directory, or on one a process of the trial held open.
+ * Each lock once (the processes sharing a locked file description all show it), named by its file: relative to the
+ * work directory when it is in it, else by the path a process of the trial holds it at.
  */
-function selectTrialLocks(locks: readonly OsLock[], target: ProbeTarget, entries: readonly WorkDirEntry[]): TrialLock[] {
-  const pathsByKey = new Map<string, string>();
-  const paths = [
-    ...entries.map((entry) => ({ full: join(target.workDir, entry.path), shown: entry.path })),
-    ...[...target.heldFiles].map((full) => ({ full, shown: full })),
-  ];
-  for (const { full, shown } of paths) {
-    const key = lockKeyOf(full);
-    if (key !== null) pathsByKey.set(key, shown);
+function selectTrialLocks(locks: ReadonlyArray<OsLock & { readonly heldAt: string }>, target: ProbeTarget, entries: readonly WorkDirEntry[]): TrialLock[] {
+  const inWorkDir = new Map<string, string>();
+  for (const entry of entries) {
+    const key = lockKeyOf(join(target.workDir, entry.path));
+    if (key !== null) inWorkDir.set(key, entry.path);
   }
-  const trialPids = trialPidsOf(target);
-  for (const member of target.family.members()) if (readProcessStat(member.pid) === null) trialPids.add(member.pid);
-  return locks.filter((lock) => trialPids.has(lock.pid) || pathsByKey.has(lock.file)).map((lock) => ({ ...lock, path: pathsByKey.get(lock.file) ?? null }));
+  const unique = new Map(locks.map((lock) => [identify(lock), lock]));
+  return [...unique.values()].map(({ heldAt, ...lock }) => ({ ...lock, path: inWorkDir.get(lock.file) ?? heldAt }));
 }
 
 function identify(lock: OsLock): string {

@@ -7,7 +7,7 @@ import lockfile from 'proper-lockfile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROPER_LOCKFILE_STALE_MS } from '../../src/probes/lock-directories.ts';
 import { locksProbe } from '../../src/probes/locks.ts';
-import { lockKeyOf, readOsLocks } from '../../src/linux-proc/os-locks.ts';
+import { findLockHolders } from '../support/locked-files.ts';
 import { compareSnapshots, type ProbeTarget } from '../../src/probes/probe.ts';
 import { createProbeTarget } from '../../src/probes/probe-target.ts';
 import { readProcessStat } from '../../src/linux-proc/process-stat.ts';
@@ -42,8 +42,7 @@ const target = (): ProbeTarget => probeTarget;
 async function holdFlock(path: string): Promise<ChildProcess> {
   writeFileSync(path, '');
   const flock = await processes.start('flock', ['-x', path, 'sleep', '300']);
-  const key = lockKeyOf(path);
-  while (!readOsLocks()?.some((lock) => lock.file === key && lock.pid === flock.pid)) await sleep(5);
+  while (!findLockHolders(path).includes(flock.pid ?? 0)) await sleep(5);
   return flock;
 }
 
@@ -65,11 +64,11 @@ describe('locksProbe', () => {
     expect(found).toEqual({ total: 1, osLocks: [flockOf(flock.pid, 'data')], heldAtReady: [flockOf(flock.pid, 'data')], lockDirectories: [] });
   });
 
-  it('finds a flock outside the work directory by the pid of the trial process that placed it', async () => {
+  it('finds a flock outside the work directory held by a trial process, named by the path it holds it at', async () => {
     const before = locksProbe.snapshot(target());
     const flock = await holdFlock(join(root, 'elsewhere'));
     const found = await compareSnapshots(locksProbe, before, null, locksProbe.snapshot(target()));
-    expect(found).toEqual({ total: 1, osLocks: [flockOf(flock.pid, null)], heldAtReady: null, lockDirectories: [] });
+    expect(found).toEqual({ total: 1, osLocks: [flockOf(flock.pid, join(root, 'elsewhere'))], heldAtReady: null, lockDirectories: [] });
   });
 
   // /proc/locks keeps naming the process that placed a lock after it exited; only the file's inode ties it to the trial.
