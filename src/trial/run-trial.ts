@@ -13,7 +13,7 @@ import { checkIntegrity } from './check-integrity.ts';
 import { HostKillError, type HostProcess, retireHost, startHost } from './host-process.ts';
 import type { LeftoverLives } from './measure-trial.ts';
 import { observeTrial, type TrialInProgress, type TrialPlan } from './observe-trial.ts';
-import { createTrialDirectory, removeDirectory, type TrialDirectory } from './trial-directory.ts';
+import { createTrialDirectory, removeDirectoryInBackground, type TrialDirectory } from './trial-directory.ts';
 import type { TrialKey, TrialResult } from '../record/trial-result.ts';
 
 /** What a caller may ask of a trial besides running it. */
@@ -73,10 +73,10 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
   const watch = watchFamily(family);
   const window = openTrialWindow(plan.trialId);
   let directory: TrialDirectory | undefined;
-  const cleanUp = () => {
+  const cleanUp = async () => {
     watch.stop();
     window.close();
-    if (directory !== undefined) removeDirectory(directory.root);
+    if (directory !== undefined) await removeDirectoryInBackground(directory.root);
   };
   try {
     directory = createTrialDirectory(plan.runDirectory, plan.trialId);
@@ -98,7 +98,7 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
   } catch (error) {
     // The trial could not even have its folder (the run's is gone): its host, handed to it, ends here all the same.
     if (directory === undefined) await endHost(host, family);
-    cleanUp();
+    await cleanUp();
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { TEMP_PREFIX } from '../marker/marker.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeOwner } from '../marker/run-owner.ts';
@@ -44,6 +45,11 @@ export function createTrialDirectory(runDirectory: string, trialId: string): Tri
     acknowledgementLog: join(controlDir, 'acknowledged.log'),
     sectionLog: join(controlDir, 'sections.log'),
   };
+}
+
+/** removeDirectory on libuv's thread pool: the caller's event loop goes on with other lanes' trials meanwhile. */
+export async function removeDirectoryInBackground(path: string): Promise<void> {
+  await rm(path, { recursive: true, force: true, maxRetries: 3 });
 }
 
 export function removeDirectory(path: string): void {

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcessModule from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /** How long `node --check` may take to locate a syntax error: it only parses the one file. */
@@ -33,6 +34,8 @@ function toPath(moduleUrl: string): string | null {
 
 /** `file.js:2:8`, from `node --check`'s first line (`file.js:2`) and its caret under the source line. */
 function locateSyntaxError(path: string): string | null {
+  // Loaded here, on the way to an error: every worker runs this module's importer, and child_process costs each ~4 ms.
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof ChildProcessModule;
   const checked = spawnSync(process.execPath, ['--check', path], { encoding: 'utf8', timeout: CHECK_TIMEOUT_MS });
   const [first = '', , caret = ''] = (checked.stderr ?? '').split('\n');
   const line = /:(\d+)$/.exec(first)?.[1];
