@@ -31,9 +31,9 @@ export interface LockSnapshot {
 export const locksProbe: Probe<LockSnapshot, LockLeftovers> = {
   name: 'locks',
   snapshot(target) {
-    const locks = readTrialProcessLocks(target);
     const entries = listWorkDir(target.workDir);
-    if (locks === null || entries === null) return null;
+    if (entries === null) return null;
+    const locks = readTrialProcessLocks(target);
     const takenAt = Date.now();
     return { takenAt, osLocks: selectTrialLocks(locks, target, entries), lockDirectories: stampLockDirectories(target.workDir, entries) };
   },
@@ -54,13 +54,14 @@ export const locksProbe: Probe<LockSnapshot, LockLeftovers> = {
   },
 };
 
-/** The locks on files the trial's living processes hold open (the host's own, from before, are compared away); null when the host cannot be read. */
-function readTrialProcessLocks(target: ProbeTarget): Array<OsLock & { readonly heldAt: string }> | null {
+/**
+ * The locks on files the trial's living processes hold open (the host's own, from before, are compared away). A
+ * process that is gone holds none: the kernel released its locks with its descriptors.
+ */
+function readTrialProcessLocks(target: ProbeTarget): Array<OsLock & { readonly heldAt: string }> {
   const reads = readsOf(target);
-  const hostTable = reads.descriptorTable(target.hostPid);
-  if (hostTable === null) return null;
   return [...trialPidsOf(target)].flatMap((pid) => {
-    const table = pid === target.hostPid ? hostTable : reads.descriptorTable(pid);
+    const table = reads.descriptorTable(pid);
     return table === null ? [] : readHeldLocks(pid, table);
   });
 }

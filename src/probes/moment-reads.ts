@@ -1,13 +1,13 @@
 import { type DescriptorTable, readDescriptorTable } from '../linux-proc/descriptor-table.ts';
-import { type FamilyScan, scanFamily } from '../process-family/scan-family.ts';
+import { type FamilyScan, scanFamily, type ScanOptions } from '../process-family/scan-family.ts';
 import type { MomentReads, ProbeTarget } from './probe.ts';
 
-/** The reads of one snapshot, shared by its probes (see MomentReads). */
-export function createMomentReads(target: ProbeTarget): MomentReads {
+/** The reads of one snapshot, shared by its probes (see MomentReads); `scan` says how its processes are found. */
+export function createMomentReads(target: ProbeTarget, scan: ScanOptions = {}): MomentReads {
   let processes: FamilyScan | undefined;
   const tables = new Map<number, DescriptorTable | null>();
   return {
-    trialProcesses: () => (processes ??= scanFamily(target.family)),
+    trialProcesses: () => (processes ??= scanFamily(target.family, scan)),
     descriptorTable(pid) {
       if (!tables.has(pid)) tables.set(pid, readDescriptorTable(pid));
       return tables.get(pid) ?? null;

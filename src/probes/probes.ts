@@ -2,6 +2,7 @@ import { fdsProbe } from './fds.ts';
 import { locksProbe } from './locks.ts';
 import { memoryProbe } from './memory.ts';
 import { createMomentReads } from './moment-reads.ts';
+import type { ScanOptions } from '../process-family/scan-family.ts';
 import { compareSnapshots, type ProbeTarget } from './probe.ts';
 import { processesProbe } from './processes.ts';
 import { socketsProbe } from './sockets.ts';
@@ -26,9 +27,13 @@ export type Snapshots = { [Name in ProbeName]: SnapshotOf<Name> };
 /** What a trial left behind, per probe; null where the probe could not measure. */
 export type Leftovers = { [Name in ProbeName]: LeftoverOf<Name> | null };
 
-/** Every probe's snapshot of the trial at one moment: before, at ready, or after the stop. */
-export function takeSnapshots(probeTarget: ProbeTarget): Snapshots {
-  const target: ProbeTarget = { ...probeTarget, reads: createMomentReads(probeTarget) };
+/**
+ * Every probe's snapshot of the trial at one moment: before, at ready, or after the stop. The trial's processes are
+ * found by a walk of its tree where its host is their subreaper; `scan.whole` reads every process of the machine as
+ * well, once after the stop, for a process outside the tree that carries the trial's marker.
+ */
+export function takeSnapshots(probeTarget: ProbeTarget, scan: ScanOptions = {}): Snapshots {
+  const target: ProbeTarget = { ...probeTarget, reads: createMomentReads(probeTarget, scan) };
   return {
     fds: fdsProbe.snapshot(target),
     tempFiles: tempFilesProbe.snapshot(target),

@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import type { CgroupReference } from '../linux-proc/cgroups.ts';
-import { identityKey, type ProcessIdentity } from '../linux-proc/process-identity.ts';
+import { identityKey, type ProcessIdentity, readIfSame } from '../linux-proc/process-identity.ts';
 
 /**
  * How a process was tied to a trial: it sits in the cgroup of the trial's host (where the machine allows one, see
@@ -30,6 +30,12 @@ export interface ProcessFamily {
   readonly roots: readonly ProcessIdentity[];
   /** The cgroup every process of the family is started in, when the machine gave the host one. */
   readonly cgroup: CgroupReference | null;
+  /**
+   * Whether every root is its family's child subreaper (see src/host/subreaper.ts): then every process of the family
+   * descends from a living root or a recorded member, and a walk of their children finds them all, without reading
+   * every process of the machine. False once a root is gone (a host-death trial): its orphans went to init.
+   */
+  isContained(): boolean;
   record(seen: SeenProcess, way: WayFound): void;
   /** Every process recorded, living or not. */
   members(): FamilyMember[];
@@ -52,9 +58,11 @@ export interface FamilyOptions {
   readonly parent?: ProcessFamily;
   /** A file that gets one JSON line `{ pid, startTime, command }` per new member, so the next run can reap them if this one dies. */
   readonly journal?: string;
+  /** Whether the roots are the family's child subreapers; asked at each scan, since a host says so once it is ready. */
+  readonly subreapers?: () => boolean;
 }
 
-export function createProcessFamily({ marker, roots = [], cgroup = null, parent, journal }: FamilyOptions): ProcessFamily {
+export function createProcessFamily({ marker, roots = [], cgroup = null, parent, journal, subreapers = () => false }: FamilyOptions): ProcessFamily {
   const rootKeys = new Set(roots.map(identityKey));
   const members = new Map<string, { command: string; pid: number; startTime: number; foundBy: Set<WayFound> }>();
   const firstParents = new Map<string, number>();
@@ -63,6 +71,7 @@ export function createProcessFamily({ marker, roots = [], cgroup = null, parent,
     marker,
     roots,
     cgroup,
+    isContained: () => roots.length > 0 && subreapers() && roots.every((root) => isAlive(readIfSame(root))),
     record(stat, way) {
       const key = identityKey(stat);
       if (rootKeys.has(key)) return;
@@ -99,4 +108,9 @@ function appendToJournal(journal: string, line: string): void {
   } catch {
     // Nothing to do: see above.
   }
+}
+
+/** A process that has not exited: a zombie is dead, though still listed. */
+function isAlive(stat: { readonly state: string } | null): boolean {
+  return stat !== null && stat.state !== 'Z';
 }

@@ -27,12 +27,26 @@ interface Ties {
   readonly living: ReadonlyMap<number, ProcessStat>;
 }
 
+/** How a scan looks: `whole` reads every process of the machine even where a walk of the family's tree would do. */
+export interface ScanOptions {
+  readonly whole?: boolean;
+}
+
+/**
+ * The family's processes now. Where its roots are its child subreapers (family.isContained()), every process of the
+ * family descends from a living root or a recorded member, so a walk of their children (and the cgroup) finds them
+ * all; elsewhere, or when asked for the `whole` table, one pass over every process of the machine.
+ */
+export function scanFamily(family: ProcessFamily, { whole = false }: ScanOptions = {}): FamilyScan {
+  return !whole && family.isContained() ? walkFamily(family) : scanWholeTable(family);
+}
+
 /**
  * One pass over every process: records each process tied to the family by any way in, repeated until nothing new
  * turns up, since a process found one way may lead to others. This process may be a root (a host scanning its own
- * trial), never a member.
+ * trial), never a member. It alone sees a process outside the family's tree that carries its marker.
  */
-export function scanFamily(family: ProcessFamily): FamilyScan {
+function scanWholeTable(family: ProcessFamily): FamilyScan {
   // Nothing started before the family's oldest root can have come from it: on a busy machine, most processes.
   const since = family.roots.length === 0 ? 0 : Math.min(...family.roots.map((root) => root.startTime));
   const stats = readAllProcessStats().filter((stat) => stat.startTime >= since);
@@ -59,6 +73,46 @@ export function scanFamily(family: ProcessFamily): FamilyScan {
     }
   }
   return describe(family, stats, living);
+}
+
+/**
+ * The walk of a contained family: from its living roots and members, through every thread's children, and its
+ * cgroup's processes. Each new member is asked for the marker once (for the report's count of those without it).
+ */
+function walkFamily(family: ProcessFamily): FamilyScan {
+  const living = new Map<number, ProcessStat>();
+  let zombies = 0;
+  for (const identity of [...family.roots, ...family.members()]) {
+    const stat = readIfSame(identity);
+    if (stat?.state === 'Z') zombies += family.isMember(stat) ? 1 : 0;
+    else if (stat !== null) living.set(stat.pid, stat);
+  }
+  const join = (stat: ProcessStat, way: WayFound) => {
+    if (!family.isMember(stat) && carriesMarker(stat.pid, family.marker)) family.record(stat, 'marker');
+    family.record(stat, way);
+  };
+  for (const pid of family.cgroup === null ? [] : listCgroupPids(family.cgroup)) {
+    const stat = readProcessStat(pid);
+    if (stat === null || !mayJoin(family, stat)) continue;
+    join(stat, 'cgroup');
+    living.set(stat.pid, stat);
+  }
+  const frontier = [...living.values()];
+  for (let parent = frontier.pop(); parent !== undefined; parent = frontier.pop()) {
+    for (const child of listChildren(parent.pid) ?? []) {
+      const stat = readProcessStat(child);
+      if (stat === null || !isChildOf(stat, parent)) continue;
+      if (stat.state === 'Z') {
+        zombies += family.isMember(stat) ? 0 : 1;
+        continue;
+      }
+      if (!mayJoin(family, stat)) continue;
+      join(stat, 'ancestry');
+      if (!living.has(stat.pid)) frontier.push(stat);
+      living.set(stat.pid, stat);
+    }
+  }
+  return describeLiving(family, living, zombies);
 }
 
 /**
@@ -133,10 +187,14 @@ function leadsGroupOrSession(stat: ProcessStat | undefined): boolean {
 }
 
 function describe(family: ProcessFamily, stats: readonly ProcessStat[], living: Map<number, ProcessStat>): FamilyScan {
+  const zombies = stats.filter((stat) => stat.state === 'Z' && (family.isMember(stat) || living.has(stat.parentPid))).length;
+  return describeLiving(family, living, zombies);
+}
+
+function describeLiving(family: ProcessFamily, living: Map<number, ProcessStat>, zombies: number): FamilyScan {
   const ways = new Map(family.members().map((member) => [identityKey(member), member.foundBy]));
   const members = [...living.values()]
     .filter((stat) => !family.isRoot(stat) && stat.pid !== process.pid)
     .map((stat) => ({ ...stat, foundBy: ways.get(identityKey(stat)) ?? [] }));
-  const zombies = stats.filter((stat) => stat.state === 'Z' && (family.isMember(stat) || living.has(stat.parentPid))).length;
   return { living: members, livingPids: new Set(living.keys()), zombies };
 }

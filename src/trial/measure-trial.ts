@@ -100,8 +100,9 @@ export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd)
 /** Probes until nothing is left or the window closes; releasedMs counts from the kill request on the wall clock. */
 async function waitForRelease(measurement: TrialMeasurement, killRequestedEpochMs: number) {
   const deadline = performance.now() + RELEASE_WINDOW_MS;
-  for (;;) {
-    const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target));
+  // The first look after the stop reads the whole process table once; the window's later ones walk the trial's tree.
+  for (let first = true; ; first = false) {
+    const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target, { whole: first }));
     if (!hasLeftovers(leftovers)) return { leftovers, releasedMs: performance.timeOrigin + performance.now() - killRequestedEpochMs };
     if (performance.now() >= deadline || !mayStillBeReleased(leftovers)) return { leftovers, releasedMs: null };
     await sleep(RELEASE_POLL_MS);
@@ -146,7 +147,7 @@ function mayStillBeReleased({ processes, fds, sockets, memory }: Leftovers): boo
 }
 
 async function probeOnce(measurement: TrialMeasurement, sectionLogBytesAtStop?: number) {
-  const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target));
+  const leftovers = await compareAll(measurement.before, measurement.atReady, takeSnapshots(measurement.target, { whole: true }));
   return { ...readTrialLogs(measurement, sectionLogBytesAtStop), leftovers, heldAtReady: await measureHeldAtReady(measurement) };
 }
 

@@ -67,6 +67,7 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
     marker: plan.trialId,
     roots: [host.identity],
     cgroup: host.containment,
+    subreapers: () => host.containmentOf().subreaper,
     ...(options.runFamily === undefined ? {} : { parent: options.runFamily }),
   });
   // From the start of the work until its processes are reaped, the tree is read every few milliseconds.

@@ -72,3 +72,38 @@ describe('scanFamily', () => {
     expect(findSleeps(token)).toEqual([]);
   });
 });
+
+/**
+ * The same three sleeps under a root that is their child subreaper, as a host is: the daemon, orphaned by its
+ * double fork, is re-parented to the root, so a walk of the root's tree finds all three, as the whole table does.
+ */
+async function startSubreaperRoot(): Promise<{ family: ProcessFamily; token: string }> {
+  const token = `ih-fixture-walk-${randomBytes(4).toString('hex')}`;
+  const script = [
+    `bash -c 'exec -a ${token}-child sleep 300' &`,
+    `sh -c "bash -c 'exec -a ${token}-orphan sleep 300' &"`,
+    `setsid -f bash -c 'exec -a ${token}-daemon sleep 300'`,
+    'wait',
+  ].join('\n');
+  const subreaper = `import ctypes, subprocess, sys; ctypes.CDLL(None).prctl(36, 1, 0, 0, 0); sys.stdin.readline(); subprocess.run(['bash', '-c', sys.argv[1]])`;
+  const root = spawn('python3', ['-c', subreaper, script], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { PATH: process.env.PATH } });
+  await once(root, 'spawn');
+  started.push({ root, token, containment: null });
+  root.stdin?.end('go\n');
+  await vi.waitFor(() => expect(findSleeps(token)).toHaveLength(3), { timeout: 5000 });
+  const rootStat = readProcessStat(root.pid ?? Number.NaN);
+  if (rootStat === null) throw new Error('the root is gone');
+  return { family: createProcessFamily({ marker: token, roots: [rootStat], subreapers: () => true }), token };
+}
+
+describe('scanFamily of a family whose root is its subreaper', () => {
+  it('walks the tree and finds all three by ancestry, as the whole table does, and reaps them', async () => {
+    const { family, token } = await startSubreaperRoot();
+    expect(family.isContained()).toBe(true);
+    expect(foundByRole(family, token)).toEqual({ child: ['ancestry'], orphan: ['ancestry'], daemon: ['ancestry'] });
+    const walked = new Set(scanFamily(family).living.map((found) => found.pid));
+    expect(new Set(scanFamily(family, { whole: true }).living.map((found) => found.pid))).toEqual(walked);
+    await reapFamily(family);
+    expect(findSleeps(token)).toEqual([]);
+  });
+});
