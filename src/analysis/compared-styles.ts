@@ -1,5 +1,5 @@
 import { notApplicableReason } from '../kill-styles/kill-style.ts';
-import { KILL_STYLES, type KillStyleName } from '../kill-styles/kill-styles.ts';
+import { killStyleOf, type KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { RunPlan } from '../record/run-record.ts';
 import { RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
 
@@ -54,7 +54,7 @@ export function pickComparedStyles(plan: RunPlan): { columns: ComparedStyle[]; m
   ] as const) {
     const planned = candidates.filter((kill) => plan.kills.includes(kill));
     for (const runtime of runtimes) {
-      const kill = planned.find((candidate) => notApplicableReason(KILL_STYLES[candidate], runtime) === null);
+      const kill = planned.find((candidate) => notApplicableReason(killStyleOf(candidate), runtime) === null);
       if (kill === undefined) missing.push({ stop, runtime, planned });
       else columns.push({ stop, runtime, kill });
     }

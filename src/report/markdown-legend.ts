@@ -1,4 +1,4 @@
-import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { killStyleOf } from '../kill-styles/kill-styles.ts';
 import { PROPER_LOCKFILE_STALE_MS } from '../probes/lock-directories.ts';
 import { MEMORY_GROWTH_THRESHOLD_BYTES } from '../probes/memory.ts';
 import type { RunPlan } from '../record/run-record.ts';
@@ -20,7 +20,7 @@ export function renderLegend(plan: RunPlan): string {
       ...describeRates(),
       ...describeMissingData(),
     ].join('\n'),
-    ['Kill styles:', '', ...plan.kills.map((kill) => `- ${renderInlineCode(kill)}: ${KILL_STYLES[kill].description}.`)].join('\n'),
+    ['Kill styles:', '', ...plan.kills.map((kill) => `- ${renderInlineCode(kill)}: ${killStyleOf(kill).description}.`)].join('\n'),
   ].join('\n\n');
 }
 
