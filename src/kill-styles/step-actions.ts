@@ -21,6 +21,8 @@ export type StepAction = { readonly [Name in NodeRuntimeName]: ApplyStep<Name> |
   readonly python: PythonCalls;
   /** The runtimes where the work cannot make an end like the one this step forces (SIGKILL, a worker's terminate()). */
   readonly forces: readonly RuntimeName[];
+  /** What the step does, as --list says it. */
+  readonly description: string;
 };
 
 export type ActingStep = Exclude<StopStep, { kind: 'wait' }>;
@@ -42,6 +44,7 @@ const ASK: StepAction = {
   process: (work) => work.sendCommand('stop'),
   python: inEveryPythonRuntime('threading.Event.set()', 'multiprocessing.Event.set()'),
   forces: [],
+  description: "the cooperative stop request: the workload's signal aborted (Node.js), the stop Event set (Python)",
 };
 
 const PYTHON_SIGNAL_CALLS = { SIGTERM: 'Process.terminate() (SIGTERM)', SIGINT: 'os.kill(pid, SIGINT)', SIGKILL: 'Process.kill() (SIGKILL)' } as const;
@@ -57,6 +60,7 @@ export function actionOf(step: ActingStep): StepAction {
         process: (work) => work.sendSignal(step.signal),
         python: inPythonProcesses(PYTHON_SIGNAL_CALLS[step.signal]),
         forces: step.signal === 'SIGKILL' ? ['process', ...PYTHON_PROCESSES] : [],
+        description: "the signal to the child, with its default disposition (Python's: Process.terminate(), os.kill(pid, SIGINT), Process.kill())",
       };
     case 'terminate':
       return {
@@ -64,6 +68,7 @@ export function actionOf(step: ActingStep): StepAction {
         process: NO_TERMINATE_IN_A_CHILD,
         python: { ...inPythonProcesses(PYTHON_SIGNAL_CALLS.SIGTERM), 'py-thread': THREADS_CANNOT_BE_TERMINATED },
         forces: ['thread'],
+        description: 'worker.terminate() through tinypool; Process.terminate() (SIGTERM) a Python child',
       };
     case 'force':
       return {
@@ -71,6 +76,7 @@ export function actionOf(step: ActingStep): StepAction {
         process: (work) => work.forceStop(),
         python: { ...inPythonProcesses(PYTHON_SIGNAL_CALLS.SIGKILL), 'py-thread': THREADS_CANNOT_BE_TERMINATED },
         forces: ['thread', 'process', ...PYTHON_PROCESSES],
+        description: "the runtime's own forced stop: terminate() a worker, SIGKILL a child (Process.kill() in Python)",
       };
     case 'tree-kill':
       return {
@@ -78,6 +84,7 @@ export function actionOf(step: ActingStep): StepAction {
         process: (work, { family }) => killTree(work.pid, 'SIGKILL', family),
         python: NODE_HOST_ONLY('tree-kill'),
         forces: ['process'],
+        description: 'SIGKILL to the child and its descendants, found by the tree-kill package, each pid checked by the family gate',
       };
     case 'cgroup':
       return {
@@ -85,6 +92,8 @@ export function actionOf(step: ActingStep): StepAction {
         process: (_work, { family }) => void signalCgroup(family, step.signal),
         python: NODE_HOST_ONLY(step.name),
         forces: step.signal === 'SIGKILL' ? ['process'] : [],
+        description:
+          "the signal to every process of the host's cgroup but the host, read again until none is new (systemd's control-group kill); a wait after it lasts until the cgroup is empty",
       };
   }
 }
