@@ -13,6 +13,7 @@ from typing import List
 
 from .kill_styles import KILL_STYLES, Applies, KillStyle
 from .runtimes import RUNTIME_NAMES, default_start_method
+from .stop_steps import describe_steps
 from .stopit_deadline import stopit_status
 from .workload import Workload, load_workload
 
@@ -33,6 +34,7 @@ def describe(user_files: List[str] = ()) -> dict:
         "runtimes": list(RUNTIME_NAMES),
         "workloads": [_describe_workload(path, load_workload(path)) for path in [*built_in_workload_files(), *map(os.path.abspath, user_files)]],
         "killStyles": [_describe_style(style) for style in KILL_STYLES.values()],
+        "steps": describe_steps(),
     }
 
 

@@ -14,10 +14,11 @@ from .clock import epoch_ms_at, now_ms
 from .given_time import GivenDeadline, list_threads, wait_given
 from .hosted_trial import HostedTrial
 from .kill_point import ENDED, REACHED, reach_kill_point
-from .kill_styles import KILL_STYLES, WORK, KillStyle, NotApplicable
+from .kill_styles import KILL_STYLES, WORK, KillStyle, NotApplicable, sequence_style
 from .log_files import measure_bytes
 from .runtimes import start_work
 from .started_work import Settlement, StartedWork
+from .stop_steps import read_steps, run_steps
 from .work_activity import read_thread
 from .work_links import Ties
 from .work_watch import WorkWatch
@@ -36,7 +37,7 @@ Send = Callable[[dict], None]
 
 def host_trial(trial: HostedTrial, host_runtime: str, ties: Ties, send: Send, kill_ordered: threading.Event) -> Optional[str]:
     """Runs the trial; returns the style's kind when the host must now end itself ('host-exit'), else None."""
-    style = KILL_STYLES.get(trial.kill)
+    style = KILL_STYLES.get(trial.kill) if trial.steps is None else sequence_style(trial.kill, read_steps(trial.steps))
     problem = _why_not(style, trial, host_runtime)
     if problem is not None:
         send({"type": "work-failed", "message": problem})
@@ -101,7 +102,12 @@ def _stop(
         return
     applied_at = now_ms()
     kill_requested_at = applied_at if deadline_ms is None else work.started_at + deadline_ms
-    ended_by = style.runtimes[trial.runtime].apply(work, trial.grace_ms)
+    # A sequence's waits are its tool's own, run here: the stop timeout comes after them.
+    if trial.steps is None:
+        style.runtimes[trial.runtime].apply(work, trial.grace_ms)
+        ending = None
+    else:
+        ending = run_steps(read_steps(trial.steps), trial.runtime, work, gone)
     stop_moment = {"workAtStop": at_stop.as_activity(kill_requested_at), "sectionLogBytesAtStop": section_log_bytes, "processes": [], "heldFiles": []}
     if not wait_given(gone.wait, GivenDeadline(trial.stop_timeout_ms, threads)):
         at_hang = read_thread(pid, thread_id).as_activity(kill_requested_at)
@@ -114,7 +120,7 @@ def _stop(
     # An end the runtime reported before the kill was applied (a thread that returned, a child that exited), or one
     # without the trace of a force the work cannot handle (a SIGKILLed child that exited with a code), was the work's own.
     reported_first = min(gone.gone_at, settled.reported_at if settled.reported_at is not None else gone.gone_at) < (applied_at if deadline_ms is None else stop_from)
-    if reported_first or (style.forces_end and settled.signal is None):
+    if reported_first or ((style.forces_end or (ending is not None and ending.forces)) and settled.signal is None):
         send({"type": "work-failed", "message": _describe_self_end(watch, work)})
         return
     send(
@@ -126,7 +132,8 @@ def _stop(
             "stopMs": gone.gone_at - stop_from,
             "reportedMs": None if settled.reported_at is None else settled.reported_at - stop_from,
             "killRequestedEpochMs": epoch_ms_at(stop_from),
-            "endedBy": ended_by,
+            "endedBy": None if ending is None else ending.name,
+            **({} if ending is None else {"endedByStep": ending.step}),
             **_shared_state(work),
             **stop_moment,
         }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
 from urllib.parse import unquote, urlparse
 
 
@@ -45,6 +45,8 @@ class HostedTrial:
     grace_ms: float
     deadline_ms: float
     kill_point: KillPoint
+    # A sequence style's steps (each as a dict: name, kind, ms or signal), run in turn; None for a style of the table.
+    steps: Optional[Sequence[Mapping[str, Any]]] = None
 
 
 def read_hosted_trial(trial: Mapping[str, Any]) -> HostedTrial:
@@ -71,6 +73,7 @@ def read_hosted_trial(trial: Mapping[str, Any]) -> HostedTrial:
         grace_ms=_field(trial, "graceMs"),
         deadline_ms=_field(trial, "deadlineMs"),
         kill_point=_read_kill_point(_field(trial, "killPoint")),
+        steps=trial.get("steps"),
     )
 
 

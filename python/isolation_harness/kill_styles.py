@@ -1,29 +1,30 @@
 """
 The Python kill styles: per runtime, the one call that applies each (and the function the host runs for it), or why
 it has no meaning there. `work` styles the host applies to the work; `host` styles the harness applies to the host
-(host-death); `host-exit` styles end the host itself, from the inside (daemon-exit).
+(host-death); `host-exit` styles end the host itself, from the inside (daemon-exit). A style made of steps (one that
+asks, waits, then forces: join-then-terminate, the presets, a sequence composed on the command line) is sent as its
+steps with the trial and run by stop_steps.py.
 """
 
 from __future__ import annotations
 
 import ctypes
-import os
-import signal
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Optional, Union
+from typing import Any, Callable, Dict, Optional, Sequence, Union
 
-from .runtimes import PROCESS, PROCESS_SPAWN, THREAD, StartNeeds
+from .runtimes import PROCESS, PROCESS_SPAWN, RUNTIME_NAMES, THREAD, StartNeeds
+from .stop_steps import ApplyStep, Step, describe_calls, interrupt_child, kill_child, request_stop, terminate_child, why_not
 from .stopit_deadline import stopit_status
 
 WORK, HOST, HOST_EXIT = "work", "host", "host-exit"
-# Applies the kill; an escalating style returns the step that ended the work.
-ApplyKill = Callable[[Any, float], Optional[str]]
+# Applies the kill, given --grace.
+ApplyKill = Callable[[Any, float], None]
 
 
 @dataclass(frozen=True)
 class Applies:
     call: str
-    # None for styles applied by the harness or by the host's own exit, not to the work.
+    # None for styles applied by the harness or by the host's own exit, not to the work, and for sequences (stop_steps.py).
     apply: Optional[ApplyKill] = None
 
 
@@ -52,11 +53,11 @@ class KillStyle:
 
 SIGNALS_REACH_PROCESSES = NotApplicable("a signal is delivered to the whole process; Python cannot signal one thread")
 ONE_INTERPRETER = "the exception is raised in a thread of the calling interpreter; the child is another interpreter, which only a signal reaches"
-NO_TERMINATE = NotApplicable("a thread cannot be terminated: threading has no terminate() and no kill()")
 
 
-def _request_stop(work: Any, _grace_ms: float) -> None:
-    work.links.stop_event.set()
+def _ignoring_grace(step: ApplyStep) -> ApplyKill:
+    """A style that is one step, as the steps of a sequence apply it."""
+    return lambda work, _grace_ms: step(work)
 
 
 def _raise_system_exit(work: Any, _grace_ms: float) -> None:
@@ -76,28 +77,6 @@ def _deadline_acts(_work: Any, _grace_ms: float) -> None:
 def _cancel_future(work: Any, _grace_ms: float) -> None:
     work.future.cancel()
     work.executor.shutdown(wait=False, cancel_futures=True)
-
-
-def _terminate(work: Any, _grace_ms: float) -> None:
-    work.process.terminate()
-
-
-def _kill(work: Any, _grace_ms: float) -> None:
-    work.process.kill()
-
-
-def _interrupt(work: Any, _grace_ms: float) -> None:
-    # Safe from pid reuse: only the host's main thread reaps the child, and it is not reaping it now.
-    os.kill(work.process.pid, signal.SIGINT)
-
-
-def _join_then_terminate(work: Any, grace_ms: float) -> str:
-    work.links.stop_event.set()
-    work.process.join(grace_ms / 1000)
-    if work.process.exitcode is not None:
-        return "event"
-    work.process.terminate()
-    return "terminate"
 
 
 def _inject(command: str) -> ApplyKill:
@@ -123,7 +102,7 @@ KILL_STYLES: Dict[str, KillStyle] = {
             description="sets the stop event and waits for the work to end by itself: the cooperative stop",
             kind=WORK,
             only_requests_stop=True,
-            runtimes={THREAD: Applies("threading.Event.set()", _request_stop), **_in_processes(Applies("multiprocessing.Event.set()", _request_stop))},
+            runtimes={THREAD: Applies("threading.Event.set()", _ignoring_grace(request_stop)), **_in_processes(Applies("multiprocessing.Event.set()", _ignoring_grace(request_stop)))},
         ),
         KillStyle(
             name="async-exception",
@@ -165,26 +144,20 @@ KILL_STYLES: Dict[str, KillStyle] = {
             name="sigterm",
             description="SIGTERM to the child with Process.terminate(): Python's default action ends it at once, no finally",
             kind=WORK,
-            runtimes={THREAD: SIGNALS_REACH_PROCESSES, **_in_processes(Applies("Process.terminate()  (SIGTERM)", _terminate))},
+            runtimes={THREAD: SIGNALS_REACH_PROCESSES, **_in_processes(Applies("Process.terminate()  (SIGTERM)", _ignoring_grace(terminate_child)))},
         ),
         KillStyle(
             name="sigkill",
             description="SIGKILL to the child with Process.kill()",
             kind=WORK,
             forces_end=True,
-            runtimes={THREAD: SIGNALS_REACH_PROCESSES, **_in_processes(Applies("Process.kill()  (SIGKILL)", _kill))},
+            runtimes={THREAD: SIGNALS_REACH_PROCESSES, **_in_processes(Applies("Process.kill()  (SIGKILL)", _ignoring_grace(kill_child)))},
         ),
         KillStyle(
             name="sigint",
             description="SIGINT to the child: KeyboardInterrupt in its main thread, so its finally blocks run",
             kind=WORK,
-            runtimes={THREAD: SIGNALS_REACH_PROCESSES, **_in_processes(Applies("os.kill(process.pid, signal.SIGINT)", _interrupt))},
-        ),
-        KillStyle(
-            name="join-then-terminate",
-            description="sets the stop event, waits the grace period with Process.join(grace), then Process.terminate() if the child is still alive",
-            kind=WORK,
-            runtimes={THREAD: NO_TERMINATE, **_in_processes(Applies("Event.set(); Process.join(grace); Process.terminate()", _join_then_terminate))},
+            runtimes={THREAD: SIGNALS_REACH_PROCESSES, **_in_processes(Applies("os.kill(process.pid, signal.SIGINT)", _ignoring_grace(interrupt_child)))},
         ),
         KillStyle(
             name="crash",
@@ -208,3 +181,15 @@ KILL_STYLES: Dict[str, KillStyle] = {
         ),
     ]
 }
+
+
+def sequence_style(name: str, steps: Sequence[Step]) -> KillStyle:
+    """The style a sequence the harness sent makes: it applies where every step does, as their calls in turn."""
+
+    def applicability(runtime: str) -> Applicability:
+        unfit = why_not(steps, runtime)
+        if unfit is not None:
+            return NotApplicable(unfit)
+        return Applies(describe_calls(steps, runtime))
+
+    return KillStyle(name=name, description="a stop sequence, its steps in turn", kind=WORK, runtimes={runtime: applicability(runtime) for runtime in RUNTIME_NAMES})

@@ -18,8 +18,9 @@ class HostProtocolTest(unittest.TestCase):
         self.addCleanup(self.harness.end)
         return self.harness
 
-    def trial(self, runtime, kill, workload_file, kill_point=DELAY, stop_timeout_ms=1000):
-        return self.start_host(runtime).run_trial(self.folder.hosted_trial(runtime, kill, workload_file, kill_point, stop_timeout_ms))
+    def trial(self, runtime, kill, workload_file, kill_point=DELAY, stop_timeout_ms=1000, steps=None):
+        hosted = self.folder.hosted_trial(runtime, kill, workload_file, kill_point, stop_timeout_ms)
+        return self.start_host(runtime).run_trial(hosted if steps is None else {**hosted, "steps": steps})
 
     def test_a_thread_stopped_by_its_event_runs_its_cleanup(self):
         end = self.trial("py-thread", "event", "cpu_loop.py")
@@ -66,6 +67,24 @@ class HostProtocolTest(unittest.TestCase):
         end = self.trial("py-thread", "sigterm", "cpu_loop.py")
         self.assertEqual(end["type"], "work-failed")
         self.assertIn("Python cannot signal one thread", end["message"])
+
+    def test_a_sequence_runs_its_steps_in_turn_and_names_the_one_after_which_the_work_was_gone(self):
+        end = self.trial("py-process", "event>300ms>sigkill", "blocking_sleep.py", steps=ASK_WAIT_KILL)
+        self.assertEqual((end["type"], end["signal"], end["endedBy"], end["endedByStep"]), ("work-stopped", "SIGKILL", "sigkill", 3))
+        self.assertGreaterEqual(end["stopMs"], 300)
+
+    def test_a_sequence_ends_at_the_wait_once_the_ask_ended_the_work(self):
+        end = self.trial("py-process", "event>5s>sigkill", "cpu_loop.py", steps=[ASK_WAIT_KILL[0], {"name": "5s", "kind": "wait", "ms": 5000}, ASK_WAIT_KILL[2]])
+        self.assertEqual((end["type"], end["signal"], end["endedBy"], end["endedByStep"]), ("work-stopped", None, "event", 1))
+        self.assertTrue(self.folder.read(self.folder.cleanup_log).startswith("loop exited"))
+
+    def test_a_sequence_with_a_step_that_cannot_apply_fails_the_trial_with_the_step_and_the_reason(self):
+        end = self.trial("py-thread", "event>300ms>sigkill", "cpu_loop.py", steps=ASK_WAIT_KILL)
+        self.assertEqual(end["type"], "work-failed")
+        self.assertIn("step 3 sigkill: a signal is delivered to the whole process", end["message"])
+
+
+ASK_WAIT_KILL = [{"name": "event", "kind": "ask"}, {"name": "300ms", "kind": "wait", "ms": 300}, {"name": "sigkill", "kind": "signal", "signal": "SIGKILL"}]
 
 
 if __name__ == "__main__":

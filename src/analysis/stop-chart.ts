@@ -14,11 +14,8 @@ export interface StopComparison {
   readonly process: KillStyleName;
 }
 
-/** Every kill style against itself, then `terminate` of a worker against `sigkill` of a child. */
-const STOP_COMPARISONS: readonly StopComparison[] = [
-  ...KILL_STYLE_NAMES.map((kill) => ({ category: kill, thread: kill, process: kill })),
-  { category: 'terminate vs sigkill', thread: 'terminate', process: 'sigkill' },
-];
+/** Each runtime's forced stop against the other's, after every kill style against itself. */
+const FORCED_STOPS: StopComparison = { category: 'terminate vs sigkill', thread: 'terminate', process: 'sigkill' };
 
 /** One bar and one point of the chart: stopMs of both sides over the same workloads only. */
 export interface PairedStops extends StopComparison {
@@ -46,7 +43,9 @@ export function chartStops(results: readonly TrialResult[], cells: readonly Cell
       const value = TRIAL_FIGURES.stopMs.value(result as ReadTrial);
       return value === null ? [] : [{ workload: result.workload, value }];
     });
-  const rows = STOP_COMPARISONS.flatMap((comparison) => {
+  const kills = orderKills(cells);
+  const comparisons = [...kills.map((kill) => ({ category: kill, thread: kill, process: kill })), FORCED_STOPS];
+  const rows = comparisons.flatMap((comparison) => {
     const workloads = [...new Set(timed(comparison.thread, 'thread').map((entry) => entry.workload))].filter(
       (workload) => timed(comparison.process, 'process', workload).length > 0,
     );
@@ -56,6 +55,12 @@ export function chartStops(results: readonly TrialResult[], cells: readonly Cell
     return first === null || second === null ? [] : [{ ...comparison, workloads, first, second }];
   });
   const stopped = (kill: KillStyleName) => cells.some((cell) => cell.kill === kill && RUNTIME_NAMES.includes(cell.runtime) && cell.stopMs !== null);
-  const oneRuntimeOnly = KILL_STYLE_NAMES.filter((kill) => stopped(kill) && !rows.some((row) => row.thread === kill || row.process === kill));
+  const oneRuntimeOnly = kills.filter((kill) => stopped(kill) && !rows.some((row) => row.thread === kill || row.process === kill));
   return { rows, oneRuntimeOnly };
+}
+
+/** The kill styles of the cells in the table's order, then the sequences composed for the run, as the plan had them. */
+function orderKills(cells: readonly CellSummary[]): KillStyleName[] {
+  const present = new Set<KillStyleName>(cells.map((cell) => cell.kill));
+  return [...KILL_STYLE_NAMES.filter((kill) => present.has(kill)), ...[...present].filter((kill) => !(KILL_STYLE_NAMES as readonly string[]).includes(kill))];
 }

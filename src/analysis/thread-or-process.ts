@@ -28,6 +28,8 @@ export interface RuntimeComparison {
 export interface ThreadOrProcess {
   readonly columns: readonly ComparedStyle[];
   readonly missing: readonly MissingColumn[];
+  /** The columns of the table of stop sequences under it: each planned sequence in each runtime it applies to. */
+  readonly sequences: readonly ComparedStyle[];
   readonly comparisons: readonly RuntimeComparison[];
 }
 
@@ -35,14 +37,14 @@ export interface ThreadOrProcess {
 const COMPARED: ReadonlySet<TrialOutcome> = new Set(['stopped', 'leaked', 'hung']);
 
 export function compareThreadAndProcess(plan: RunPlan, find: FindCell): ThreadOrProcess {
-  const { columns, missing } = pickComparedStyles(plan);
+  const { columns, missing, sequences } = pickComparedStyles(plan);
   const workloads = plan.workloads.map((workload) => workload.name);
   const comparisons = (['forced', 'cooperative'] as const).flatMap((stop) => {
     const thread = columns.find((column) => column.stop === stop && column.runtime === 'thread');
     const process = columns.find((column) => column.stop === stop && column.runtime === 'process');
     return thread === undefined || process === undefined ? [] : [compareStop(stop, thread, process, find, workloads)];
   });
-  return { columns, missing, comparisons };
+  return { columns, missing, sequences, comparisons };
 }
 
 /** The cell of a workload, kill style and runtime; null when the run recorded no trial of it. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { KILL_STYLE_NAMES } from '../kill-styles/kill-styles.ts';
+import { isKillStyleName } from '../kill-styles/kill-styles.ts';
 import { PROBE_NAMES } from '../probes/probes.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
 import { BASELINE_VERSION, type Baseline, type BaselineCell, CLEANUP_RATES, DEFAULT_LEFTOVER_GROWTH_TOLERANCE, type OutcomeCounts } from './baseline.ts';
@@ -51,7 +51,9 @@ function parseJson(text: string, fail: Fail): Fields {
 function checkCell(value: unknown, where: string, fail: Fail): BaselineCell {
   if (!isFields(value)) return fail(`has ${where} that is ${describeType(value)}, not an object`);
   const workload = typeof value.workload === 'string' && value.workload !== '' ? value.workload : fail(`has ${where}.workload that is not a name`);
-  const kill = checkName(value.kill, KILL_STYLE_NAMES, `${where}.kill`, fail);
+  const kill = isKillStyleName(value.kill)
+    ? value.kill
+    : fail(`has ${where}.kill ${JSON.stringify(value.kill)}, not a kill style, preset or stop sequence (see --list)`);
   const runtime = checkName(value.runtime, RUNTIME_NAMES, `${where}.runtime`, fail);
   const identity = { workload, kill, runtime, ...checkNode(value.node, `${where}.node`, fail) };
   if (value.outcome === 'not-applicable') return { ...identity, outcome: 'not-applicable' };

@@ -1,4 +1,6 @@
 import { describeBadValue, UsageError } from '../errors/usage-error.ts';
+import { killStyleOf } from '../kill-styles/kill-styles.ts';
+import { sequenceWaitMs } from '../kill-styles/stop-steps.ts';
 import { planTrials, type TrialPlanInput } from '../run/plan-trials.ts';
 import { DEFAULTS } from './parse-arguments.ts';
 import { formatDuration } from './progress.ts';
@@ -22,7 +24,7 @@ export interface PlanSize extends TrialPlanInput {
 }
 
 /** Which option made the plan long, and its value: the one a refusal names. */
-type Cause = { flag: string; value: number };
+type Cause = { flag: string; value: number | string };
 
 /**
  * Refuses, before anything starts, a plan that would take hours unless --yes says to run it anyway: a typo'd
@@ -55,16 +57,30 @@ export function checkPlanSize(plan: PlanSize, yes: boolean): void {
   }
 }
 
-/** The longest one trial can take: every wait the options allow it, the start timeout and the stop timeout included. */
+/**
+ * The longest one trial can take: every wait the options allow it, the start timeout, the longest planned sequence's
+ * waits (its tool's, or --grace) and the stop timeout that follows them.
+ */
 export function estimateWorstTrial(plan: PlanSize): { ms: number; cause: Cause } {
-  const waits: Cause[] = [
-    { flag: '--start-timeout', value: plan.startTimeoutMs },
-    { flag: '--kill-delay', value: plan.killDelayMaxMs },
-    { flag: '--grace', value: plan.graceMs },
-    { flag: '--stop-timeout', value: plan.stopTimeoutMs },
+  const waits: Array<{ ms: number; cause: Cause }> = [
+    { ms: plan.startTimeoutMs, cause: { flag: '--start-timeout', value: plan.startTimeoutMs } },
+    { ms: plan.killDelayMaxMs, cause: { flag: '--kill-delay', value: plan.killDelayMaxMs } },
+    ...findLongestSequence(plan),
+    { ms: plan.stopTimeoutMs, cause: { flag: '--stop-timeout', value: plan.stopTimeoutMs } },
   ];
-  const cause = waits.reduce((largest, wait) => (wait.value > largest.value ? wait : largest));
-  return { ms: waits.reduce((sum, wait) => sum + wait.value, 0), cause };
+  const { cause } = waits.reduce((largest, wait) => (wait.ms > largest.ms ? wait : largest));
+  return { ms: waits.reduce((sum, wait) => sum + wait.ms, 0), cause };
+}
+
+/** The planned sequence that waits longest, named by --grace when its waits are all --grace's. */
+function findLongestSequence(plan: PlanSize): Array<{ ms: number; cause: Cause }> {
+  const sequences = plan.kills.flatMap((kill) => {
+    const { steps } = killStyleOf(kill);
+    if (steps === undefined) return [];
+    const cause = sequenceWaitMs(steps, 0) === 0 ? { flag: '--grace', value: plan.graceMs } : { flag: '--kill', value: kill };
+    return [{ ms: sequenceWaitMs(steps, plan.graceMs), cause }];
+  });
+  return sequences.length === 0 ? [] : [sequences.reduce((longest, sequence) => (sequence.ms > longest.ms ? sequence : longest))];
 }
 
 /** Trials and wall time of the whole plan: per trial its fixed cost and its kill point's wait, spread over the lanes. */

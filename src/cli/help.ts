@@ -1,6 +1,5 @@
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type KillStyle, notApplicableReason } from '../kill-styles/kill-style.ts';
 import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
 import { NODE_RUNTIME_NAMES, RUNTIME_NAMES } from '../runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../workloads/built-in-workloads.ts';
@@ -10,6 +9,7 @@ import { describeInvocation } from './invocation.ts';
 import { PYTHON_HOST } from '../python-host/python-environment.ts';
 import { CHECK_SCOPES, DEFAULTS } from './parse-arguments.ts';
 import { LONG_PLAN_MS } from './check-plan-size.ts';
+import { renderKillStyleList } from './list-kill-styles.ts';
 import { renderExitCodes } from './exit-codes.ts';
 import { MAX_LINGER_MS, NUMBER_RULES, type NumberFlag } from './number-options.ts';
 import { formatDuration } from './progress.ts';
@@ -28,7 +28,9 @@ with a kill style, probes what was left behind, and writes report.md (with repor
 Options:
   --runtime LIST         runtimes to use (default: ${NODE_RUNTIME_NAMES.join(', ')}): ${RUNTIME_NAMES.join(', ')}; the py-
                          runtimes run Python workloads in a Python host (python3, with the venv npm install made)
-  --kill LIST            kill styles (default: every one that applies to a runtime of the run): ${Object.keys(KILL_STYLES).join(', ')}
+  --kill LIST            kill styles and presets (default: every style, no preset, that applies to a runtime of the
+                         run): ${Object.keys(KILL_STYLES).join(', ')};
+                         or a stop sequence, steps joined by > (abort>500ms>tree-kill); see --list
   --workload LIST        built-in names or paths to your own modules (default: all built-ins, unless --task is given)
   --task LIST            job files written for tinypool or piscina (./jobs/resize.js, or ./jobs/x.js#name for a
                          named export), run unchanged; an optional ready or cleanup export is used when present
@@ -36,8 +38,10 @@ Options:
   --trials N             trials per cell, ${range('--trials')} (default: ${DEFAULTS.trials})
   --out DIR              where report.md, report.svg and results.json go (default: ${DEFAULTS.out}, which git is told to ignore)
   --start-timeout MS     how long a workload may take to call ready(); one that does not errors (default: ${DEFAULTS.startTimeoutMs})
-  --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs})
-  --grace MS             abort-then-force: how long to wait for the abort before forcing (default: ${DEFAULTS.graceMs})
+  --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs}); it
+                         follows a sequence's waits (docker-stop's 10 s), which a trial waits out as the tool would
+  --grace MS             abort-then-force, join-then-terminate and a sequence's grace step: how long to wait for the ask
+                         before forcing (default: ${DEFAULTS.graceMs})
   --deadline MS          timeout: the runtime's own deadline, from the start of the work (default: ${DEFAULTS.deadlineMs})
                          (every MS: whole milliseconds, ${range('--stop-timeout')}; --kill-delay may be 0)
   --linger MS            watch what a stop left for this long after the kill: what goes away by itself, and when (default: ${DEFAULTS.lingerMs}; 0: not at all; at most ${MAX_LINGER_MS})
@@ -85,17 +89,13 @@ function listPythonWorkloadNames(): string[] {
     .sort();
 }
 
-/** The --list text: every kill style with where it applies, every built-in workload of both languages. */
+/** The --list text: every kill style and preset with where it applies, the steps of a sequence, every built-in workload of both languages. */
 export function renderList(): string {
   const width = Math.max(...[...Object.keys(KILL_STYLES), ...Object.keys(BUILT_IN_WORKLOADS)].map((name) => name.length));
-  const styles = Object.values(KILL_STYLES).map((style: KillStyle) => {
-    const runtimes = RUNTIME_NAMES.filter((runtime) => notApplicableReason(style, runtime) === null);
-    return `  ${style.name.padEnd(width)} ${style.description} [${runtimes.join(', ')}]`;
-  });
   const workloads = Object.entries(BUILT_IN_WORKLOADS).map(([name, workload]) => `  ${name.padEnd(width)} ${workload.description}`);
   const python = listPythonWorkloadNames();
   return (
-    `Kill styles:\n${styles.join('\n')}\n\nWorkloads:\n${workloads.join('\n')}\n  (or a path to your own module whose default export is defineWorkload(...))\n` +
+    `${renderKillStyleList(width)}\n\nWorkloads:\n${workloads.join('\n')}\n  (or a path to your own module whose default export is defineWorkload(...))\n` +
     `\nPython workloads, for the py- runtimes (python/workloads/; a name Node.js has too runs its own module in each language):\n  ${python.join(', ')}\n` +
     '  (or a path to your own .py module that sets workload = define_workload(...))\n'
   );

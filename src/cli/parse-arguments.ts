@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { notApplicableReason } from '../kill-styles/kill-style.ts';
-import { KILL_STYLE_NAMES, KILL_STYLES, type KillStyleName } from '../kill-styles/kill-styles.ts';
+import { KILL_STYLE_NAMES, KILL_STYLES, type KillStyleName, readKillStyleName } from '../kill-styles/kill-styles.ts';
+import { SEQUENCE_GRAMMAR } from '../kill-styles/stop-steps.ts';
 import { KILL_POINT_MODES, type KillPointMode, type Shard } from '../record/run-record.ts';
 import { DEFAULT_FAIL_CONDITIONS, FAIL_CONDITIONS, type FailCondition } from '../run/run-failures.ts';
 import { NODE_RUNTIME_NAMES, RUNTIME_NAMES, type RuntimeName } from '../runtime/runtime.ts';
@@ -160,7 +161,7 @@ export function parseArguments(argv: string[]): Command {
     options: {
       runtimes,
       // Without --kill: every style that applies to one of the runtimes, so a Node.js run has no column of Python's styles.
-      kills: values.kill === undefined ? stylesFor(runtimes) : parseNames('--kill', values.kill, KILL_STYLE_NAMES),
+      kills: values.kill === undefined ? stylesFor(runtimes) : parseKills(values.kill),
       workloads: values.workload === undefined ? null : splitList('--workload', values.workload),
       tasks: parseTasks(values.task, values['task-data']),
       trials: number('--trials', values.trials, DEFAULTS.trials),
@@ -189,8 +190,21 @@ export function parseArguments(argv: string[]): Command {
 
 type ParsedValues = ReturnType<typeof parseStrictly>['values'];
 
+/** Presets are left out: their waits are their tools' own (up to 90 s), which a user asks for by name. */
 function stylesFor(runtimes: readonly RuntimeName[]): KillStyleName[] {
-  return KILL_STYLE_NAMES.filter((kill) => runtimes.some((runtime) => notApplicableReason(KILL_STYLES[kill], runtime) === null));
+  return KILL_STYLE_NAMES.filter(
+    (kill) => KILL_STYLES[kill].preset === undefined && runtimes.some((runtime) => notApplicableReason(KILL_STYLES[kill], runtime) === null),
+  );
+}
+
+/** Style and preset names, and sequences of steps, each spelled as results name it (`abort > 500ms>tree-kill` as `abort>500ms>tree-kill`). */
+function parseKills(value: string): KillStyleName[] {
+  const kills = splitList('--kill', value).map((text) => {
+    const read = readKillStyleName(text);
+    if ('name' in read) return read.name;
+    throw new UsageError(describeBadValue('--kill value', text, `${read.problem}; allowed: ${KILL_STYLE_NAMES.join(', ')}, or ${SEQUENCE_GRAMMAR}`));
+  });
+  return [...new Set(kills)];
 }
 
 function parseMerge(files: string[], values: ParsedValues): Command {

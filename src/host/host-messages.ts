@@ -1,5 +1,6 @@
 import type { WorkloadSpec } from '../entry/messages.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { StopStep } from '../kill-styles/stop-steps.ts';
 import type { CgroupReference } from '../linux-proc/cgroups.ts';
 import type { FamilyMember } from '../process-family/process-family.ts';
 import type { ErroredTrial, KillPoint, MutexState, WorkActivity } from '../record/trial-result.ts';
@@ -27,6 +28,8 @@ export interface HostedTrial {
   /** When, after ready(), the kill is applied. */
   readonly killPoint: KillPoint;
   readonly memoryLimitMb: number;
+  /** A sequence style's steps, each wait in ms (--grace resolved), for a host that runs them as they come (Python's). */
+  readonly steps?: readonly StopStep[];
 }
 
 /** The harness starts the trial, takes its at-ready snapshot, then orders the kill. */
@@ -80,6 +83,8 @@ export type HostEvent =
       /** The kill request on the wall clock (performance.timeOrigin + now), comparable across processes. */
       killRequestedEpochMs: number;
       endedBy: string | null;
+      /** A sequence's: the place of that step, from 1. */
+      endedByStep?: number;
     } & SharedState &
       StopMoment &
       Pick<WorkActivities, 'workAtStop'>)

@@ -1,6 +1,6 @@
 import { measureLogBytes } from '../files/log-lines.ts';
-import { type ApplyKill, isNotApplicable, type KillStyle, type WorkKillStyle } from '../kill-styles/kill-style.ts';
-import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { type ApplyKill, type EndingStep, isNotApplicable, type KillStyle, stopAllowanceMs, type WorkKillStyle } from '../kill-styles/kill-style.ts';
+import { killStyleOf } from '../kill-styles/kill-styles.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
 import { PROCESS_JOURNAL } from '../marker/run-owner.ts';
 import { dirname, join } from 'node:path';
@@ -29,7 +29,7 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   send: (event: HostEvent) => void,
   killOrdered: Promise<void>,
 ): Promise<void> {
-  const style: KillStyle = KILL_STYLES[trial.kill];
+  const style: KillStyle = killStyleOf(trial.kill);
   // The marker of this trial, not the host's: workers copy process.env, children inherit it, and setenv() puts
   // it in the C environment too, for anything native code spawns. /proc/<host>/environ keeps the host's own
   // marker (the kernel shows the environment the process was started with), so reaping this trial's marker
@@ -84,12 +84,14 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   if (endedBeforeKill !== null) return send({ type: 'work-failed', message: endedBeforeKill });
   const killAppliedAt = performance.now();
   const endedBy = applyFor(workStyle(style), trial.runtime)(work, { graceMs: trial.graceMs, family });
+  // A sequence's waits are its tool's own: the stop timeout comes on top of them.
+  const allowedMs = stopAllowanceMs(style, trial);
   // The stop timeout waits for the work to be gone, not for its runtime to settle (tinypool never settles after a
   // worker's process.exit(), and waiting for it would count the settle wait as part of the stop).
   const given = startGivenClock(() => workThreads(work, hostThreads));
-  const end = (await withinGivenTime(trial.stopTimeoutMs, work.gone, given)) === undefined ? undefined : await work.ended;
+  const end = (await withinGivenTime(allowedMs, work.gone, given)) === undefined ? undefined : await work.ended;
   // A style that never settles (a tree-kill whose `ps` hangs) must not hold the report; its gate stays on till then.
-  const ending = end === undefined ? null : describeEnding(await within(trial.stopTimeoutMs, Promise.resolve(endedBy)));
+  const ending = end === undefined ? null : describeEnding(await within(allowedMs, Promise.resolve(endedBy)));
   const appliedAt = deadlineMs === null ? killAppliedAt : (work.deadlineFiredAt() ?? killAppliedAt);
   if (end !== undefined && endedOnItsOwn(end, { appliedAt, style, ending, runtime: trial.runtime }))
     return send({ type: 'work-failed', message: describeSelfEnd(end) });
@@ -107,7 +109,8 @@ export async function hostTrial<Name extends NodeRuntimeName>(
     stopMs: end.endedAt - stopFrom,
     reportedMs: end.reportedAt === null ? null : end.reportedAt - stopFrom,
     killRequestedEpochMs: performance.timeOrigin + stopFrom,
-    endedBy: ending,
+    endedBy: ending?.name ?? null,
+    ...(ending?.step === undefined ? {} : { endedByStep: ending.step }),
     ...readSharedState(work),
     workAtStop,
     sectionLogBytesAtStop,
@@ -158,9 +161,9 @@ function probeMutex(work: WorkByRuntime[NodeRuntimeName]): MutexState {
   return 'free';
 }
 
-/** Only escalating styles say which step ended the work; other calls' return values mean nothing here. */
-function describeEnding(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
+/** Only styles that can tell say which step ended the work; other calls' return values mean nothing here. */
+function describeEnding(value: unknown): EndingStep | null {
+  return typeof value === 'object' && value !== null && 'name' in value ? (value as EndingStep) : null;
 }
 
 /**
@@ -168,9 +171,9 @@ function describeEnding(value: unknown): string | null {
  * kill was applied (a deadline style's, when its deadline fired), or a force it cannot handle shows no trace of itself
  * (a terminated worker's task resolved, a SIGKILLed child exited with a code): the work returned first.
  */
-function endedOnItsOwn(end: WorkEnd, kill: { appliedAt: number; style: KillStyle; ending: string | null; runtime: NodeRuntimeName }): boolean {
+function endedOnItsOwn(end: WorkEnd, kill: { appliedAt: number; style: KillStyle; ending: EndingStep | null; runtime: NodeRuntimeName }): boolean {
   if (Math.min(end.endedAt, end.reportedAt ?? end.endedAt) < kill.appliedAt) return true;
-  if (kill.style.forcesEnd !== true && kill.ending !== 'force') return false;
+  if (kill.style.forcesEnd !== true && kill.ending?.forces !== true) return false;
   return kill.runtime === 'process' ? end.signal === null : end.error === null;
 }
 

@@ -1,6 +1,5 @@
-import { within } from '../runtime/within.ts';
-import type { StartedWork } from '../runtime/runtime.ts';
-import { type KillContext, noPythonCounterpart, type WorkKillStyle } from './kill-style.ts';
+import { noPythonCounterpart, type WorkKillStyle } from './kill-style.ts';
+import { sequenceStyle } from './stop-sequence.ts';
 
 /** Cooperative stop: the workload's signal is aborted and the harness waits for run() to return. */
 export const abort: WorkKillStyle = {
@@ -13,20 +12,10 @@ export const abort: WorkKillStyle = {
   ...noPythonCounterpart("Python's cooperative stop is `event` (threading.Event.set())"),
 };
 
-/** Abort, then force after a grace period, as `docker stop` and execa's forceKillAfterDelay do. */
-export const abortThenForce: WorkKillStyle = {
-  kind: 'work',
+/** Abort, then force after --grace: the pattern of docker stop and execa's forceKillAfterDelay, as a sequence of steps. */
+export const abortThenForce = sequenceStyle({
   name: 'abort-then-force',
+  steps: 'abort>grace>force',
   description: 'abort; if run() has not returned after the grace period, force (terminate a worker, SIGKILL a child)',
-  thread: abortThenForceWork,
-  process: abortThenForceWork,
-  ...noPythonCounterpart('in Python, `join-then-terminate` asks, waits, then terminates a process (a thread cannot be terminated)'),
-};
-
-/** Resolves with the step that ended the work, so the report can tell a graceful stop from a forced one. */
-async function abortThenForceWork(work: StartedWork, { graceMs }: KillContext): Promise<string> {
-  work.sendCommand('stop');
-  if ((await within(graceMs, work.gone)) !== undefined) return 'abort';
-  work.forceStop();
-  return 'force';
-}
+  python: noPythonCounterpart('in Python, `join-then-terminate` asks, waits, then terminates a process (a thread cannot be terminated)'),
+});

@@ -1,5 +1,6 @@
 import type { ProcessFamily } from '../process-family/process-family.ts';
 import type { NodeRuntimeName, PythonRuntimeName, RuntimeName, StartOptions, WorkByRuntime } from '../runtime/runtime.ts';
+import { sequenceWaitMs, type StopStep } from './stop-steps.ts';
 
 /** Why a kill style has no meaning in a runtime; the report shows it in place of a result. */
 export interface NotApplicable {
@@ -13,8 +14,19 @@ export interface KillContext {
   readonly family: ProcessFamily;
 }
 
-/** Applies the kill; an escalating style resolves with the step that ended the work (`abort` or `force`). */
-export type ApplyKill<Name extends NodeRuntimeName> = (work: WorkByRuntime[Name], context: KillContext) => void | Promise<string>;
+/**
+ * The step after which the work was gone: its name (`abort`, `force`, `tree-kill`), its position from 1 in a sequence,
+ * and whether it forces an end the work cannot make itself (SIGKILL, a worker's terminate()), so that an end without
+ * that force's trace was the work's own.
+ */
+export interface EndingStep {
+  readonly name: string;
+  readonly step?: number;
+  readonly forces: boolean;
+}
+
+/** Applies the kill; a style that can tell which of its steps ended the work resolves with it. */
+export type ApplyKill<Name extends NodeRuntimeName> = (work: WorkByRuntime[Name], context: KillContext) => void | Promise<EndingStep | undefined>;
 
 interface KillStyleBase {
   readonly name: string;
@@ -28,9 +40,13 @@ interface KillStyleBase {
   /**
    * The style ends the work by a force it cannot handle: a worker terminated (tinypool rejects its task), a child
    * SIGKILLed. An end that shows otherwise (the task resolved, the child exited with a code) was the work's own, however
-   * close to the kill it came. An escalating style forces at its second step only (see abort-then-force's `force`).
+   * close to the kill it came. A sequence forces at some steps only: the step that ended the work says (EndingStep).
    */
   readonly forcesEnd?: boolean;
+  /** A sequence's steps, run one after another (src/kill-styles/stop-sequence.ts); the Python host is sent them. */
+  readonly steps?: readonly StopStep[];
+  /** A preset: what a tool does to stop its work, with its defaults, and the source that says so. */
+  readonly preset?: { readonly source: string };
 }
 
 /** The call a Python host makes to apply a style (python/isolation_harness/kill_styles.py carries it out), as --list and the report name it. */
@@ -62,6 +78,14 @@ export function isNotApplicable(value: unknown): value is NotApplicable {
   return typeof value === 'object' && value !== null && 'notApplicable' in value;
 }
 
+/**
+ * How long a trial of the style may take to end the work once its kill is applied: the stop timeout, after every wait
+ * of a sequence (its tool's own, which a trial waits out as the tool would).
+ */
+export function stopAllowanceMs(style: KillStyle, timing: { readonly stopTimeoutMs: number; readonly graceMs: number }): number {
+  return timing.stopTimeoutMs + (style.steps === undefined ? 0 : sequenceWaitMs(style.steps, timing.graceMs));
+}
+
 /** Why the style does not apply to the runtime, or null when it does. */
 export function notApplicableReason(style: KillStyle, runtime: RuntimeName): string | null {
   if (style.kind === 'host') return null;
@@ -72,6 +96,10 @@ export function notApplicableReason(style: KillStyle, runtime: RuntimeName): str
 export const SIGNALS_REACH_PROCESSES: NotApplicable = {
   notApplicable: 'a signal is delivered to the whole host process; Node.js has no way to signal one worker thread',
 };
+
+export const THREADS_CANNOT_BE_TERMINATED: NotApplicable = { notApplicable: 'a thread cannot be terminated: threading has no terminate() or kill()' };
+
+export const NO_TERMINATE_IN_A_CHILD: NotApplicable = { notApplicable: 'a child process has no terminate(); its forced stop is sigkill' };
 
 const SIGNALS_REACH_PYTHON_PROCESSES: NotApplicable = {
   notApplicable: 'a signal is delivered to the whole process, and Python runs signal handlers in the main thread only: one thread cannot be signalled',

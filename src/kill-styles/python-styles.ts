@@ -1,4 +1,5 @@
 import { type HostExitKillStyle, inEveryPythonRuntime, NOT_IN_NODE, type WorkKillStyle } from './kill-style.ts';
+import { sequenceStyle } from './stop-sequence.ts';
 
 // The ways the articles about Python say to stop a thread or a process. The Python host applies them
 // (python/isolation_harness/kill_styles.py); here they are named, with where each applies, for the plan and the report.
@@ -6,7 +7,6 @@ import { type HostExitKillStyle, inEveryPythonRuntime, NOT_IN_NODE, type WorkKil
 const NOT_IN_A_CHILD = {
   notApplicable: 'the exception is raised in a thread of the calling interpreter; the child is another interpreter, which only a signal reaches',
 };
-const THREADS_CANNOT_BE_TERMINATED = { notApplicable: 'a thread cannot be terminated: threading has no terminate() or kill()' };
 
 /** The cooperative stop: the flag the work checks. */
 export const event: WorkKillStyle = {
@@ -68,13 +68,10 @@ export const futuresCancel: WorkKillStyle = {
   ),
 };
 
-/** Ask, wait a grace period, then terminate: what the articles recommend for a multiprocessing.Process. */
-export const joinThenTerminate: WorkKillStyle = {
-  kind: 'work',
+/** Ask, wait a grace period, then terminate: what the articles recommend for a multiprocessing.Process, as a sequence of steps. */
+export const joinThenTerminate = sequenceStyle({
   name: 'join-then-terminate',
+  steps: 'event>grace>terminate',
   description: 'sets the stop event, join(grace), then Process.terminate() (SIGTERM) if the child is still alive (processes only)',
-  ...NOT_IN_NODE,
-  'py-thread': THREADS_CANNOT_BE_TERMINATED,
-  'py-process': { python: 'Event.set(); Process.join(grace); Process.terminate()' },
-  'py-process-spawn': { python: 'Event.set(); Process.join(grace); Process.terminate()' },
-};
+  node: NOT_IN_NODE,
+});

@@ -1,4 +1,4 @@
-import { noPythonCounterpart, type WorkKillStyle } from './kill-style.ts';
+import { NO_TERMINATE_IN_A_CHILD, noPythonCounterpart, type WorkKillStyle } from './kill-style.ts';
 
 /** Forced stop of a worker thread: tinypool's abort, which calls worker.terminate(). */
 export const terminate: WorkKillStyle = {
@@ -7,7 +7,7 @@ export const terminate: WorkKillStyle = {
   description: "forced: worker.terminate() through tinypool's abort (threads only)",
   forcesEnd: true,
   thread: (work) => work.forceStop(),
-  process: { notApplicable: 'a child process has no terminate(); its forced stop is sigkill' },
+  process: NO_TERMINATE_IN_A_CHILD,
   ...noPythonCounterpart(
     "Python's threads have no terminate(): `async-exception` is the forced thread kill the articles give, and Process.terminate() is `sigterm`",
   ),

@@ -38,7 +38,7 @@ export const treeKillStyle: WorkKillStyle = {
   thread: SIGNALS_REACH_PROCESSES,
   async process(work, { family }) {
     await killTree(work.pid, 'SIGKILL', family);
-    return 'tree-kill';
+    return { name: 'tree-kill', forces: true };
   },
   ...noPythonCounterpart('tree-kill is a Node.js package; `sigkill` (Process.kill()) is the forced stop of a Python child'),
 };

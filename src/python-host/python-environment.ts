@@ -41,6 +41,8 @@ export interface PythonDescription {
   readonly stopit: string | null;
   readonly workloads: readonly PythonWorkloadDescription[];
   readonly killStyles: readonly PythonKillStyleDescription[];
+  /** Per step of a stop sequence (`ask`, `force`, `signal SIGKILL`, …) and runtime, whether the Python host can apply it. */
+  readonly steps: Readonly<Record<string, PythonKillStyleDescription['runtimes']>>;
 }
 
 /** The Python the run used, as the plan records it: or why there is none, which makes every Python cell not applicable. */

@@ -1,4 +1,4 @@
-import { KILL_STYLE_NAMES } from '../kill-styles/kill-styles.ts';
+import { isKillStyleName } from '../kill-styles/kill-styles.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
 
 type Fields = Record<string, unknown>;
@@ -12,14 +12,12 @@ const NUMBERS = ['trials', 'startTimeoutMs', 'stopTimeoutMs', 'graceMs', 'deadli
  */
 export function findPlanProblem(plan: unknown): string | null {
   if (!isFields(plan)) return `has a plan that is ${describe(plan)}, not an object`;
-  for (const [key, names] of [
-    ['runtimes', RUNTIME_NAMES],
-    ['kills', KILL_STYLE_NAMES],
-  ] as const) {
-    const value = plan[key];
-    if (!Array.isArray(value) || value.some((name) => !(names as readonly unknown[]).includes(name)))
-      return `has plan.${key} ${JSON.stringify(value) ?? 'missing'}, not a list of ${names.join(', ')}`;
-  }
+  const runtimes = plan.runtimes;
+  if (!Array.isArray(runtimes) || runtimes.some((name) => !(RUNTIME_NAMES as readonly unknown[]).includes(name)))
+    return `has plan.runtimes ${JSON.stringify(runtimes) ?? 'missing'}, not a list of ${RUNTIME_NAMES.join(', ')}`;
+  const kills = plan.kills;
+  if (!Array.isArray(kills) || !kills.every(isKillStyleName))
+    return `has plan.kills ${JSON.stringify(kills) ?? 'missing'}, not a list of kill styles, presets or stop sequences (see --list)`;
   const workloads = plan.workloads;
   if (!Array.isArray(workloads) || workloads.some((workload) => !isFields(workload) || typeof workload.name !== 'string'))
     return 'has plan.workloads that is not a list of named workloads';
@@ -36,7 +34,7 @@ export function findResultsProblem(results: unknown): string | null {
     (result) =>
       !isFields(result) ||
       !(RUNTIME_NAMES as readonly unknown[]).includes(result.runtime) ||
-      !(KILL_STYLE_NAMES as readonly unknown[]).includes(result.kill) ||
+      !isKillStyleName(result.kill) ||
       typeof result.workload !== 'string' ||
       typeof result.trial !== 'number' ||
       !OUTCOMES.includes(result.outcome),

@@ -144,8 +144,13 @@ interface MeasuredTrial extends TrialKey, HostUse {
 export interface StoppedTrial extends MeasuredTrial {
   readonly outcome: 'stopped' | 'leaked';
   readonly exit: TrialExit;
-  /** For escalating styles, the step that ended the work (`abort` or `force`); null otherwise. */
+  /**
+   * The step after which the work was gone, for styles that tell: a sequence's last step applied before it was gone
+   * (`abort` or `force` of abort-then-force), `tree-kill`, `host-death`; null otherwise.
+   */
   readonly endedBy: string | null;
+  /** A sequence's: where that step stands in it, from 1 (`abort>500ms>tree-kill` ended by tree-kill: 3). */
+  readonly endedByStep?: number;
   /** From the kill request until the OS showed the work gone (thread ended, child reaped). */
   readonly stopMs: number;
   /** From the kill request until the runtime's own promise settled; null if it never settled. */

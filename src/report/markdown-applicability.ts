@@ -1,5 +1,5 @@
 import { notApplicableReason } from '../kill-styles/kill-style.ts';
-import { KILL_STYLES, type KillStyleName } from '../kill-styles/kill-styles.ts';
+import { killStyleOf, type KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { RunPlan } from '../record/run-record.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
@@ -15,6 +15,6 @@ export function renderApplicability(plan: RunPlan): string {
 }
 
 function describeApplicability(kill: KillStyleName, runtime: RuntimeName): string {
-  const reason = notApplicableReason(KILL_STYLES[kill], runtime);
+  const reason = notApplicableReason(killStyleOf(kill), runtime);
   return reason === null ? 'applies' : `n/a: ${reason}`;
 }

@@ -1,5 +1,5 @@
 import { notApplicableReason } from '../kill-styles/kill-style.ts';
-import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { killStyleOf } from '../kill-styles/kill-styles.ts';
 import type { RunPlan, WorkloadEntry } from '../record/run-record.ts';
 import { formatCleanup, formatFds, formatMemory, formatOutcomes, formatProcesses, formatTempFiles, NOTHING_RECORDED } from './format-cell.ts';
 import { formatKillPoints } from './format-kill-point.ts';
@@ -64,7 +64,7 @@ function renderWorkload(name: string, workload: WorkloadEntry | undefined, cells
 function describeOwnExclusions(cells: readonly CellSummary[]): string[] {
   const killsByReason = new Map<string, Set<string>>();
   for (const cell of cells) {
-    if (cell.notApplicable === null || cell.notApplicable === notApplicableReason(KILL_STYLES[cell.kill], cell.runtime)) continue;
+    if (cell.notApplicable === null || cell.notApplicable === notApplicableReason(killStyleOf(cell.kill), cell.runtime)) continue;
     killsByReason.set(cell.notApplicable, (killsByReason.get(cell.notApplicable) ?? new Set()).add(cell.kill));
   }
   return [...killsByReason].map(([reason, kills]) => `Not applicable to this workload (${[...kills].map(renderInlineCode).join(', ')}): ${reason}.`);

@@ -16,7 +16,7 @@ export function describeSettings(plan: RunPlan, raised: readonly RaisedDeadline[
       ? 'every cell of the matrix'
       : `shard ${plan.shard.index} of ${plan.shard.count} of its cells (\`--shard ${plan.shard.index}/${plan.shard.count}\`)`;
   return [
-    `Each workload had ${plan.startTimeoutMs} ms to become ready (\`--start-timeout\`), each stop ${plan.stopTimeoutMs} ms to end the work (\`--stop-timeout\`).`,
+    `Each workload had ${plan.startTimeoutMs} ms to become ready (\`--start-timeout\`), each stop ${plan.stopTimeoutMs} ms to end the work (\`--stop-timeout\`), after the waits of a stop sequence.`,
     `\`abort-then-force\` forces the stop after a grace of ${plan.graceMs} ms (\`--grace\`);`,
     `\`timeout\` gives the runtime a deadline of ${plan.deadlineMs} ms from the start of the work (\`--deadline\`)${describeRaised(raised)}.`,
     KILL_POINTS[plan.killPoint](plan),

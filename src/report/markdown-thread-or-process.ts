@@ -1,5 +1,5 @@
 import type { AnalysisView } from '../analysis/analysis.ts';
-import type { MissingColumn } from '../analysis/compared-styles.ts';
+import type { ComparedStyle, MissingColumn } from '../analysis/compared-styles.ts';
 import { LEFTOVER_KINDS, type LeftoverTally, TRIAL_DIRECTORY_NAME } from '../analysis/leftover-kinds.ts';
 import { OUTCOMES } from '../analysis/outcomes.ts';
 import type { CellSummary } from '../analysis/summarize-cell.ts';
@@ -13,10 +13,18 @@ import { GRID_FILE_NAME } from './svg-stop-grid.ts';
 
 /** A cell names this many things of one kind, then says how many more there were. */
 const NAMES_SHOWN = 2;
+/** How a column's header names its stop. */
+const STOP_LABELS: Readonly<Record<ComparedStyle['stop'], string>> = {
+  forced: 'forced',
+  tree: 'forced with its descendants',
+  cooperative: 'cooperative',
+  sequence: 'sequence',
+};
 
 /**
- * The report's headline table: per workload, what the forced and the cooperative stop left in a worker thread and in
- * a child process, named, with k/n beside every figure; above it the grid of every kill style (report.svg).
+ * The report's headline table: per workload, what the forced stop (and tree-kill, where it ran) and the cooperative
+ * stop left in a worker thread and in a child process, named, with k/n beside every figure; above it the grid of every
+ * kill style (report.svg), under it the table of the run's stop sequences.
  */
 export function renderThreadOrProcess(plan: RunPlan, view: AnalysisView, { withImage = true }: { withImage?: boolean } = {}): string {
   const { columns, missing, comparisons } = view.threadOrProcess;
@@ -36,12 +44,35 @@ export function renderThreadOrProcess(plan: RunPlan, view: AnalysisView, { withI
   ].join(' ');
   const heading = '## Thread or process: what each stop left';
   const without = missing.map(describeMissing);
-  if (columns.length === 0) return [heading, ...image, about, 'This run has no forced or cooperative stop to set side by side.', ...without].join('\n\n');
-  const header = ['Workload', ...columns.map((column) => `${capitalize(column.runtime)}, ${column.stop}: ${renderInlineCode(column.kill)}`)];
-  const find = (workload: string, kill: string, runtime: string) =>
-    view.cells.find((cell) => cell.workload === workload && cell.kill === kill && cell.runtime === runtime) ?? null;
-  const rows = plan.workloads.map(({ name }) => [name, ...columns.map((column) => describeCell(find(name, column.kill, column.runtime)))]);
-  return [heading, ...image, about, renderTable(header, rows), ...without, ...comparisons.map(describeComparison)].join('\n\n');
+  const table = columns.length === 0 ? 'This run has no forced or cooperative stop to set side by side.' : renderColumns(plan, view, columns, describeCell);
+  return [heading, ...image, about, table, ...without, ...comparisons.map(describeComparison), ...renderSequences(plan, view)].join('\n\n');
+}
+
+/** One row per workload, one column per style and runtime, each cell as `describe` says it. */
+function renderColumns(plan: RunPlan, view: AnalysisView, columns: readonly ComparedStyle[], describe: (cell: CellSummary | null) => string): string {
+  const header = ['Workload', ...columns.map((column) => `${capitalize(column.runtime)}, ${STOP_LABELS[column.stop]}: ${renderInlineCode(column.kill)}`)];
+  const find = (workload: string, column: ComparedStyle) =>
+    view.cells.find((cell) => cell.workload === workload && cell.kill === column.kill && cell.runtime === column.runtime) ?? null;
+  return renderTable(
+    header,
+    plan.workloads.map(({ name }) => [name, ...columns.map((column) => describe(find(name, column)))]),
+  );
+}
+
+/** The planned sequences of steps, each in the runtimes it applies to, with the step after which the work was gone. */
+function renderSequences(plan: RunPlan, view: AnalysisView): string[] {
+  const { sequences } = view.threadOrProcess;
+  if (sequences.length === 0) return [];
+  const about =
+    '**Stop sequences**, their steps in turn (`--list` says each): a wait ends once the work is gone, and `ended by` counts the step after which it was; ' +
+    `here **hung** means the work had not ended ${formatSeconds(plan.stopTimeoutMs)} after the last step.`;
+  return [about, renderColumns(plan, view, sequences, describeSequenceCell)];
+}
+
+/** `stopped 2/2; ended by abort 1, force 1`. */
+function describeSequenceCell(cell: CellSummary | null): string {
+  const steps = Object.entries(cell?.endedBy ?? {});
+  return steps.length === 0 ? describeCell(cell) : `${describeCell(cell)}; ended by ${steps.map(([step, trials]) => `${step} ${trials}`).join(', ')}`;
 }
 
 /** `stopped 1/2; leaked 1/2: 1 process (`sleep`)`; `n/a` alone when the style does not apply; `not run` for a cell without trials. */

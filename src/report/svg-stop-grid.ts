@@ -221,10 +221,10 @@ function nameSquare(cell: CellSummary | null): string[] {
   return words.length <= WORDS_SHOWN ? words : [...words.slice(0, WORDS_SHOWN - 1), `+${words.length - WORDS_SHOWN + 1} more`];
 }
 
-/** A kill style's name over as few lines as fit the column, broken after its hyphens: `abort-then-` / `force`. */
+/** A kill style's name over as few lines as fit the column, broken after its hyphens and steps: `abort-then-` / `force`, `abort>` / `500ms>`. */
 function wrapAtHyphens(kill: KillStyleName, width: number): string[] {
   const lines: string[] = [];
-  for (const part of kill.split(/(?<=-)/)) {
+  for (const part of kill.split(/(?<=[->])/)) {
     const last = lines.at(-1);
     if (last !== undefined && estimateTextWidth(last + part, HEADER_SIZE) <= width) lines[lines.length - 1] = last + part;
     else lines.push(part);

@@ -1,5 +1,6 @@
 import { type KillStyle, notApplicableReason } from '../kill-styles/kill-style.ts';
-import { KILL_STYLES, type KillStyleName } from '../kill-styles/kill-styles.ts';
+import { killStyleOf, type KillStyleName } from '../kill-styles/kill-styles.ts';
+import { describeContainment } from '../process-family/containment.ts';
 import { isPythonRuntime, type RuntimeName } from '../runtime/runtime.ts';
 import type { KillPoint, TrialKey } from '../record/trial-result.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
@@ -40,8 +41,9 @@ export function planTrials(plan: TrialPlanInput): PlannedTrial[] {
         ? traits
         : (traits.unavailable ??
           node?.unavailable[workload.name] ??
-          notApplicableReason(KILL_STYLES[kill], runtime) ??
-          workloadRulesOut(traits, KILL_STYLES[kill]) ??
+          notApplicableReason(killStyleOf(kill), runtime) ??
+          workloadRulesOut(traits, killStyleOf(kill)) ??
+          machineLacks(killStyleOf(kill)) ??
           pythonLacks(plan, kill, runtime));
     const inShard = plan.shard === null || cellIndex % plan.shard.count === plan.shard.index - 1;
     for (let trial = 1; trial <= (reason === null ? plan.trials : 1); trial += 1) {
@@ -88,6 +90,13 @@ function pythonLacks(plan: TrialPlanInput, kill: KillStyleName, runtime: Runtime
   return plan.python.unavailableStyles[kill]?.[runtime] ?? null;
 }
 
+/** Why this machine cannot apply a style that applies to the runtime: its cgroup steps need a cgroup per host. */
+function machineLacks(style: KillStyle): string | null {
+  if (style.steps?.some((step) => step.kind === 'cgroup') !== true) return null;
+  const containment = describeContainment();
+  return containment.available ? null : `${style.name} signals the host's cgroup, and hosts get none on this machine: ${containment.description}`;
+}
+
 /** Why the workload rules out a style that applies to the runtime: a command or a request to stop cannot reach it. */
 function workloadRulesOut(workload: WorkloadTraits, style: KillStyle): string | null {
   if (workload.readsCommands === false && style.injectedAsCommand === true) {
@@ -99,7 +108,7 @@ function workloadRulesOut(workload: WorkloadTraits, style: KillStyle): string | 
 
 /** Where the trial's kill lands: the runtime's deadline for `timeout`; else a seeded section or delay after ready(). */
 function chooseKillPoint(plan: TrialPlanInput, key: TrialKey, sections: readonly string[]): KillPoint {
-  if (KILL_STYLES[key.kill].start?.usesDeadline) return { kind: 'deadline', afterStartMs: plan.deadlineMs };
+  if (killStyleOf(key.kill).start?.usesDeadline) return { kind: 'deadline', afterStartMs: plan.deadlineMs };
   const draw = (purpose: string) => seededFraction(plan.seed, purpose, key.workload, key.kill, key.runtime, key.trial);
   const section = sections[Math.floor(draw('section') * sections.length)];
   const delayMs = Math.floor(draw('delay') * (plan.killDelayMaxMs + 1));

@@ -1,5 +1,5 @@
 import { createTrialId } from '../marker/marker.ts';
-import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { killStyleOf } from '../kill-styles/kill-styles.ts';
 import type { ProcessFamily } from '../process-family/process-family.ts';
 import { ReapError, reapFamily } from '../process-family/reap-family.ts';
 import type { NodeTarget } from '../node-versions/node-target.ts';
@@ -136,7 +136,7 @@ async function retireSpareHost(host: HostProcess): Promise<void> {
 
 /** Whether the host of `current`, if it hands it back, can run `next`: the same runtime on the same Node.js, and not ended by the trial. */
 function mayReuseFor(current: PlannedTrial, next: PlannedTrial): boolean {
-  return hostKind(current) === hostKind(next) && KILL_STYLES[current.key.kill].kind === 'work' && !isPythonRuntime(current.key.runtime);
+  return hostKind(current) === hostKind(next) && killStyleOf(current.key.kill).kind === 'work' && !isPythonRuntime(current.key.runtime);
 }
 
 /** Which trials one host can serve: its runtime adapter and its Node.js. */

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readRunDelayMs } from '../linux-proc/thread-schedule.ts';
+import { MAX_TIMER_DELAY_MS } from './long-timeout.ts';
 
 /** A thread of a process, as /proc names it. */
 export interface ThreadRef {
@@ -46,7 +47,7 @@ export async function withinGivenTime<Value>(timeoutMs: number, promise: Promise
     const remaining = Math.min(timeoutMs - clock.elapsedMs(), wallDeadline - performance.now());
     if (remaining <= 0) return undefined;
     const stop = new AbortController();
-    const outcome = await Promise.race([settled, sleep(Math.max(remaining, MIN_STEP_MS), null, { signal: stop.signal })]);
+    const outcome = await Promise.race([settled, sleep(Math.min(Math.max(remaining, MIN_STEP_MS), MAX_TIMER_DELAY_MS), null, { signal: stop.signal })]);
     stop.abort();
     if (outcome !== null) return outcome.value;
   }

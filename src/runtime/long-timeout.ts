@@ -1,5 +1,5 @@
 /** The longest delay one Node.js timer takes: a longer one fires after 1 ms, with a TimeoutOverflowWarning. */
-const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * setTimeout for any delay: a watchdog adds margins to waits the user chose (each within a timer's range), and the

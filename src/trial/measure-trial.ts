@@ -90,6 +90,7 @@ export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd)
     workAtStop: event.workAtStop,
     exit: { code: event.exitCode, signal: event.signal, error: event.error },
     endedBy: event.endedBy,
+    ...(event.endedByStep === undefined ? {} : { endedByStep: event.endedByStep }),
     stopMs: event.stopMs,
     reportedMs: event.reportedMs,
     releasedMs,

@@ -3,8 +3,9 @@ import { readProcessStat } from '../linux-proc/process-stat.ts';
 import { GIVEN_TIME_CAP } from '../runtime/given-time.ts';
 import type { HostedTrial, HostEvent, HostSightings, SharedState } from '../host/host-messages.ts';
 import { readHostBaseline } from '../host/host-clean-state.ts';
-import type { KillStyle } from '../kill-styles/kill-style.ts';
-import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { type KillStyle, stopAllowanceMs } from '../kill-styles/kill-style.ts';
+import { killStyleOf } from '../kill-styles/kill-styles.ts';
+import { waitMsOf } from '../kill-styles/stop-steps.ts';
 import { measureWorkMemory } from '../probes/memory.ts';
 import type { ProbeTarget } from '../probes/probe.ts';
 import { createProbeTarget } from '../probes/probe-target.ts';
@@ -79,7 +80,7 @@ export async function observeTrial(trial: TrialInProgress): Promise<Measured> {
   const readyTarget = { ...target, childPid: started.childPid };
   const atReady = takeSnapshots(readyTarget);
   const workMemory = measureWorkMemory(measure.before.memory, atReady.memory, started.childPid);
-  const style: KillStyle = KILL_STYLES[plan.kill];
+  const style: KillStyle = killStyleOf(plan.kill);
   trial.onPhase?.('stopping');
   host.send({ type: 'kill' });
   const end =
@@ -100,7 +101,7 @@ function killPointWaitMs(plan: TrialPlan): number {
 async function waitForStop(host: HostProcess, plan: TrialPlan, target: ProbeTarget): Promise<TrialEnd> {
   const stopped = await host.waitFor(
     ['work-stopped', 'work-hung', 'work-failed'],
-    killPointWaitMs(plan) + plan.stopTimeoutMs * GIVEN_TIME_CAP + WATCHDOG_MARGIN_MS,
+    killPointWaitMs(plan) + stopAllowanceMs(killStyleOf(plan.kill), plan) * GIVEN_TIME_CAP + WATCHDOG_MARGIN_MS,
   );
   if (stopped.type === 'host-exited') return { kind: 'errored', error: stopped.detail };
   if (stopped.type === 'work-failed') return { kind: 'errored', error: stopped.message };
@@ -185,7 +186,14 @@ function toHostedTrial(plan: TrialPlan, directory: TrialDirectory, host: HostPro
     deadlineMs: plan.deadlineMs,
     killPoint: plan.killPoint,
     memoryLimitMb: plan.memoryLimitMb,
+    ...sendSteps(killStyleOf(plan.kill), plan.graceMs),
   };
+}
+
+/** A sequence's steps, --grace resolved: the Python host runs them as they come (the Node.js host reads the name). */
+function sendSteps(style: KillStyle, graceMs: number): Pick<HostedTrial, 'steps'> {
+  if (style.steps === undefined) return {};
+  return { steps: style.steps.map((step) => (step.kind === 'wait' ? { ...step, ms: waitMsOf(step, graceMs) } : step)) };
 }
 
 /**

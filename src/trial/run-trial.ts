@@ -1,6 +1,6 @@
 import { type HostBaseline, waitUntilClean } from '../host/host-clean-state.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KILL_STYLES } from '../kill-styles/kill-styles.ts';
+import { killStyleOf } from '../kill-styles/kill-styles.ts';
 import { readIfSame } from '../linux-proc/process-identity.ts';
 import { readCommandLine } from '../linux-proc/process-stat.ts';
 import { isPythonRuntime } from '../runtime/runtime.ts';
@@ -153,7 +153,7 @@ function asUnreaped(observed: TrialResult, problem: string): TrialResult {
 
 /** A host-death trial killed its host; any other outcome than stopped may have left something in it; a Python host runs one trial only. */
 function mayHandBack(plan: TrialPlan, result: TrialResult): boolean {
-  return result.outcome === 'stopped' && KILL_STYLES[plan.kill].kind === 'work' && !isPythonRuntime(plan.runtime);
+  return result.outcome === 'stopped' && killStyleOf(plan.kill).kind === 'work' && !isPythonRuntime(plan.runtime);
 }
 
 /**

@@ -109,7 +109,7 @@ export function selectTrials(select: Selection, trials: readonly ReadTrial[]): R
   return trials.filter(
     (trial) =>
       trial.runtime === select.runtime &&
-      (select.kills.length === 0 || select.kills.includes(trial.kill)) &&
+      (select.kills.length === 0 || (select.kills as readonly string[]).includes(trial.kill)) &&
       scope.has(trial.workload) &&
       keepsTrial(select, trial),
   );

@@ -1,4 +1,4 @@
-import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { BuiltInKillStyleName } from '../kill-styles/kill-styles.ts';
 import { type Language, languageOf, type NodeRuntimeName, type PythonRuntimeName } from '../runtime/runtime.ts';
 import type { Rule, Selection } from './rule.ts';
 
@@ -9,9 +9,10 @@ const PYTHON_RUNTIMES: Readonly<Record<NodeRuntimeName, PythonRuntimeName>> = { 
  * The Python styles that play each Node.js style's part in a rule, as the articles recommend them: the forced thread
  * kill is the asynchronous exception (by hand, or by stopit's timer), the cooperative stop the Event, ask-then-force
  * join-then-terminate. A style Python has no counterpart of (tree-kill, a handled SIGTERM) keeps its name, which no
- * Python trial has: it selects nothing there, and the share reads not measured.
+ * Python trial has: it selects nothing there, and the share reads not measured. A style not listed (the presets, which
+ * apply in both languages) keeps its name too.
  */
-const PYTHON_STYLES: Readonly<Record<KillStyleName, readonly KillStyleName[]>> = {
+const PYTHON_STYLES: Readonly<Partial<Record<BuiltInKillStyleName, readonly BuiltInKillStyleName[]>>> = {
   abort: ['event'],
   'abort-then-force': ['join-then-terminate'],
   terminate: ['async-exception', 'stopit-timeout'],
@@ -44,7 +45,7 @@ export function translateRule(rule: Rule, language: Language): Rule {
   const move = (select: Selection): Selection => ({
     ...select,
     runtime: PYTHON_RUNTIMES[select.runtime as NodeRuntimeName] ?? select.runtime,
-    kills: [...new Set(select.kills.flatMap((kill) => PYTHON_STYLES[kill]))],
+    kills: [...new Set(select.kills.flatMap((kill) => PYTHON_STYLES[kill] ?? [kill]))],
   });
   if (rule.shape === 'share') {
     return {

@@ -1,4 +1,4 @@
-import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { BuiltInKillStyleName } from '../kill-styles/kill-styles.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import type { FigureName } from './trial-figures.ts';
 import type { TestName } from './trial-tests.ts';
@@ -27,7 +27,7 @@ export const MOST = 0.5;
  * cells the trials that ended (stopped or leaked), that did not error, or every measured one.
  */
 export interface Selection {
-  readonly kills: readonly KillStyleName[];
+  readonly kills: readonly BuiltInKillStyleName[];
   readonly runtime: RuntimeName;
   readonly scope: ScopeName;
   readonly trials: 'ended' | 'measured' | 'not errored';

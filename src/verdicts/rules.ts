@@ -1,4 +1,4 @@
-import type { KillStyleName } from '../kill-styles/kill-styles.ts';
+import type { BuiltInKillStyleName } from '../kill-styles/kill-styles.ts';
 import type { Rule, Selection, Share } from './rule.ts';
 import type { TestName } from './trial-tests.ts';
 import type { ScopeName } from './workload-scopes.ts';
@@ -6,13 +6,23 @@ import type { ScopeName } from './workload-scopes.ts';
 // The report's claims and tradeoffs as data: what each selects, what it counts, how the count maps to a verdict.
 // src/verdicts/evaluate.ts reads this table; the report, results.json and docs/claims.md render it.
 
-const ended = (kills: readonly KillStyleName[], runtime: Selection['runtime'], scope: ScopeName): Selection => ({ kills, runtime, scope, trials: 'ended' });
+const ended = (kills: readonly BuiltInKillStyleName[], runtime: Selection['runtime'], scope: ScopeName): Selection => ({
+  kills,
+  runtime,
+  scope,
+  trials: 'ended',
+});
 const share = (select: Selection, test: TestName): Share => ({ select, test });
 /** Every probed trial of a side that weighs hangs first (see Comparison.hungFirst): what it ended and what it did not. */
-const probed = (kills: readonly KillStyleName[], runtime: Selection['runtime'], scope: ScopeName): Selection => ({ kills, runtime, scope, trials: 'measured' });
+const probed = (kills: readonly BuiltInKillStyleName[], runtime: Selection['runtime'], scope: ScopeName): Selection => ({
+  kills,
+  runtime,
+  scope,
+  trials: 'measured',
+});
 /** The claim holds where the test holds in every selected trial, fails where in none, and holds in part otherwise. */
 const HOLDS_WHERE_TRUE = { all: 'confirmed', none: 'refuted', some: 'partly true' } as const;
-const PLAIN_SIGNALS: readonly KillStyleName[] = ['sigterm', 'sigint', 'sigkill'];
+const PLAIN_SIGNALS: readonly BuiltInKillStyleName[] = ['sigterm', 'sigint', 'sigkill'];
 
 export const RULES: readonly Rule[] = [
   {

@@ -91,4 +91,21 @@ describe('recommendStops', () => {
       ['22', 'abort'],
     ]);
   });
+
+  it('weighs a composed sequence and a preset like any style: the one that left nothing is the stop to use, the one that hung is avoided', () => {
+    const record = recordOf(
+      // The ask alone hangs on a workload that never looks at it; the sequence that forces after it ends the work clean.
+      hungCell('ignores-ask', 'abort', 'process', 2),
+      cell('ignores-ask', 'abort>500ms>tree-kill', 'process', 2, { endedBy: 'tree-kill', endedByStep: 3, stopMs: 520 }),
+      cell('ignores-ask', 'vitest-forks', 'process', 2, leaving({ processes: buildProcesses(1) }, { endedBy: 'sigterm', endedByStep: 3 })),
+    );
+    expect(find(record, 'ignores-ask', 'process')).toMatchObject({
+      stop: 'abort>500ms>tree-kill',
+      leftNothing: true,
+      avoid: [
+        { stop: 'vitest-forks', because: 'left processes in 2/2' },
+        { stop: 'abort', because: 'hung 2/2' },
+      ],
+    });
+  });
 });

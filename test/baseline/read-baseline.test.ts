@@ -25,7 +25,12 @@ const cases: Array<[string, string, RegExp]> = [
   [
     'unknown kill style',
     JSON.stringify({ ...baseline, cells: [{ ...validCell, kill: 'nuke' }] }),
-    /has cells\[0\]\.kill "nuke", not one of abort, abort-then-force/,
+    /has cells\[0\]\.kill "nuke", not a kill style, preset or stop sequence \(see --list\)/,
+  ],
+  [
+    'a stop sequence not spelled as results spell it',
+    JSON.stringify({ ...baseline, cells: [{ ...validCell, kill: 'abort > 500ms > tree-kill' }] }),
+    /has cells\[0\]\.kill "abort > 500ms > tree-kill", not a kill style/,
   ],
   [
     'unknown runtime',

@@ -116,7 +116,7 @@ const cases: Array<[string, string[], RegExp]> = [
   [
     'baseline with an unknown kill style',
     ['--check', write('kill.json', baselineOf({ cells: [{ ...cell, kill: 'nuke' }] }))],
-    /has cells\[0\]\.kill "nuke", not one of abort/,
+    /has cells\[0\]\.kill "nuke", not a kill style, preset or stop sequence \(see --list\)/,
   ],
   [
     'baseline with a negative count',

@@ -47,7 +47,14 @@ describe('the plan size check', () => {
   });
 
   it('refuses a plan whose one trial could wait for hours, by the option that would', () => {
-    expect(estimateWorstTrial(plan()).ms).toBe(DEFAULTS.startTimeoutMs + DEFAULTS.killDelayMaxMs + DEFAULTS.graceMs + DEFAULTS.stopTimeoutMs);
+    expect(estimateWorstTrial(plan()).ms).toBe(DEFAULTS.startTimeoutMs + DEFAULTS.killDelayMaxMs + DEFAULTS.stopTimeoutMs);
+    // A sequence's waits come before the stop timeout: the longest planned one counts, --grace for abort-then-force.
+    const escalating = plan({ kills: ['abort', 'abort-then-force', 'docker-stop'] });
+    expect(estimateWorstTrial(escalating).ms).toBe(DEFAULTS.startTimeoutMs + DEFAULTS.killDelayMaxMs + 10_000 + DEFAULTS.stopTimeoutMs);
+    expect(estimateWorstTrial(plan({ kills: ['abort-then-force'], graceMs: 20_000 })).cause).toEqual({ flag: '--grace', value: 20_000 });
+    expect(refusal(plan({ kills: ['abort', 'sigterm>7200s>sigkill'] }))).toMatch(
+      /^--kill value "sigterm>7200s>sigkill" is not allowed; one trial that never becomes ready, or never stops, would take about 2h 00m;/,
+    );
     expect(refusal(plan({ stopTimeoutMs: LONG_PLAN_MS }))).toMatch(
       /^--stop-timeout value "3600000" is not allowed; one trial that never becomes ready, or never stops, would take about 1h 00m; allowed: at most 1h 00m, or --yes to run it anyway$/,
     );

@@ -140,7 +140,11 @@ describe('number options: a whole number in range, in its unit, or one line nami
 describe('names, lists and flags', () => {
   const cases: Array<[string, string[], string]> = [
     ['an unknown runtime', ['--runtime', 'fiber'], '--runtime value "fiber" is not allowed; allowed: thread, process, py-thread, py-process, py-process-spawn'],
-    ['an unknown kill style', ['--kill', 'abort,nuke'], `--kill value "nuke" is not allowed; allowed: ${KILL_STYLE_NAMES.join(', ')}`],
+    [
+      'an unknown kill style',
+      ['--kill', 'abort,nuke'],
+      `--kill value "nuke" is not allowed; no kill style or preset has that name; allowed: ${KILL_STYLE_NAMES.join(', ')}, or steps joined by >`,
+    ],
     ['an empty list entry', ['--kill', 'abort,'], '--kill list "abort," is not allowed; give comma-separated names with none empty'],
     ['an empty list', ['--runtime='], '--runtime list "" is not allowed'],
     ['an empty workload list', ['--workload', ''], '--workload list "" is not allowed'],
@@ -204,5 +208,47 @@ describe('names, lists and flags', () => {
     expect(optionsOf(['--yes', '--check', 'b.json', '--check-scope', 'baseline'])).toMatchObject({ yes: true, check: 'b.json', checkScope: 'baseline' });
     expect(optionsOf(['--kill', 'sigkill,abort,sigkill']).kills).toEqual(['sigkill', 'abort']);
     expect(optionsOf(['--fail-on', 'none']).failOn).toEqual([]);
+  });
+});
+
+describe('stop sequences in --kill', () => {
+  it('reads presets and sequences, each sequence spelled as results name it, and keeps each once', () => {
+    expect(optionsOf(['--kill', 'abort > 500ms > tree-kill,docker-stop,abort>500ms>tree-kill,sigterm>10s>sigkill']).kills).toEqual([
+      'abort>500ms>tree-kill',
+      'docker-stop',
+      'sigterm>10s>sigkill',
+    ]);
+    expect(optionsOf(['--kill', 'event>grace>cgroup-sigterm>90s>cgroup-sigkill']).kills).toEqual(['event>grace>cgroup-sigterm>90s>cgroup-sigkill']);
+  });
+
+  it('leaves the presets out of the default list: their waits are their tools own', () => {
+    const kills: readonly string[] = optionsOf([]).kills;
+    expect(kills).toContain('abort-then-force');
+    expect(kills).not.toContain('docker-stop');
+    expect(kills).not.toContain('systemd-stop');
+  });
+
+  const cases: Array<[string, string, string]> = [
+    ['a wait without a unit', 'abort>500>tree-kill', 'step 2 "500" is neither a step nor a wait'],
+    ['a wait in another unit', 'abort>1min>tree-kill', 'step 2 "1min" is neither a step nor a wait'],
+    ['a fractional wait', 'abort>0.5s>force', 'step 2 "0.5s" is neither a step nor a wait'],
+    ['a zero wait', 'sigterm>0ms>sigkill', 'step 2 "0ms" is neither a step nor a wait'],
+    ['a wait past the longest timer', 'sigterm>2147484s>sigkill', 'step 2 "2147484s" waits longer than 2147483647 ms'],
+    ['a signal in capitals', 'abort>1s>SIGKILL', 'step 3 "SIGKILL" is neither a step nor a wait'],
+    ['an empty step', 'abort>>force', 'step 2 is empty'],
+    ['a trailing >', 'abort>', 'step 2 is empty'],
+    ['one step alone', 'ask', 'no kill style or preset has that name'],
+    ['a wait first', '500ms>sigkill', 'begins with a wait: the first step must act'],
+    ['a wait last', 'sigterm>5s', 'ends with a wait: the stop timeout already follows the last step'],
+    ['two waits in a row', 'sigterm>1s>2s>sigkill', 'step 3 is a second wait in a row'],
+    ['waits that add up past a timer', 'sigterm>2000000s>sigint>2000000s>sigkill', 'its waits add up to 4000000000 ms'],
+  ];
+
+  it.each(cases)('refuses %s in one line naming the value, the problem and the grammar', (_name, spec, problem) => {
+    const message = refusal(['--kill', `abort,${spec}`]);
+    expect(message).toContain(`--kill value "${spec}" is not allowed; ${problem}`);
+    expect(message).toContain('allowed: abort, abort-then-force');
+    expect(message).toContain('or steps joined by > (abort>500ms>tree-kill)');
+    expect(message).not.toContain('\n');
   });
 });

@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
-import { notApplicableReason } from '../../src/kill-styles/kill-style.ts';
-import { KILL_STYLE_NAMES, KILL_STYLES, type KillStyleName } from '../../src/kill-styles/kill-styles.ts';
+import { isNotApplicable, notApplicableReason } from '../../src/kill-styles/kill-style.ts';
+import { type ActingStep, actionOf } from '../../src/kill-styles/step-actions.ts';
+import { STEP_WORDS } from '../../src/kill-styles/stop-steps.ts';
+import { KILL_STYLE_NAMES, killStyleOf, type KillStyleName } from '../../src/kill-styles/kill-styles.ts';
 import { describePython, PYTHON_VARIABLE } from '../../src/python-host/python-environment.ts';
 import type { HungTrial, StoppedTrial, TrialResult } from '../../src/record/trial-result.ts';
 import { resolveWorkloads } from '../../src/run/resolve-workloads.ts';
@@ -98,17 +100,48 @@ describe('the two style tables', () => {
     const disagreements = (description?.killStyles ?? []).flatMap((style) =>
       PYTHON_RUNTIME_NAMES.flatMap((runtime) => {
         const answer = style.runtimes[runtime];
-        const applies = notApplicableReason(KILL_STYLES[style.name as KillStyleName], runtime) === null;
+        const applies = notApplicableReason(killStyleOf(style.name as KillStyleName), runtime) === null;
         const missingPackage = answer?.reason?.includes('not installed') === true;
         return answer !== undefined && answer.applies !== applies && !missingPackage ? [`${style.name} in ${runtime}`] : [];
       }),
     );
+    // A style made of steps is sent to the Python host as its steps: its table has none of them.
     expect(description?.killStyles.map((style) => style.name).sort()).toEqual(
-      KILL_STYLE_NAMES.filter((name) =>
-        PYTHON_RUNTIME_NAMES.some((runtime) => notApplicableReason(KILL_STYLES[name], runtime) === null || name === 'stopit-timeout'),
+      KILL_STYLE_NAMES.filter(
+        (name) =>
+          killStyleOf(name).steps === undefined &&
+          PYTHON_RUNTIME_NAMES.some((runtime) => notApplicableReason(killStyleOf(name), runtime) === null || name === 'stopit-timeout'),
       ).sort(),
     );
     expect(disagreements).toEqual([]);
+  });
+
+  it('agree on where each step of a stop sequence applies (python/isolation_harness/stop_steps.py)', async () => {
+    const { description } = await describePython();
+    const keyOf = (step: ActingStep) => (step.kind === 'signal' ? `signal ${step.signal}` : step.kind);
+    const acting = Object.values(STEP_WORDS).filter((step): step is ActingStep => step.kind !== 'wait');
+    const ours = Object.fromEntries(
+      acting.flatMap((step) => PYTHON_RUNTIME_NAMES.map((runtime) => [`${keyOf(step)} in ${runtime}`, !isNotApplicable(actionOf(step).python[runtime])])),
+    );
+    const theirs = Object.fromEntries(
+      Object.entries(description?.steps ?? {}).flatMap(([kind, runtimes]) =>
+        PYTHON_RUNTIME_NAMES.map((runtime) => [`${kind} in ${runtime}`, runtimes[runtime]?.applies]),
+      ),
+    );
+    expect(theirs).toEqual(ours);
+  });
+});
+
+describe('stop sequences in a Python host', () => {
+  it('runs the steps in turn: the Event ends a loop that checks it, SIGKILL a child blocked in time.sleep, and a thread cannot be signalled', async () => {
+    // A wait ends once the work is gone: a long one costs the loop nothing, and gives a loaded machine time to show it.
+    const sequence = 'event>2s>sigkill';
+    const [looping] = await runPython('cpu-loop', ['py-process'], [sequence]);
+    expect(stopped(looping)).toMatchObject({ outcome: 'stopped', endedBy: 'event', endedByStep: 1, cleanupRan: true });
+    const [inThread, sleeping] = await runPython('blocking-sleep', ['py-thread', 'py-process'], [sequence]);
+    expect(inThread).toMatchObject({ outcome: 'not-applicable', reason: expect.stringMatching(/^step 3 sigkill: a signal is delivered to the whole process/) });
+    expect(stopped(sleeping)).toMatchObject({ outcome: 'stopped', endedBy: 'sigkill', endedByStep: 3, exit: { signal: 'SIGKILL' }, cleanupRan: false });
+    expect(stopped(sleeping).stopMs).toBeGreaterThanOrEqual(2000);
   });
 });
 

@@ -68,6 +68,35 @@ describe('renderThreadOrProcess', () => {
     expect(section).toContain('No forced column for the thread runtime: none of `sigkill` applies to it.');
   });
 
+  it('gives tree-kill a column beside the forced stops where it ran, and the sequences a table that says which step ended the work', () => {
+    const kills = ['terminate', 'sigkill', 'tree-kill', 'abort', 'abort-then-force', 'abort>500ms>tree-kill'] as const;
+    const record = buildStopRecord([...kills]);
+    const at = (kill: (typeof kills)[number], runtime: 'thread' | 'process', trial: number, endedBy: string | null) =>
+      buildStopped({ workload: 'holds-file', kill, runtime, trial, endedBy });
+    const more = [
+      at('tree-kill', 'process', 1, 'tree-kill'),
+      at('tree-kill', 'process', 2, 'tree-kill'),
+      at('abort-then-force', 'thread', 1, 'abort'),
+      at('abort-then-force', 'thread', 2, 'force'),
+      at('abort-then-force', 'process', 1, 'abort'),
+      at('abort-then-force', 'process', 2, 'abort'),
+      at('abort>500ms>tree-kill', 'process', 1, 'tree-kill'),
+      at('abort>500ms>tree-kill', 'process', 2, 'abort'),
+    ];
+    const section = render({ ...record, results: [...record.results, ...more] });
+    expect(readRow(section, 'holds-file')).toMatchObject({ 'Process, forced with its descendants: `tree-kill`': 'stopped 2/2' });
+    expect(Object.keys(readRow(section, 'holds-file'))).not.toContain('Thread, forced with its descendants: `tree-kill`');
+    const sequences = section.slice(section.indexOf('**Stop sequences**'));
+    expect(sequences).toContain(`here **hung** means the work had not ended ${record.plan.stopTimeoutMs / 1000} s after the last step`);
+    expect(readRow(sequences, 'holds-file')).toEqual({
+      Workload: 'holds-file',
+      'Thread, sequence: `abort-then-force`': 'stopped 2/2; ended by abort 1, force 1',
+      'Process, sequence: `abort-then-force`': 'stopped 2/2; ended by abort 2',
+      // tree-kill cannot apply to a worker: the composed sequence has no thread column.
+      'Process, sequence: `abort>500ms>tree-kill`': 'stopped 2/2; ended by tree-kill 1, abort 1',
+    });
+  });
+
   it('names a leftover kind with its own k/n when fewer trials left it than leaked', () => {
     const record = buildStopRecord(['abort']);
     const leak = (trial: number, leftovers: Parameters<typeof buildLeftovers>[0]) =>

@@ -7,7 +7,7 @@ import { runTrial } from '../../src/trial/run-trial.ts';
 import type { HostProcess } from '../../src/trial/host-process.ts';
 import { createRunDirectory, removeDirectory } from '../../src/trial/trial-directory.ts';
 import type { KillPoint, TrialResult } from '../../src/record/trial-result.ts';
-import { KILL_STYLES } from '../../src/kill-styles/kill-styles.ts';
+import { killStyleOf } from '../../src/kill-styles/kill-styles.ts';
 import { toWorkloadUrl } from '../../src/workload/load-workload.ts';
 
 /** Long enough for a worker to load tsx and a TypeScript fixture on a loaded 2-core machine. */
@@ -77,7 +77,7 @@ export function createTrialRunner(): TrialRunner {
         deadlineMs: DEADLINE_MS,
         memoryLimitMb,
         lingerMs,
-        killPoint: KILL_STYLES[kill].start?.usesDeadline ? ({ kind: 'deadline', afterStartMs: DEADLINE_MS } as const) : killPoint,
+        killPoint: killStyleOf(kill).start?.usesDeadline ? ({ kind: 'deadline', afterStartMs: DEADLINE_MS } as const) : killPoint,
       };
       return host === undefined ? runTrial(plan) : runTrial(plan, host(trialId));
     },
