@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildBaseline } from '../baseline/baseline.ts';
 import { checkPlanSize } from './check-plan-size.ts';
@@ -58,7 +57,6 @@ export async function runCommand(options: HarnessOptions, argv: string[]): Promi
     // Interrupted while trials ran: the record says so. An output closed after the last trial loses only what is printed.
     const interruptedWith = record.incomplete === null ? null : interrupt.exitCode();
     progress.end();
-    reportFilesLeftInPlace(record);
     const written = writeReports(record, outDirectory);
     if (interruptedWith !== null) return reportInterruption(record, written, options.out, interruptedWith);
     journal.remove();
@@ -165,22 +163,6 @@ function reportDeadRuns({ processes, directories }: { processes: number; directo
     `isolation-harness: cleaned up after an earlier run that died: ${processes} process(es) killed, ${directories} temp folder(s) removed\n`,
   );
 }
-
-/** Files nothing tied to a trial stay where they are (they may be another program's): the user is told which. */
-function reportFilesLeftInPlace(record: RunRecord): void {
-  const unattributed = record.results.flatMap((result) => ('leftovers' in result ? (result.leftovers.tempFiles?.unattributed ?? []) : []));
-  const left = [...new Set(unattributed)].filter((path) => existsSync(path));
-  if (left.length === 0) return;
-  const named =
-    left.slice(0, NAMED_LEFT_IN_PLACE).join(', ') +
-    (left.length > NAMED_LEFT_IN_PLACE ? `, and ${left.length - NAMED_LEFT_IN_PLACE} more (results.json lists them)` : '');
-  process.stderr.write(
-    `isolation-harness: ${left.length} new file(s) in a shared temp folder, born while trials ran, were held by no process of any trial, so they were counted nowhere and left in place (they may be another program's): ${named}\n`,
-  );
-}
-
-/** How many files left in place stderr names. */
-const NAMED_LEFT_IN_PLACE = 5;
 
 /** Exit 3, after the reports, when the run met a condition of --fail-on; each is said on stderr. */
 function failOnConditions(record: RunRecord, conditions: readonly FailCondition[]): number {
