@@ -30,10 +30,12 @@ interface Tree {
   readonly stray: number;
 }
 
-/** `sh` → `sleep` (marked, inherited) and `env … sleep` (the marker dropped, or another run's), with the root marked. */
+/** `sh` (then its own `sleep`) → `sleep` (marked, inherited) and `env … sleep` (the marker dropped, or another run's), with the root marked. */
 async function startTree(trialId: string, strayMarker: string | null): Promise<Tree> {
   const stray = strayMarker === null ? `env -u ${MARKER_VARIABLE} sleep 300` : `env ${MARKER_VARIABLE}=${strayMarker} sleep 300`;
-  const root = spawn('sh', ['-c', `sleep 300 & ${stray} & wait`], { env: { ...process.env, [MARKER_VARIABLE]: trialId }, stdio: 'ignore' });
+  // The root execs a sleep of its own rather than waiting for its children: a shell whose children tree-kill killed
+  // first would exit by itself before its own signal, and the gate would rightly refuse a pid that is gone.
+  const root = spawn('sh', ['-c', `sleep 300 & ${stray} & exec sleep 300`], { env: { ...process.env, [MARKER_VARIABLE]: trialId }, stdio: 'ignore' });
   const started = createProcessFamily({ marker: trialId });
   trees.push({ root, started });
   await once(root, 'spawn');
