@@ -10,7 +10,8 @@ const SKIPPED_CLEANUP = { fds: 0, tempFiles: 2, processes: 1 };
 
 describe('abort-then-force', () => {
   it.each(['thread', 'process'] as const)('ends a cooperative %s by the abort, with its cleanup', async (runtime) => {
-    const result = await runner.run({ workloadUrl: fixtureUrl('cleans-up'), runtime, kill: 'abort-then-force' });
+    // A grace a loaded machine cannot use up before the cleanup is done: a wait ends as soon as the work is gone.
+    const result = await runner.run({ workloadUrl: fixtureUrl('cleans-up'), runtime, kill: 'abort-then-force', graceMs: 5_000 });
     expect(result).toMatchObject({ outcome: 'stopped', endedBy: 'abort', cleanupRan: true });
   });
 

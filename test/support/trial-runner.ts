@@ -35,6 +35,8 @@ export interface TrialRequest {
    * stay (the tests of that watch ask for it).
    */
   readonly lingerMs?: number;
+  /** How long abort-then-force waits for the abort before it forces; the runner's 500 ms when left out. */
+  readonly graceMs?: number;
   /** The host to run it in, started for the trial's id (see hostFor); default: one runTrial starts. */
   readonly host?: (trialId: string) => HostProcess;
 }
@@ -59,6 +61,7 @@ export function createTrialRunner(): TrialRunner {
       memoryLimitMb = MEMORY_LIMIT_MB,
       killPoint = { kind: 'delay', delayMs: 0 },
       lingerMs = 0,
+      graceMs = GRACE_MS,
       host,
     }) {
       trialNumber += 1;
@@ -73,7 +76,7 @@ export function createTrialRunner(): TrialRunner {
         runDirectory,
         startTimeoutMs,
         stopTimeoutMs,
-        graceMs: GRACE_MS,
+        graceMs,
         deadlineMs: DEADLINE_MS,
         memoryLimitMb,
         lingerMs,
