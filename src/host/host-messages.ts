@@ -5,6 +5,7 @@ import type { CgroupReference } from '../linux-proc/cgroups.ts';
 import type { FamilyMember } from '../process-family/process-family.ts';
 import type { ErroredTrial, KillPoint, MutexState, WorkActivity } from '../record/trial-result.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
+import type { ParentExit } from '../record/parent-exit.ts';
 import type { SubreaperState } from './subreaper.ts';
 
 /** Everything the host needs to run one trial. */
@@ -30,6 +31,8 @@ export interface HostedTrial {
   readonly memoryLimitMb: number;
   /** A sequence style's steps, each wait in ms (--grace resolved), for a host that runs them as they come (Python's). */
   readonly steps?: readonly StopStep[];
+  /** How long after the kill the host watches whether it, the work's parent, could go on (`--linger`). */
+  readonly lingerMs: number;
 }
 
 /** The harness starts the trial, takes its at-ready snapshot, then orders the kill. */
@@ -88,6 +91,9 @@ export type HostEvent =
     } & SharedState &
       StopMoment &
       Pick<WorkActivities, 'workAtStop'>)
-  | ({ type: 'work-hung'; phase: 'start' | 'stop' } & SharedState & WorkActivities & Partial<HostSightings> & Partial<StopMoment>)
+  /** After work-stopped, once the host, the work's parent, could go on or the watch's time was up (see src/host/parent-watch.ts). */
+  | ({ type: 'parent-released' } & ParentExit)
+  /** `parent`: what held the host at the stop timeout; absent when it was not read (phase `start`, a Python host). */
+  | ({ type: 'work-hung'; phase: 'start' | 'stop'; parent?: ParentExit } & SharedState & WorkActivities & Partial<HostSightings> & Partial<StopMoment>)
   /** `cause` names a failure the harness answers: a `timeout` deadline that fired before ready() is tried again with a longer one. */
   | { type: 'work-failed'; message: string; cause?: ErroredTrial['cause'] };

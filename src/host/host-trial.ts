@@ -17,6 +17,8 @@ import { loadAdapter } from './load-adapter.ts';
 import { describeSelfEnd, reachKillPoint } from './reach-kill-point.ts';
 import { journalAdoptionsTo, listAdoptedChildren, watchThreadChildren } from './subreaper.ts';
 import { describeWorkActivity, findWorkThread, hasThreadEnded, readWorkActivity } from './work-activity.ts';
+import { countActiveResources } from './active-resources.ts';
+import { readParentAtHang, watchParent } from './parent-watch.ts';
 
 /** How long the host tries to take a stopped worker's shared mutex before calling it held for good. */
 const MUTEX_PROBE_MS = 100;
@@ -42,6 +44,8 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   journalAdoptionsTo(join(dirname(dirname(trial.spec.workDir)), PROCESS_JOURNAL));
   const deadlineMs = style.start?.usesDeadline ? trial.deadlineMs : null;
   const startWork = await loadAdapter(trial.runtime);
+  // What keeps the host's event loop alive before the work exists: what the work adds to it holds the parent.
+  const resourcesBefore = countActiveResources();
   const hostThreads = new Set(listThreads(process.pid).map((thread) => thread.threadId));
   const work: WorkByRuntime[Name] = startWork(trial.spec, trial.controlDir, {
     deadlineMs,
@@ -97,7 +101,11 @@ export async function hostTrial<Name extends NodeRuntimeName>(
     return send({ type: 'work-failed', message: describeSelfEnd(end) });
   const workAtHang = end === undefined ? readWorkActivity(thread, killRequestedAt) : null;
   const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, trial.spec.workDir)])], processes: family.members(), adopted: listAdoptedChildren() };
-  if (end === undefined) return send({ type: 'work-hung', phase: 'stop', ...readSharedState(work), workAtStop, workAtHang, sectionLogBytesAtStop, ...sighted });
+  const parentWatch = { ties: work.parent, baseline: resourcesBefore, thread, killRequestedAt, watchMs: trial.lingerMs };
+  if (end === undefined) {
+    const parent = readParentAtHang(parentWatch);
+    return send({ type: 'work-hung', phase: 'stop', ...readSharedState(work), workAtStop, workAtHang, sectionLogBytesAtStop, ...sighted, parent });
+  }
   // `timeout` counts from the moment the runtime's own deadline acted (each starts its own timer), not from ours.
   const stopFrom = deadlineMs === null ? killRequestedAt : (work.deadlineFiredAt() ?? killRequestedAt);
   send({
@@ -115,6 +123,8 @@ export async function hostTrial<Name extends NodeRuntimeName>(
     workAtStop,
     sectionLogBytesAtStop,
   });
+  // The harness probes what the stop left meanwhile: the parent is watched after the stop, not before it is reported.
+  send({ type: 'parent-released', ...(await watchParent(parentWatch)) });
 }
 
 /** The threads a deadline of the work watches: the host's main thread, and the work's (a child's, or the host's new ones). */

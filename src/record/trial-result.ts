@@ -2,6 +2,7 @@ import type { ProcessMemory } from '../linux-proc/process-memory.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { IntegrityCheck } from '../workload/define-workload.ts';
 import type { LeftoverLifetime } from '../probes/leftover-items.ts';
+import type { ParentExit } from './parent-exit.ts';
 import type { Leftovers } from '../probes/probes.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 
@@ -105,7 +106,11 @@ interface HostUse {
   readonly containment?: TrialContainment;
 }
 
-interface MeasuredTrial extends TrialKey, HostUse {
+/**
+ * A trial's work ended (or was declared hung) in a Node.js host, which then watched itself as the work's parent: the
+ * figures of src/record/parent-exit.ts. Absent where not measured: a Python host, a style that ends the host itself.
+ */
+interface MeasuredTrial extends TrialKey, HostUse, Partial<ParentExit> {
   /**
    * Set by a run: the harness work other lanes did while this trial's stop was timed (`host start`, `probes`), which
    * shared the cores with it; empty when none did. The report's stop times are drawn from trials where it is empty.

@@ -15,6 +15,7 @@ import type { LeftoverLives } from './measure-trial.ts';
 import { observeTrial, type TrialInProgress, type TrialPlan } from './observe-trial.ts';
 import { createTrialDirectory, removeDirectoryInBackground, type TrialDirectory } from './trial-directory.ts';
 import type { TrialKey, TrialResult } from '../record/trial-result.ts';
+import type { ParentExit } from '../record/parent-exit.ts';
 
 /** What a caller may ask of a trial besides running it. */
 export interface TrialOptions {
@@ -107,13 +108,19 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
 /** Observes the trial, then ends its host (or hands it back clean) and checks its data with every process of the trial dead. */
 async function observeAndEnd(trial: TrialInProgress, options: TrialOptions): Promise<HostedResult> {
   const { plan, directory, host, family } = trial;
-  const { result: observed, lingering } = await observeTrial(trial).catch(async (error: unknown) => {
+  const {
+    result: measured,
+    lingering,
+    parent,
+  } = await observeTrial(trial).catch(async (error: unknown) => {
     await endHost(host, family);
     throw error;
   });
   // Processes of the trial still live, and what they left is watched: the host cannot be handed back, so the caller
-  // may go on meanwhile; the host ends once the watch is over.
-  if (lingering !== null) return { measured: observed, final: endAfterWatch(trial, observed, lingering), host: undefined };
+  // may go on meanwhile; the host ends once the watch is over, and its watch of itself as the parent too.
+  if (lingering !== null) return { measured, final: endAfterWatch(trial, measured, lingering, parent), host: undefined };
+  // The host is ended or handed back only once its watch of itself as the work's parent is over: it holds no trial then.
+  const observed: TrialResult = { ...measured, ...(await parent) };
   if (options.keepHost !== true || !mayHandBack(plan, observed)) {
     const final = await endAndCheck(trial, observed);
     return { measured: observed, final: Promise.resolve(final), host: undefined };
@@ -122,12 +129,17 @@ async function observeAndEnd(trial: TrialInProgress, options: TrialOptions): Pro
   return { measured: observed, final: Promise.resolve(handed.result), host: handed.host };
 }
 
-async function endAfterWatch(trial: TrialInProgress, observed: TrialResult, lingering: Promise<LeftoverLives>): Promise<TrialResult> {
+async function endAfterWatch(
+  trial: TrialInProgress,
+  observed: TrialResult,
+  lingering: Promise<LeftoverLives>,
+  parent: Promise<Partial<ParentExit>> | undefined,
+): Promise<TrialResult> {
   const lives = await lingering.catch(async (error: unknown) => {
     await endHost(trial.host, trial.family);
     throw error;
   });
-  return await endAndCheck(trial, { ...observed, ...lives });
+  return await endAndCheck(trial, { ...observed, ...lives, ...(await parent) });
 }
 
 /**
