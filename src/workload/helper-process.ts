@@ -11,21 +11,23 @@ export const HELPER_SECONDS = 1.5;
  * stopped; its cleanup kills the helper and waits for its exit, which lets Node.js reap it, so no zombie remains. A stop
  * that skips cleanup leaves the helper to whatever the runtime does with a worker's or a child's children.
  */
-export async function keepHelperUntilStopped(context: WorkloadContext, helper: ChildProcess, cleanupStep: string): Promise<void> {
+export async function keepHelperUntilStopped(context: WorkloadContext, helper: ChildProcess, cleanupStep: string, { group = false } = {}): Promise<void> {
   try {
     await once(helper, 'spawn');
     context.ready();
     while (!context.signal.aborted) await sleepUntilStopped(context.signal);
   } finally {
-    await killAndWait(helper);
+    await killAndWait(helper, group);
     context.markCleanupRan(cleanupStep);
   }
 }
 
-async function killAndWait(child: ChildProcess): Promise<void> {
+/** `group`: the helper leads a process group of its own (`detached`), and the whole group is killed, a shell's jobs included. */
+async function killAndWait(child: ChildProcess, group: boolean): Promise<void> {
   const neverStartedOrEnded = child.pid === undefined || child.exitCode !== null || child.signalCode !== null;
   if (neverStartedOrEnded) return;
   const exited = once(child, 'exit');
-  child.kill('SIGKILL');
+  if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  else child.kill('SIGKILL');
   await exited;
 }
