@@ -100,10 +100,29 @@ export interface TrialContainment {
   readonly subreaper: boolean;
 }
 
+/**
+ * In a run given --cycles, one trial as one start-stop cycle of its cell, in a host kept across the cell's cycles as a
+ * long-lived parent is, whatever each cycle left in it: the host's memory once the cycle was over.
+ */
+export interface CycleReading {
+  /** Which host of the cell ran it, from 1: the next one only when a cycle ended its host (host-death, work that hung). */
+  readonly host: number;
+  /**
+   * The host's RSS, PSS and USS from /proc/<host>/smaps_rollup once the cycle's trial was over (its processes reaped,
+   * its data checked), before the next cycle began; null when the host was not kept (`notMeasured` says why).
+   */
+  readonly memory: ProcessMemory | null;
+  readonly notMeasured?: string;
+  /** On a host's first cycle: its memory when it reported ready, before it ran anything. */
+  readonly memoryBefore?: ProcessMemory | null;
+}
+
 /** Set for every trial that had a host: whether it had run an earlier trial (a warm host starts a worker faster), and how it contained the trial. */
 interface HostUse {
   readonly hostReused?: boolean;
   readonly containment?: TrialContainment;
+  /** Set in a run given --cycles. */
+  readonly cycle?: CycleReading;
 }
 
 /**

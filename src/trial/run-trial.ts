@@ -23,6 +23,11 @@ export interface TrialOptions {
   readonly onPhase?: (phase: 'stopping' | 'stopped') => void;
   /** Hand the host back, instead of killing it, when the trial left it exactly as clean as before its first trial. */
   readonly keepHost?: boolean;
+  /**
+   * --cycles: hand the host back after any trial whose stop ended the work and spared the host, with whatever the trial
+   * left in it, as a long-lived parent lives on; once the trial's watch is over, its processes reaped, its data checked.
+   */
+  readonly keepAcrossCycles?: boolean;
   /** The run's family, which records every process the trial's family finds, so the run can reap them all. */
   readonly runFamily?: ProcessFamily;
 }
@@ -116,6 +121,7 @@ async function observeAndEnd(trial: TrialInProgress, options: TrialOptions): Pro
     await endHost(host, family);
     throw error;
   });
+  if (options.keepAcrossCycles === true) return await keepForNextCycle(trial, measured, lingering, parent);
   // Processes of the trial still live, and what they left is watched: the host cannot be handed back, so the caller
   // may go on meanwhile; the host ends once the watch is over, and its watch of itself as the parent too.
   if (lingering !== null) return { measured, final: endAfterWatch(trial, measured, lingering, parent), host: undefined };
@@ -140,6 +146,36 @@ async function endAfterWatch(
     throw error;
   });
   return await endAndCheck(trial, { ...observed, ...lives, ...(await parent) });
+}
+
+/**
+ * One cycle of --cycles: once the trial's leftovers and parent were watched, the trial's processes are reaped and its data
+ * checked, and the host is handed back with whatever else the trial left in it (descriptors, memory); it ends only when
+ * the trial ended it, left its work running in it (hung), or ran in a Python host, which runs one trial.
+ */
+async function keepForNextCycle(
+  trial: TrialInProgress,
+  measured: TrialResult,
+  lingering: Promise<LeftoverLives> | null,
+  parent: Promise<Partial<ParentExit>> | undefined,
+): Promise<HostedResult> {
+  const { plan, directory, host, family, window } = trial;
+  const lives = await (lingering ?? Promise.resolve({})).catch(async (error: unknown) => {
+    await endHost(host, family);
+    throw error;
+  });
+  const observed: TrialResult = { ...measured, ...lives, ...(await parent) };
+  const spared = (observed.outcome === 'stopped' || observed.outcome === 'leaked') && killStyleOf(plan.kill).kind === 'work' && !isPythonRuntime(plan.runtime);
+  if (!spared) return { measured, final: Promise.resolve(await endAndCheck(trial, observed)), host: undefined };
+  try {
+    if ('leftovers' in observed) removeOutsideFiles(observed.leftovers.tempFiles?.outside ?? [], window);
+    await reapFamily(family);
+    return { measured, final: Promise.resolve(await checkIntegrity(observed, plan.workloadUrl, directory)), host };
+  } catch (error) {
+    const unreaped = await endHost(host, family);
+    if (error instanceof ReapError) return { measured, final: Promise.resolve(asUnreaped(observed, unreaped ?? error.message)), host: undefined };
+    throw error;
+  }
 }
 
 /**
