@@ -91,8 +91,11 @@ export type HostEvent =
     } & SharedState &
       StopMoment &
       Pick<WorkActivities, 'workAtStop'>)
-  /** After work-stopped, once the host, the work's parent, could go on or the watch's time was up (see src/host/parent-watch.ts). */
-  | ({ type: 'parent-released' } & ParentExit)
+  /**
+   * After work-stopped, once the host, the work's parent, could go on or the watch's time was up (see
+   * src/host/parent-watch.ts); `reportedMs` when the runtime's own promise, unsettled at work-stopped, settled meanwhile.
+   */
+  | ({ type: 'parent-released'; reportedMs?: number } & ParentExit)
   /** `parent`: what held the host at the stop timeout; absent when it was not read (phase `start`, a Python host). */
   | ({ type: 'work-hung'; phase: 'start' | 'stop'; parent?: ParentExit } & SharedState & WorkActivities & Partial<HostSightings> & Partial<StopMoment>)
   /** `cause` names a failure the harness answers: a `timeout` deadline that fired before ready() is tried again with a longer one. */

@@ -124,7 +124,10 @@ export async function hostTrial<Name extends NodeRuntimeName>(
     sectionLogBytesAtStop,
   });
   // The harness probes what the stop left meanwhile: the parent is watched after the stop, not before it is reported.
-  send({ type: 'parent-released', ...(await watchParent(parentWatch)) });
+  const parent = await watchParent(parentWatch);
+  // execa's promise that a descendant's pipe held past the stop's report settles during the watch: that is when it reported.
+  const lateReport = end.reportedAt === null && work.parent.timesReport && parent.parentAwaitMs !== null;
+  send({ type: 'parent-released', ...parent, ...(lateReport ? { reportedMs: parent.parentAwaitMs + killRequestedAt - stopFrom } : {}) });
 }
 
 /** The threads a deadline of the work watches: the host's main thread, and the work's (a child's, or the host's new ones). */

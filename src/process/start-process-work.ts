@@ -74,7 +74,7 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
     sendSignal(signal) {
       kill(signal);
     },
-    parent: { awaited: 'await subprocess', settle: () => settled.then(({ at }) => at), pipes },
+    parent: { awaited: 'await subprocess', settle: () => settled.then(({ at }) => at), pipes, timesReport: true },
   };
 }
 

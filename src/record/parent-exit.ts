@@ -38,3 +38,20 @@ export interface ParentExit {
   /** Until the watch of the parent ended. */
   readonly parentWatchedMs: number;
 }
+
+/**
+ * How long past the work's end a parent that went on "at once" may still have waited: the watch reads every 10 ms, and
+ * a pipe's last bytes or a worker's ports take a turn or two of the event loop to let go. A helper that holds a pipe
+ * holds it for as long as it lives, far longer.
+ */
+export const PARENT_AT_ONCE_MS = 100;
+
+/**
+ * Whether the parent could go on within PARENT_AT_ONCE_MS of the work's end (`stopMs`); false when it was still held
+ * as its watch ended, or the stop itself hung; null where the parent was not watched (a Python host, host-death).
+ */
+export function wentOnAtOnce(trial: Partial<Pick<ParentExit, 'parentSettledMs'>> & { readonly stopMs: number | null }): boolean | null {
+  if (trial.parentSettledMs === undefined) return null;
+  if (trial.parentSettledMs === null || trial.stopMs === null) return false;
+  return trial.parentSettledMs - trial.stopMs <= PARENT_AT_ONCE_MS;
+}

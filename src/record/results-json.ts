@@ -12,4 +12,4 @@ export function renderJson(record: RunRecord, derived: Readonly<Record<string, u
 }
 
 /** The fields renderJson adds after the record's own, which a reader of results.json leaves out of the record. */
-export const DERIVED_FIELDS = ['verdicts', 'recommendations', 'analysis'] as const;
+export const DERIVED_FIELDS = ['verdicts', 'recommendations', 'cycleMemory', 'analysis'] as const;

@@ -46,6 +46,8 @@ export interface ParentTies {
   settle(): Promise<number>;
   /** The host's descriptors on pipes to the work as it started; none for a thread, whose channels to its host are memory. */
   readonly pipes: readonly OwnPipe[];
+  /** Whether the awaited call is the runtime's own promise that `WorkEnd.reportedAt` times (execa's), rather than a teardown (a pool's). */
+  readonly timesReport: boolean;
 }
 
 /** Work running in one runtime, started by the host for one trial. */

@@ -55,7 +55,7 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
     },
     forceStop: () => terminateController.abort(),
     // A parent ends a pool it is done with: its destroy() terminates the workers the pool still holds, and waits for them.
-    parent: { awaited: 'await pool.destroy()', settle: () => pool.destroy().then(() => performance.now()), pipes: [] },
+    parent: { awaited: 'await pool.destroy()', settle: () => pool.destroy().then(() => performance.now()), pipes: [], timesReport: false },
     mutex,
     sharedMemory: new Int32Array(sharedMemory),
   };
