@@ -20,7 +20,7 @@ export interface ParentSummary {
   readonly wentOnAtOnce: number;
   /** Trials where it was still held as the watch ended, or as the stop timed out. */
   readonly stillHeld: number;
-  /** How long past the work's end it was held, over the trials it was held longer than "at once" and then went on. */
+  /** How long past the work's end it was held, over the trials it was held (not "at once") and then went on. */
   readonly heldMs: SampleSummary | null;
   /** What held it, over every watched trial: the longest holders first. */
   readonly heldBy: readonly ParentHolder[];
@@ -31,9 +31,9 @@ export interface ParentSummary {
 export function summarizeParent(trials: readonly (StoppedTrial | HungTrial)[]): ParentSummary | null {
   const watched = trials.filter((trial) => trial.parentSettledMs !== undefined);
   if (watched.length === 0) return null;
-  const late = watched.flatMap(({ parentSettledMs, stopMs }) =>
-    parentSettledMs !== null && parentSettledMs !== undefined && stopMs !== null && parentSettledMs - stopMs > PARENT_AT_ONCE_MS
-      ? [parentSettledMs - stopMs]
+  const late = watched.flatMap((trial) =>
+    trial.parentSettledMs !== null && trial.parentSettledMs !== undefined && trial.stopMs !== null && wentOnAtOnce(trial) === false
+      ? [trial.parentSettledMs - trial.stopMs]
       : [],
   );
   return {

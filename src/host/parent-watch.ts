@@ -1,18 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findOwnPipeHolders } from '../linux-proc/pipe-holders.ts';
 import { listLivingDescendants } from '../linux-proc/process-tasks.ts';
-import type { HeldBy, ParentExit, ParentHold } from '../record/parent-exit.ts';
+import { type HeldBy, PARENT_HOLD_GRACE_MS, type ParentExit, type ParentHold } from '../record/parent-exit.ts';
 import type { ParentTies } from '../runtime/runtime.ts';
 import { countActiveResources, type ResourceCounts, subtractResources } from './active-resources.ts';
 import { readWorkActivity, type WorkThread } from './work-activity.ts';
 
 /** How often the parent's state is read while it is held: fine enough for a stop, cheap enough for a 2.5 s watch. */
 const PARENT_POLL_MS = 10;
-/**
- * What lets go within this long of being seen does not count as holding the parent: a pipe's last bytes read and its
- * handle closed, a worker's ports closed in the turn after its thread ended. What holds longer is in `parentHeldBy`.
- */
-export const PARENT_HOLD_GRACE_MS = 50;
 
 /** What the watch reads: the work's ties to its parent, the parent's resources before the work began, and the work's thread. */
 export interface ParentWatch {

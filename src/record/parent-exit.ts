@@ -40,6 +40,12 @@ export interface ParentExit {
 }
 
 /**
+ * What lets go within this long of being seen does not count as holding the parent: a pipe's last bytes read and its
+ * handle closed, a worker's ports closed in the turn after its thread ended. What holds longer is in `parentHeldBy`.
+ */
+export const PARENT_HOLD_GRACE_MS = 50;
+
+/**
  * How long past the work's end a parent that went on "at once" may still have waited: the watch reads every 10 ms, and
  * a pipe's last bytes or a worker's ports take a turn or two of the event loop to let go. A helper that holds a pipe
  * holds it for as long as it lives, far longer.
@@ -47,11 +53,12 @@ export interface ParentExit {
 export const PARENT_AT_ONCE_MS = 100;
 
 /**
- * Whether the parent could go on within PARENT_AT_ONCE_MS of the work's end (`stopMs`); false when it was still held
- * as its watch ended, or the stop itself hung; null where the parent was not watched (a Python host, host-death).
+ * Whether the parent could go on at once: within PARENT_AT_ONCE_MS of the work's end (`stopMs`), or later with nothing
+ * that held it for long (a host the machine did not schedule for a moment is not held by the work); false when it was
+ * still held as its watch ended, or the stop itself hung; null where the parent was not watched (a Python host, host-death).
  */
-export function wentOnAtOnce(trial: Partial<Pick<ParentExit, 'parentSettledMs'>> & { readonly stopMs: number | null }): boolean | null {
+export function wentOnAtOnce(trial: Partial<Pick<ParentExit, 'parentSettledMs' | 'parentHeldBy'>> & { readonly stopMs: number | null }): boolean | null {
   if (trial.parentSettledMs === undefined) return null;
   if (trial.parentSettledMs === null || trial.stopMs === null) return false;
-  return trial.parentSettledMs - trial.stopMs <= PARENT_AT_ONCE_MS;
+  return trial.parentSettledMs - trial.stopMs <= PARENT_AT_ONCE_MS || trial.parentHeldBy?.length === 0;
 }

@@ -25,7 +25,7 @@ export function renderAtAGlance(view: AnalysisView): string {
   const about =
     'Each kill style in each runtime it applies to, over all its workloads: how the trials ended, and what the trials the kill ended left behind, as trials that left it out of trials that measured it. ' +
     'A hung trial is counted under Outcome only: its worker still held everything, which says the stop failed, not what a stop leaves. ' +
-    `Parent after the stop is what the host, the work's parent using the runtime the usual way (\`await subprocess\`, \`await pool.destroy()\`), lived through: whether it could go on within ${PARENT_AT_ONCE_MS} ms of the work's end, else for how long past it and by what it was held, watched up to \`--linger\` ms after the kill. ` +
+    `Parent after the stop is what the host, the work's parent using the runtime the usual way (\`await subprocess\`, \`await pool.destroy()\`), lived through: whether it could go on at once (within ${PARENT_AT_ONCE_MS} ms of the work's end, or later with nothing holding it for long), else for how long past it and by what it was held, watched up to \`--linger\` ms after the kill. ` +
     'The workload tables under Results split every row.';
   return ['### At a glance', about, rows.length === 0 ? 'No kill style of this run applies to its runtimes.' : renderTable(HEADER, rows)].join('\n\n');
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KillStyleName } from '../../src/kill-styles/kill-styles.ts';
-import type { ParentHold } from '../../src/record/parent-exit.ts';
+import { type ParentHold, wentOnAtOnce } from '../../src/record/parent-exit.ts';
 import type { StoppedTrial, TrialResult } from '../../src/record/trial-result.ts';
 import type { RuntimeName } from '../../src/runtime/runtime.ts';
 import { BUILT_IN_WORKLOADS } from '../../src/workloads/built-in-workloads.ts';
@@ -11,8 +11,11 @@ afterAll(() => runner.remove());
 
 /** Past the fixtures' one-second helpers: the parent is watched until they end by themselves. */
 const LINGER_MS = 3_000;
-/** "At once": what a parent that could go on right after the stop still waits, a turn of its event loop and the probes' pace. */
-const AT_ONCE_MS = 150;
+/**
+ * How far apart two watches may see the same helper's end: the host's reads every 10 ms, the harness's every 50 ms
+ * between full snapshots, both late by whatever else the 2 cores run meanwhile.
+ */
+const SAME_END_MS = 500;
 
 async function runStopped(workload: string, runtime: RuntimeName, kill: KillStyleName, lingerMs = LINGER_MS): Promise<StoppedTrial> {
   const result: TrialResult = await runner.run({ workloadUrl: fixtureUrl(workload), runtime, kill, lingerMs });
@@ -35,7 +38,7 @@ describe('a child whose grandchild holds its stdout', () => {
     const lived = helperLifetime(result);
     expect(lived).not.toBeNull();
     expect(result.parentSettledMs).not.toBeNull();
-    expect(Math.abs((result.parentSettledMs ?? 0) - (lived ?? 0))).toBeLessThan(AT_ONCE_MS);
+    expect(Math.abs((result.parentSettledMs ?? 0) - (lived ?? 0))).toBeLessThan(SAME_END_MS);
     expect(result.parentAwaitMs).toBeGreaterThan(result.stopMs + 500);
     const channels = pipeHolds(result).map((hold) => hold.channel);
     expect(channels).toEqual(expect.arrayContaining(['stdout', 'stderr']));
@@ -46,7 +49,7 @@ describe('a child whose grandchild holds its stdout', () => {
   it.each(['tree-kill', 'abort'] as const)('lets the parent go on at once after %s, held by nothing', async (kill) => {
     const result = await runStopped('grandchild-holds-stdout', 'process', kill);
     expect(result.parentSettledMs).not.toBeNull();
-    expect((result.parentSettledMs ?? Infinity) - result.stopMs).toBeLessThan(AT_ONCE_MS);
+    expect(wentOnAtOnce(result)).toBe(true);
     expect(result.parentHeldBy).toEqual([]);
   });
 
@@ -63,7 +66,7 @@ describe('a child whose grandchild holds its stdout', () => {
   it('ties nothing of a worker thread host to the grandchild: its stdio are the host’s own', async () => {
     const result = await runStopped('grandchild-holds-stdout', 'thread', 'terminate');
     expect(result.outcome).toBe('leaked');
-    expect((result.parentSettledMs ?? Infinity) - result.stopMs).toBeLessThan(AT_ONCE_MS);
+    expect(wentOnAtOnce(result)).toBe(true);
     expect(result.parentHeldBy).toEqual([]);
   });
 });
@@ -72,12 +75,12 @@ describe('a child whose grandchild holds its IPC channel', () => {
   it('holds the parent after sigkill by the IPC channel until the grandchild ends', async () => {
     const result = await runStopped('keeps-parent-handle', 'process', 'sigkill');
     expect(pipeHolds(result).map((hold) => hold.channel)).toEqual(['IPC channel']);
-    expect(Math.abs((result.parentSettledMs ?? 0) - (helperLifetime(result) ?? Infinity))).toBeLessThan(AT_ONCE_MS);
+    expect(Math.abs((result.parentSettledMs ?? 0) - (helperLifetime(result) ?? Infinity))).toBeLessThan(SAME_END_MS);
   });
 
   it('lets the parent go on at once after tree-kill', async () => {
     const result = await runStopped('keeps-parent-handle', 'process', 'tree-kill');
-    expect((result.parentSettledMs ?? Infinity) - result.stopMs).toBeLessThan(AT_ONCE_MS);
+    expect(wentOnAtOnce(result)).toBe(true);
   });
 });
 

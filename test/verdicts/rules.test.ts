@@ -69,7 +69,12 @@ function answer(test: TestName, holds: boolean, base: Partial<StoppedTrial>): Bu
       return holds ? clean : buildErrored({ workload: base.workload, kill: base.kill, runtime: base.runtime, trial: base.trial });
     case 'parent-went-on':
       // A stop of 10 ms; a parent that went on at once 5 ms later, or one a helper's pipe held for another second.
-      return buildStopped({ ...base, stopMs: 10, parentSettledMs: holds ? 15 : 1_010, parentHeldBy: [] });
+      return buildStopped({
+        ...base,
+        stopMs: 10,
+        parentSettledMs: holds ? 15 : 1_010,
+        parentHeldBy: holds ? [] : [{ kind: 'promise', promise: 'await subprocess', description: 'await subprocess had not settled', heldUntilMs: 1_010 }],
+      });
   }
 }
 
