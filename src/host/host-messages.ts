@@ -35,8 +35,11 @@ export interface HostedTrial {
   readonly lingerMs: number;
 }
 
-/** The harness starts the trial, takes its at-ready snapshot, then orders the kill. */
-export type HostCommand = { type: 'start'; trial: HostedTrial } | { type: 'kill' };
+/**
+ * The harness starts the trial, takes its at-ready snapshot, then orders the kill; between cycles (--cycles) it has a
+ * Node.js host collect its garbage before it reads the host's memory.
+ */
+export type HostCommand = { type: 'start'; trial: HostedTrial } | { type: 'kill' } | { type: 'collect-garbage' };
 
 /** `context.sharedMemory` as the host read it once the work ended: a worker's slots, or why there are none to read. */
 export type SharedMemoryReading = { readonly read: true; readonly slots: readonly number[] } | { readonly read: false; readonly reason: string };
@@ -73,6 +76,8 @@ export type HostEvent =
    * host sends none). `containment` says whether the host became its trials' child subreaper, or why not.
    */
   | { type: 'host-ready'; node?: string; containment?: SubreaperState }
+  /** After collect-garbage: the host's heap holds only what it retains. */
+  | { type: 'garbage-collected' }
   | { type: 'work-ready'; childPid: number | null; osThreadId: number; startMs: number }
   /** For host-death: the work reached its kill point, and the harness may now kill the host. */
   | { type: 'kill-point-reached' }

@@ -109,7 +109,8 @@ export interface CycleReading {
   readonly host: number;
   /**
    * The host's RSS, PSS and USS from /proc/<host>/smaps_rollup once the cycle's trial was over (its processes reaped,
-   * its data checked), before the next cycle began; null when the host was not kept (`notMeasured` says why).
+   * its data checked) and the host had collected its garbage, so that it is what the host retains, before the next
+   * cycle began; null when the host was not kept (`notMeasured` says why).
    */
   readonly memory: ProcessMemory | null;
   readonly notMeasured?: string;

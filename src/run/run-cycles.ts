@@ -36,38 +36,52 @@ async function runCellCycles(plan: MatrixPlan, cell: readonly PlannedTrial[], la
       const fresh = host === undefined;
       const used = host ?? startHostFor(plan, trial, place);
       if (fresh) hostNumber += 1;
-      const memoryBefore = fresh ? await readReadyMemory(used) : undefined;
+      const memoryBefore = fresh ? await readRetainedMemory(used, 'host-ready') : undefined;
       const hosted = await runTimedTrial(plan, trial, used, place, { keepAcrossCycles: true });
       const result = await hosted.final;
       host = hosted.host;
       // A `timeout` deadline that fired before ready() is tried again in a host of its own: the series goes on there.
       if (host !== undefined && host !== used) hostNumber += 1;
-      lane.record(
-        trial,
-        result.outcome === 'not-applicable' ? result : { ...result, hostReused: !fresh, cycle: readCycle(hostNumber, host, result, memoryBefore) },
-      );
+      const memory = host === undefined ? null : await readRetainedMemory(host);
+      const cycle = readCycle(hostNumber, memory, host !== undefined, result, memoryBefore);
+      lane.record(trial, result.outcome === 'not-applicable' ? result : { ...result, hostReused: !fresh, cycle });
     }
   } finally {
     if (host !== undefined) await retireSpareHost(host);
   }
 }
 
-/** A fresh host's memory once it reported ready, before its first cycle; null when it could not be read. */
-async function readReadyMemory(host: HostProcess): Promise<ProcessMemory | null> {
-  const ready = await host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS);
-  return ready.type === 'host-ready' ? readProcessMemory(host.pid) : null;
+/** How long a host may take to collect its garbage: a full collection of a small heap, on a loaded machine. */
+const GARBAGE_COLLECTION_TIMEOUT_MS = 5_000;
+
+/**
+ * The host's memory as it retains it: a Node.js host first collects its garbage (a Python host runs no cycles), once it
+ * is `ready` (a fresh host's first reading waits for it to start); null when it could not be read.
+ */
+async function readRetainedMemory(host: HostProcess, ready?: 'host-ready'): Promise<ProcessMemory | null> {
+  if (ready !== undefined && (await host.waitFor([ready], HOST_START_TIMEOUT_MS)).type !== ready) return null;
+  if (host.nodeVersion !== null) {
+    host.send({ type: 'collect-garbage' });
+    if ((await host.waitFor(['garbage-collected'], GARBAGE_COLLECTION_TIMEOUT_MS)).type !== 'garbage-collected') return null;
+  }
+  return readProcessMemory(host.pid);
 }
 
 /** The host's memory after the cycle, or why there is none: the cycle did not hand the host back. */
-function readCycle(host: number, kept: HostProcess | undefined, result: TrialResult, memoryBefore: ProcessMemory | null | undefined): CycleReading {
-  const memory = kept === undefined ? null : readProcessMemory(kept.pid);
+function readCycle(
+  host: number,
+  memory: ProcessMemory | null,
+  kept: boolean,
+  result: TrialResult,
+  memoryBefore: ProcessMemory | null | undefined,
+): CycleReading {
   const before = memoryBefore === undefined ? {} : { memoryBefore };
   if (memory !== null) return { host, memory, ...before };
-  return { host, memory, notMeasured: explainLostHost(result, kept !== undefined), ...before };
+  return { host, memory, notMeasured: explainLostHost(result, kept), ...before };
 }
 
 function explainLostHost(result: TrialResult, kept: boolean): string {
-  if (kept) return "the host's /proc/<pid>/smaps_rollup could not be read";
+  if (kept) return 'the host did not collect its garbage in time, or its /proc/<pid>/smaps_rollup could not be read';
   if (isPythonRuntime(result.runtime)) return 'a Python host runs one trial: no host lives on across cycles';
   if (killStyleOf(result.kill).kind !== 'work') return `${result.kill} ends the host itself`;
   return result.outcome === 'hung' ? 'the work hung, and its host was ended with it' : `the trial ${result.outcome}, and its host was ended`;
