@@ -95,22 +95,24 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   // The stop timeout waits for the work to be gone, not for its runtime to settle (tinypool never settles after a
   // worker's process.exit(), and waiting for it would count the settle wait as part of the stop).
   const given = startGivenClock(() => workThreads(work, hostThreads));
-  const end = (await withinGivenTime(allowedMs, work.gone, given)) === undefined ? undefined : await work.ended;
+  const parentWatch = { ties: work.parent, baseline: resourcesBefore, thread, killRequestedAt, watchMs: trial.lingerMs };
+  const gone = (await withinGivenTime(allowedMs, work.gone, given)) !== undefined;
+  // The parent's watch begins as the work is gone, while the host waits for the runtime's report and reads what it
+  // sends (without blocking its event loop: its waits delay nothing a parent lives through), and goes on after the
+  // report, while the harness probes. A trial found to have ended on its own errors, and its host ends with its watch.
+  const watching = gone ? watchParent(parentWatch) : null;
+  const end = gone ? await work.ended : undefined;
   // A style that never settles (a tree-kill whose `ps` hangs) must not hold the report; its gate stays on till then.
   const ending = end === undefined ? null : describeEnding(await within(allowedMs, Promise.resolve(endedBy)));
   const appliedAt = deadlineMs === null ? killAppliedAt : (work.deadlineFiredAt() ?? killAppliedAt);
   if (end !== undefined && endedOnItsOwn(end, { appliedAt, style, ending, runtime: trial.runtime }))
     return send({ type: 'work-failed', message: describeSelfEnd(end) });
-  const parentWatch = { ties: work.parent, baseline: resourcesBefore, thread, killRequestedAt, watchMs: trial.lingerMs };
-  if (end === undefined) {
+  if (end === undefined || watching === null) {
     const workAtHang = readWorkActivity(thread, killRequestedAt);
     const parent = readParentAtHang(parentWatch);
     const sighted = sightAtEnd(family, atKill, trial.spec.workDir);
     return send({ type: 'work-hung', phase: 'stop', ...(await readSharedState(work)), workAtStop, workAtHang, sectionLogBytesAtStop, ...sighted, parent });
   }
-  // The parent's watch begins as the work is gone, while the host reads what it reports (without blocking its event
-  // loop: its waits delay nothing a parent lives through), and goes on after the report, while the harness probes.
-  const watching = watchParent(parentWatch);
   const sighted = sightAtEnd(family, atKill, trial.spec.workDir);
   // `timeout` counts from the moment the runtime's own deadline acted (each starts its own timer), not from ours.
   const stopFrom = deadlineMs === null ? killRequestedAt : (work.deadlineFiredAt() ?? killRequestedAt);

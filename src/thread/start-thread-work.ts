@@ -55,7 +55,8 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
     },
     forceStop: () => terminateController.abort(),
     // A parent ends a pool it is done with: its destroy() terminates the workers the pool still holds, and waits for them.
-    parent: { awaited: 'await pool.destroy()', settle: () => pool.destroy().then(() => performance.now()), pipes: [], timesReport: false },
+    // It is called once tinypool settled the task, or gave up settling it: a destroy() before would settle it instead.
+    parent: { awaited: 'await pool.destroy()', settle: () => ended.then(() => pool.destroy()).then(() => performance.now()), pipes: [], timesReport: false },
     mutex,
     sharedMemory: new Int32Array(sharedMemory),
   };

@@ -10,6 +10,7 @@ import { createProcessFamily, type ProcessFamily } from '../process-family/proce
 import { ReapError, reapFamily } from '../process-family/reap-family.ts';
 import { watchFamily } from '../process-family/watch-family.ts';
 import { checkIntegrity } from './check-integrity.ts';
+import { within } from '../runtime/within.ts';
 import { HostKillError, type HostProcess, retireHost, startHost } from './host-process.ts';
 import type { LeftoverLives } from './measure-trial.ts';
 import { observeTrial, type TrialInProgress, type TrialPlan } from './observe-trial.ts';
@@ -126,7 +127,10 @@ async function observeAndEnd(trial: TrialInProgress, options: TrialOptions): Pro
   // may go on meanwhile; the host ends once the watch is over, and its watch of itself as the parent too.
   if (lingering !== null) return { measured, final: endAfterWatch(trial, measured, lingering, parent), host: undefined };
   // The host is ended or handed back only once its watch of itself as the work's parent is over: it holds no trial then.
-  const observed: TrialResult = { ...measured, ...(await parent) };
+  // A parent still held a moment after the stop (a pool whose destroy() never settles) is watched as leftovers are.
+  const released = parent === undefined ? {} : await within(PARENT_HAND_BACK_WAIT_MS, parent);
+  if (released === undefined) return { measured, final: endAfterWatch(trial, measured, Promise.resolve({}), parent), host: undefined };
+  const observed: TrialResult = { ...measured, ...released };
   if (options.keepHost !== true || !mayHandBack(plan, observed)) {
     const final = await endAndCheck(trial, observed);
     return { measured: observed, final: Promise.resolve(final), host: undefined };
@@ -138,7 +142,7 @@ async function observeAndEnd(trial: TrialInProgress, options: TrialOptions): Pro
 async function endAfterWatch(
   trial: TrialInProgress,
   observed: TrialResult,
-  lingering: Promise<LeftoverLives>,
+  lingering: Promise<Partial<LeftoverLives>>,
   parent: Promise<Partial<ParentExit>> | undefined,
 ): Promise<TrialResult> {
   const lives = await lingering.catch(async (error: unknown) => {
@@ -198,6 +202,12 @@ function asUnreaped(observed: TrialResult, problem: string): TrialResult {
   const { runtime, kill, workload, trial, node } = observed;
   return { runtime, kill, workload, trial, ...(node === undefined ? {} : { node }), outcome: 'errored', error: problem };
 }
+
+/**
+ * How long after the stop is measured the harness waits for the host to report its parent released before it goes on
+ * and lets the watch run its course: a parent that goes on at once reports within a few of the watch's 10 ms reads.
+ */
+const PARENT_HAND_BACK_WAIT_MS = 250;
 
 /** A host-death trial killed its host; any other outcome than stopped may have left something in it; a Python host runs one trial only. */
 function mayHandBack(plan: TrialPlan, result: TrialResult): boolean {
