@@ -17,7 +17,9 @@ export type {
   HeldAtReady,
   WorkActivity,
   SharedMemoryCheck,
+  CycleReading,
 } from './record/trial-result.ts';
+export type { ParentExit, ParentHold } from './record/parent-exit.ts';
 export type { Leftovers } from './probes/probes.ts';
 export type { KillStyleName } from './kill-styles/kill-styles.ts';
 export type { RuntimeName } from './runtime/runtime.ts';

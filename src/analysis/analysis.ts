@@ -6,6 +6,7 @@ import type { SegmentDifferences } from './compare-segments.ts';
 import type { Recommendation } from './recommend.ts';
 import type { StopChart } from './stop-chart.ts';
 import type { CellSummary } from './summarize-cell.ts';
+import type { CycleMemory } from './summarize-cycles.ts';
 import type { RuntimeSummary } from './summarize-runtimes.ts';
 import type { ThreadOrProcess } from './thread-or-process.ts';
 import type { VersionChanges } from './version-changes.ts';
@@ -31,6 +32,8 @@ export interface AnalysisView {
   readonly verdicts: readonly Judged[];
   /** The stop to use per workload and runtime, the user's own workloads first. */
   readonly recommendations: readonly Recommendation[];
+  /** Each cell run as cycles in one host (--cycles): the host's memory after each cycle and its growth per cycle; none without. */
+  readonly cycleMemory: readonly CycleMemory[];
 }
 
 /** The whole judgement of a run, computed once by analyze(): the report's renderers only format it. */

@@ -9,6 +9,7 @@ import { type NodeRecord, splitByNode } from './node-views.ts';
 import { recommendStops } from './recommend.ts';
 import { chartStops } from './stop-chart.ts';
 import { summarizeCells } from './summarize-cell.ts';
+import { summarizeCycles } from './summarize-cycles.ts';
 import { summarizeRuntimes } from './summarize-runtimes.ts';
 import { compareThreadAndProcess } from './thread-or-process.ts';
 import { compareVersions } from './version-changes.ts';
@@ -57,6 +58,7 @@ function analyzeView({ node, record }: NodeRecord): AnalysisView {
     threadOrProcess: compareThreadAndProcess(record.plan, find),
     verdicts: judgeRun(record),
     recommendations: recommendStops(cells, record.plan.workloads, node?.label ?? null),
+    cycleMemory: summarizeCycles(record.results),
   };
 }
 

@@ -8,6 +8,7 @@ import { type CheckSummary, summarizeChecks } from './summarize-checks.ts';
 import { type KillPointSummary, summarizeKillPoints } from './summarize-kill-points.ts';
 import { type StopSummary, summarizeStops } from './summarize-stops.ts';
 import { type LifetimeSummary, summarizeLifetimes } from './summarize-lifetimes.ts';
+import { type ParentSummary, summarizeParent } from './summarize-parent.ts';
 
 /** What one probe found across a cell's trials; the cell holds null instead when no trial measured it. */
 export interface ProbeTally<Found extends Leftover> {
@@ -56,6 +57,8 @@ export interface CellSummary extends CellKey, StopSummary, CheckSummary {
   readonly cleanupMeasured: number;
   /** Where the kills of the probed trials were aimed, and whether a targeted kill landed in its section. */
   readonly killPoints: KillPointSummary;
+  /** Whether a parent using the runtime the usual way could go on after the stops, and what held it; null where none was watched. */
+  readonly parent: ParentSummary | null;
 }
 
 type MeasuredTrial = StoppedTrial | HungTrial;
@@ -113,6 +116,7 @@ function summarizeCell(results: CellResults): CellSummary {
     cleanupRan: stopped.filter((result) => result.cleanupRan === true).length,
     cleanupMeasured: stopped.filter((result) => result.cleanupRan !== null).length,
     killPoints: summarizeKillPoints(measured),
+    parent: summarizeParent(measured),
     ...summarizeStops(stopped),
     ...summarizeChecks(stopped),
   };

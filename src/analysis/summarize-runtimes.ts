@@ -14,6 +14,17 @@ export interface RuntimeSummary {
   readonly stopMs: SampleSummary | null;
   /** The host's RSS growth (memory.grownBytes) over the trials whose memory probe could read; null when none could. */
   readonly memoryGrownBytes: SampleSummary | null;
+  /**
+   * The memory figures again, over the trials that ran in a fresh host and in one a lane reused (`hostReused`), apart: a
+   * warm host has its code loaded and its heap grown already, so what a trial adds to it is not what it adds to a fresh one.
+   */
+  readonly byHost: { readonly fresh: HostMemoryFigures; readonly reused: HostMemoryFigures };
+}
+
+/** PSS the work added at ready(), and the host's RSS growth after the stop, over one kind of host's trials. */
+export interface HostMemoryFigures {
+  readonly workMemoryPss: SampleSummary | null;
+  readonly memoryGrownBytes: SampleSummary | null;
 }
 
 /** RSS, PSS and USS summarized over the same trials: a trial records all three or none. */
@@ -34,13 +45,20 @@ export function summarizeRuntimes(planned: readonly RuntimeName[], results: read
 
 function summarizeRuntime(runtime: RuntimeName, results: readonly TrialResult[]): RuntimeSummary {
   const probed = results.filter((result): result is ProbedTrial => 'leftovers' in result);
-  const sample = (read: (trial: ProbedTrial) => number | null | undefined) =>
+  const sample = (read: (trial: ProbedTrial) => number | null | undefined, trials = probed) =>
     summarizeSamples(
-      probed.flatMap((trial) => {
+      trials.flatMap((trial) => {
         const value = read(trial);
         return value === null || value === undefined ? [] : [value];
       }),
     );
+  const inHost = (reused: boolean): HostMemoryFigures => {
+    const trials = probed.filter((trial) => trial.hostReused === reused);
+    return {
+      workMemoryPss: sample((trial) => trial.workMemory?.pssBytes, trials),
+      memoryGrownBytes: sample((trial) => trial.leftovers.memory?.grownBytes, trials),
+    };
+  };
   const rssBytes = sample((trial) => trial.workMemory?.rssBytes);
   const pssBytes = sample((trial) => trial.workMemory?.pssBytes);
   const ussBytes = sample((trial) => trial.workMemory?.ussBytes);
@@ -50,5 +68,6 @@ function summarizeRuntime(runtime: RuntimeName, results: readonly TrialResult[])
     workMemory: rssBytes === null || pssBytes === null || ussBytes === null ? null : { rssBytes, pssBytes, ussBytes },
     stopMs: sample((trial) => trial.stopMs),
     memoryGrownBytes: sample((trial) => trial.leftovers.memory?.grownBytes),
+    byHost: { fresh: inHost(false), reused: inHost(true) },
   };
 }

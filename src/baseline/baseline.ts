@@ -3,6 +3,9 @@ import { type Leftovers, PROBE_NAMES } from '../probes/probes.ts';
 import { type CellSummary, summarizeCells } from '../analysis/summarize-cell.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
+import { CYCLE_GROWTH_NOTABLE_BYTES, type CycleMemory, summarizeCycles } from '../analysis/summarize-cycles.ts';
+import { cellId } from '../record/trial-result.ts';
+import type { SlopeFit } from '../statistics/fit-slope.ts';
 
 /** The version of docs/baseline.md a baseline file follows; a file of any other version is refused, not guessed at. */
 export const BASELINE_VERSION = 1;
@@ -43,6 +46,18 @@ export interface MeasuredCell extends CellIdentity {
   readonly cleanupRan: CleanupRate;
   /** The median stop time of the stopped and leaked trials, in ms; null when none stopped. */
   readonly stopMsMedian: number | null;
+  /**
+   * In a run given --cycles: the host's PSS growth per cycle, bytes, with its 95% interval; null when no slope could be
+   * drawn (fewer than 3 cycles read in one host). Absent for a run without --cycles.
+   */
+  readonly cycleGrowth?: CycleGrowth | null;
+}
+
+/** A least-squares slope of the host's PSS over a cell's cycles, in bytes per cycle. */
+export interface CycleGrowth {
+  readonly bytesPerCycle: number;
+  readonly lowerBytes: number;
+  readonly upperBytes: number;
 }
 
 export type BaselineCell = NotApplicableCell | MeasuredCell;
@@ -58,6 +73,11 @@ export interface Baseline {
    * one trial left may exceed the baseline's by this many. 0 unless the file says otherwise (edit it to loosen).
    */
   readonly leftoverGrowthTolerance: number;
+  /**
+   * Growth of the host's PSS per cycle (--cycles), in bytes, that even the lower end of a cell's 95% interval must
+   * exceed before the cell counts as growing. CYCLE_GROWTH_NOTABLE_BYTES unless the file says otherwise.
+   */
+  readonly cycleGrowthToleranceBytes: number;
   readonly cells: BaselineCell[];
 }
 
@@ -71,12 +91,19 @@ export function buildBaseline(record: RunRecord): Baseline {
     createdAt: record.finishedAt,
     command: record.command,
     leftoverGrowthTolerance: DEFAULT_LEFTOVER_GROWTH_TOLERANCE,
-    cells: summarizeCells(record.results).map(toBaselineCell),
+    cycleGrowthToleranceBytes: CYCLE_GROWTH_NOTABLE_BYTES,
+    cells: toBaselineCells(record.results),
   };
 }
 
+/** The run's cells in the shape of a baseline, each with its growth per cycle when the run had --cycles. */
+export function toBaselineCells(results: RunRecord['results']): BaselineCell[] {
+  const cycles = new Map(summarizeCycles(results).map((cell) => [cellId(cell), cell]));
+  return summarizeCells(results).map((summary) => toBaselineCell(summary, cycles.get(cellId(summary))));
+}
+
 /** A cell summary in the shape of a baseline: what a check compares against the recorded expectations. */
-export function toBaselineCell(summary: CellSummary): BaselineCell {
+export function toBaselineCell(summary: CellSummary, cycles?: CycleMemory): BaselineCell {
   const { workload, kill, runtime, node } = summary;
   const identity = { workload, kill, runtime, ...(node === undefined ? {} : { node }) };
   if (summary.notApplicable !== null) return { ...identity, outcome: 'not-applicable' };
@@ -87,7 +114,12 @@ export function toBaselineCell(summary: CellSummary): BaselineCell {
     leftovers: maximaOf(summary),
     cleanupRan: rateCleanup(summary.cleanupRan, summary.cleanupMeasured),
     stopMsMedian: summary.stopMs?.median ?? null,
+    ...(cycles === undefined ? {} : { cycleGrowth: toCycleGrowth(cycles.pssSlope) }),
   };
+}
+
+function toCycleGrowth(slope: SlopeFit | null): CycleGrowth | null {
+  return slope === null ? null : { bytesPerCycle: slope.slope, lowerBytes: slope.lower, upperBytes: slope.upper };
 }
 
 function maximaOf({ leftovers }: CellSummary): LeftoverMaxima {

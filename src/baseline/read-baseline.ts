@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { isKillStyleName } from '../kill-styles/kill-styles.ts';
 import { PROBE_NAMES } from '../probes/probes.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
-import { BASELINE_VERSION, type Baseline, type BaselineCell, CLEANUP_RATES, DEFAULT_LEFTOVER_GROWTH_TOLERANCE, type OutcomeCounts } from './baseline.ts';
+import {
+  BASELINE_VERSION,
+  type Baseline,
+  type BaselineCell,
+  CLEANUP_RATES,
+  type CycleGrowth,
+  DEFAULT_LEFTOVER_GROWTH_TOLERANCE,
+  type OutcomeCounts,
+} from './baseline.ts';
+import { CYCLE_GROWTH_NOTABLE_BYTES } from '../analysis/summarize-cycles.ts';
 import { BaselineError, describeBadBaseline } from './baseline-error.ts';
 
 /** Throws the one-line error for what is wrong with the file. */
@@ -26,7 +35,17 @@ export function readBaseline(path: string): Baseline {
   // Absent in files written before growth was checked: they hold a run to the same leftovers, none more.
   const leftoverGrowthTolerance =
     data.leftoverGrowthTolerance === undefined ? DEFAULT_LEFTOVER_GROWTH_TOLERANCE : checkNumber(data.leftoverGrowthTolerance, 'leftoverGrowthTolerance', fail);
-  return { baselineVersion: BASELINE_VERSION, createdAt: String(data.createdAt), command: String(data.command), leftoverGrowthTolerance, cells };
+  // Absent in files written before cycles were checked: growth per cycle is held to what the report calls growing.
+  const cycleGrowthToleranceBytes =
+    data.cycleGrowthToleranceBytes === undefined ? CYCLE_GROWTH_NOTABLE_BYTES : checkNumber(data.cycleGrowthToleranceBytes, 'cycleGrowthToleranceBytes', fail);
+  return {
+    baselineVersion: BASELINE_VERSION,
+    createdAt: String(data.createdAt),
+    command: String(data.command),
+    leftoverGrowthTolerance,
+    cycleGrowthToleranceBytes,
+    cells,
+  };
 }
 
 function readText(path: string, fail: Fail): string {
@@ -63,7 +82,20 @@ function checkCell(value: unknown, where: string, fail: Fail): BaselineCell {
     leftovers: checkFields(value.leftovers, PROBE_NAMES, `${where}.leftovers`, fail, checkNumberOrNull),
     cleanupRan: checkName(value.cleanupRan, CLEANUP_RATES, `${where}.cleanupRan`, fail),
     stopMsMedian: checkNumberOrNull(value.stopMsMedian, `${where}.stopMsMedian`, fail),
+    ...checkCycleGrowth(value.cycleGrowth, `${where}.cycleGrowth`, fail),
   };
+}
+
+/** A cell of a run given --cycles has its growth per cycle (null: no slope could be drawn); other cells have none. */
+function checkCycleGrowth(value: unknown, where: string, fail: Fail): { cycleGrowth?: CycleGrowth | null } {
+  if (value === undefined) return {};
+  if (value === null) return { cycleGrowth: null };
+  if (!isFields(value)) return fail(`has ${where} that is ${describeType(value)}, not an object or null`);
+  const bytes = (key: keyof CycleGrowth) =>
+    typeof value[key] === 'number' && Number.isFinite(value[key])
+      ? value[key]
+      : fail(`has ${where}.${key} ${JSON.stringify(value[key]) ?? 'missing'}, not a number of bytes`);
+  return { cycleGrowth: { bytesPerCycle: bytes('bytesPerCycle'), lowerBytes: bytes('lowerBytes'), upperBytes: bytes('upperBytes') } };
 }
 
 /** A cell of a run given --node names its Node.js major; a cell without one ran on the harness's own Node.js. */

@@ -36,6 +36,9 @@ Options:
                          named export), run unchanged; an optional ready or cleanup export is used when present
   --task-data JSON       the payload each task function is called with (default: none)
   --trials N             trials per cell, ${range('--trials')} (default: ${DEFAULTS.trials})
+  --cycles N             run each cell's N trials one after another in one host kept across them, as a long-lived
+                         parent starts and stops work, and read the host's memory after each: its growth per cycle,
+                         ${range('--cycles')} (instead of --trials)
   --out DIR              where report.md, report.svg and results.json go (default: ${DEFAULTS.out}, which git is told to ignore)
   --start-timeout MS     how long a workload may take to call ready(); one that does not errors (default: ${DEFAULTS.startTimeoutMs})
   --stop-timeout MS      how long a stop may take before the trial counts as hung (default: ${DEFAULTS.stopTimeoutMs}); it

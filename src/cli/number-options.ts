@@ -13,6 +13,10 @@ export const MAX_TRIALS = 10_000;
 export const LANES_PER_CORE = 4;
 /** A heap under this fails a worker at its start (ERR_WORKER_OUT_OF_MEMORY at 1 MiB), whatever the workload. */
 export const MIN_MEMORY_LIMIT_MB = 32;
+/** The fewest start-stop cycles a slope per cycle, with its interval, is drawn from (--cycles). */
+export const MIN_CYCLES = 3;
+/** The most cycles of one cell in one host (--cycles): they run one after another, never side by side. */
+export const MAX_CYCLES = 1_000;
 /** The longest what a stop left may be watched (--linger). */
 export const MAX_LINGER_MS = 600_000;
 /** The most shards a run can be split into; more than the cells of any plan would leave shards empty. */
@@ -37,6 +41,12 @@ export const NUMBER_RULES = {
     most: MAX_TRIALS,
     unit: 'trials per cell',
     why: 'more say nothing a smaller sample does not; a plan of over an hour also needs --yes',
+  },
+  '--cycles': {
+    least: MIN_CYCLES,
+    most: MAX_CYCLES,
+    unit: 'cycles per cell',
+    why: `a slope with its interval needs ${MIN_CYCLES} points; past ${MAX_CYCLES}, one host's trend says nothing more`,
   },
   '--start-timeout': duration(1),
   '--stop-timeout': duration(1),

@@ -20,6 +20,8 @@ export interface HarnessOptions {
   /** Job files written for tinypool or piscina (--task), each with the --task-data payload; resolved later. */
   readonly tasks: TaskRequest[];
   readonly trials: number;
+  /** --cycles: each cell's trials (then `trials` of them) run as start-stop cycles in one host, its memory read after each. */
+  readonly cycles?: number;
   readonly out: string;
   readonly startTimeoutMs: number;
   readonly stopTimeoutMs: number;
@@ -72,6 +74,7 @@ const OPTIONS = {
   task: { type: 'string' },
   'task-data': { type: 'string' },
   trials: { type: 'string' },
+  cycles: { type: 'string' },
   out: { type: 'string' },
   'start-timeout': { type: 'string' },
   'stop-timeout': { type: 'string' },
@@ -122,6 +125,7 @@ const PLAN_FLAGS = [
   'task',
   'task-data',
   'trials',
+  'cycles',
   'start-timeout',
   'stop-timeout',
   'grace',
@@ -164,7 +168,7 @@ export function parseArguments(argv: string[]): Command {
       kills: values.kill === undefined ? stylesFor(runtimes) : parseKills(values.kill),
       workloads: values.workload === undefined ? null : splitList('--workload', values.workload),
       tasks: parseTasks(values.task, values['task-data']),
-      trials: number('--trials', values.trials, DEFAULTS.trials),
+      ...parseRepetitions(values.trials, values.cycles),
       out: parsePath('--out', values.out ?? DEFAULTS.out, 'directory'),
       startTimeoutMs: number('--start-timeout', values['start-timeout'], DEFAULTS.startTimeoutMs),
       stopTimeoutMs: number('--stop-timeout', values['stop-timeout'], DEFAULTS.stopTimeoutMs),
@@ -189,6 +193,21 @@ export function parseArguments(argv: string[]): Command {
 }
 
 type ParsedValues = ReturnType<typeof parseStrictly>['values'];
+
+/**
+ * --trials, or --cycles: each cycle is one trial of its cell, run one after another in one host, so --cycles N is N
+ * trials per cell; given both, they must agree.
+ */
+function parseRepetitions(trials: string | undefined, cycles: string | undefined): { trials: number; cycles?: number } {
+  if (cycles === undefined) return { trials: trials === undefined ? DEFAULTS.trials : parseNumber('--trials', trials) };
+  const count = parseNumber('--cycles', cycles);
+  if (trials !== undefined && parseNumber('--trials', trials) !== count) {
+    throw new UsageError(
+      describeBadValue('--trials value', trials, `with --cycles ${cycles}, each cycle is one trial of its cell: leave --trials out, or give ${cycles}`),
+    );
+  }
+  return { trials: count, cycles: count };
+}
 
 /** Presets are left out: their waits are their tools' own (up to 90 s), which a user asks for by name. */
 function stylesFor(runtimes: readonly RuntimeName[]): KillStyleName[] {

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { NODE_RUNTIME_NAMES, type NodeRuntimeName } from '../runtime/runtime.ts';
 import type { HostCommand, HostEvent } from './host-messages.ts';
 import { hostTrial } from './host-trial.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { loadAdapter } from './load-adapter.ts';
 import { becomeSubreaper, killDescendants } from './subreaper.ts';
 
@@ -22,6 +23,10 @@ let orderKill: () => void = () => undefined;
 
 process.on('message', (command: HostCommand) => {
   if (command.type === 'kill') return orderKill();
+  if (command.type === 'collect-garbage') {
+    collectGarbage();
+    return send({ type: 'garbage-collected' });
+  }
   // Each trial waits for its own kill order; the harness sends one per trial, after that trial's start.
   const killOrdered = new Promise<void>((resolve) => {
     orderKill = resolve;

@@ -5,6 +5,7 @@ import type { CgroupReference } from '../linux-proc/cgroups.ts';
 import type { FamilyMember } from '../process-family/process-family.ts';
 import type { ErroredTrial, KillPoint, MutexState, WorkActivity } from '../record/trial-result.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
+import type { ParentExit } from '../record/parent-exit.ts';
 import type { SubreaperState } from './subreaper.ts';
 
 /** Everything the host needs to run one trial. */
@@ -30,10 +31,15 @@ export interface HostedTrial {
   readonly memoryLimitMb: number;
   /** A sequence style's steps, each wait in ms (--grace resolved), for a host that runs them as they come (Python's). */
   readonly steps?: readonly StopStep[];
+  /** How long after the kill the host watches whether it, the work's parent, could go on (`--linger`). */
+  readonly lingerMs: number;
 }
 
-/** The harness starts the trial, takes its at-ready snapshot, then orders the kill. */
-export type HostCommand = { type: 'start'; trial: HostedTrial } | { type: 'kill' };
+/**
+ * The harness starts the trial, takes its at-ready snapshot, then orders the kill; between cycles (--cycles) it has a
+ * Node.js host collect its garbage before it reads the host's memory.
+ */
+export type HostCommand = { type: 'start'; trial: HostedTrial } | { type: 'kill' } | { type: 'collect-garbage' };
 
 /** `context.sharedMemory` as the host read it once the work ended: a worker's slots, or why there are none to read. */
 export type SharedMemoryReading = { readonly read: true; readonly slots: readonly number[] } | { readonly read: false; readonly reason: string };
@@ -70,6 +76,8 @@ export type HostEvent =
    * host sends none). `containment` says whether the host became its trials' child subreaper, or why not.
    */
   | { type: 'host-ready'; node?: string; containment?: SubreaperState }
+  /** After collect-garbage: the host's heap holds only what it retains. */
+  | { type: 'garbage-collected' }
   | { type: 'work-ready'; childPid: number | null; osThreadId: number; startMs: number }
   /** For host-death: the work reached its kill point, and the harness may now kill the host. */
   | { type: 'kill-point-reached' }
@@ -88,6 +96,12 @@ export type HostEvent =
     } & SharedState &
       StopMoment &
       Pick<WorkActivities, 'workAtStop'>)
-  | ({ type: 'work-hung'; phase: 'start' | 'stop' } & SharedState & WorkActivities & Partial<HostSightings> & Partial<StopMoment>)
+  /**
+   * After work-stopped, once the host, the work's parent, could go on or the watch's time was up (see
+   * src/host/parent-watch.ts); `reportedMs` when the runtime's own promise, unsettled at work-stopped, settled meanwhile.
+   */
+  | ({ type: 'parent-released'; reportedMs?: number } & ParentExit)
+  /** `parent`: what held the host at the stop timeout; absent when it was not read (phase `start`, a Python host). */
+  | ({ type: 'work-hung'; phase: 'start' | 'stop'; parent?: ParentExit } & SharedState & WorkActivities & Partial<HostSightings> & Partial<StopMoment>)
   /** `cause` names a failure the harness answers: a `timeout` deadline that fired before ready() is tried again with a longer one. */
   | { type: 'work-failed'; message: string; cause?: ErroredTrial['cause'] };

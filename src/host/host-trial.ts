@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { measureLogBytes } from '../files/log-lines.ts';
 import { type ApplyKill, type EndingStep, isNotApplicable, type KillStyle, stopAllowanceMs, type WorkKillStyle } from '../kill-styles/kill-style.ts';
 import { killStyleOf } from '../kill-styles/kill-styles.ts';
@@ -12,14 +13,17 @@ import type { BodyThread, NodeRuntimeName, WorkByRuntime, WorkEnd } from '../run
 import { within } from '../runtime/within.ts';
 import { listThreads, startGivenClock, type ThreadRef, withinGivenTime } from '../runtime/given-time.ts';
 import type { MutexState } from '../record/trial-result.ts';
-import type { HostEvent, HostedTrial, SharedMemoryReading, SharedState } from './host-messages.ts';
+import type { HostEvent, HostedTrial, HostSightings, SharedMemoryReading, SharedState } from './host-messages.ts';
 import { loadAdapter } from './load-adapter.ts';
 import { describeSelfEnd, reachKillPoint } from './reach-kill-point.ts';
 import { journalAdoptionsTo, listAdoptedChildren, watchThreadChildren } from './subreaper.ts';
 import { describeWorkActivity, findWorkThread, hasThreadEnded, readWorkActivity } from './work-activity.ts';
+import { countActiveResources } from './active-resources.ts';
+import { readParentAtHang, watchParent } from './parent-watch.ts';
 
-/** How long the host tries to take a stopped worker's shared mutex before calling it held for good. */
+/** How long the host tries to take a stopped worker's shared mutex before calling it held for good, and how often. */
 const MUTEX_PROBE_MS = 100;
+const MUTEX_POLL_MS = 5;
 /** Why a process's shared memory is never checked. */
 const CHILD_MEMORY = "a child's memory is its own and ended with it";
 
@@ -42,6 +46,8 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   journalAdoptionsTo(join(dirname(dirname(trial.spec.workDir)), PROCESS_JOURNAL));
   const deadlineMs = style.start?.usesDeadline ? trial.deadlineMs : null;
   const startWork = await loadAdapter(trial.runtime);
+  // What keeps the host's event loop alive before the work exists: what the work adds to it holds the parent.
+  const resourcesBefore = countActiveResources();
   const hostThreads = new Set(listThreads(process.pid).map((thread) => thread.threadId));
   const work: WorkByRuntime[Name] = startWork(trial.spec, trial.controlDir, {
     deadlineMs,
@@ -89,15 +95,25 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   // The stop timeout waits for the work to be gone, not for its runtime to settle (tinypool never settles after a
   // worker's process.exit(), and waiting for it would count the settle wait as part of the stop).
   const given = startGivenClock(() => workThreads(work, hostThreads));
-  const end = (await withinGivenTime(allowedMs, work.gone, given)) === undefined ? undefined : await work.ended;
+  const parentWatch = { ties: work.parent, baseline: resourcesBefore, thread, killRequestedAt, watchMs: trial.lingerMs };
+  const gone = (await withinGivenTime(allowedMs, work.gone, given)) !== undefined;
+  // The parent's watch begins as the work is gone, while the host waits for the runtime's report and reads what it
+  // sends (without blocking its event loop: its waits delay nothing a parent lives through), and goes on after the
+  // report, while the harness probes. A trial found to have ended on its own errors, and its host ends with its watch.
+  const watching = gone ? watchParent(parentWatch) : null;
+  const end = gone ? await work.ended : undefined;
   // A style that never settles (a tree-kill whose `ps` hangs) must not hold the report; its gate stays on till then.
   const ending = end === undefined ? null : describeEnding(await within(allowedMs, Promise.resolve(endedBy)));
   const appliedAt = deadlineMs === null ? killAppliedAt : (work.deadlineFiredAt() ?? killAppliedAt);
   if (end !== undefined && endedOnItsOwn(end, { appliedAt, style, ending, runtime: trial.runtime }))
     return send({ type: 'work-failed', message: describeSelfEnd(end) });
-  const workAtHang = end === undefined ? readWorkActivity(thread, killRequestedAt) : null;
-  const sighted = { heldFiles: [...new Set([...atKill, ...sight(family, trial.spec.workDir)])], processes: family.members(), adopted: listAdoptedChildren() };
-  if (end === undefined) return send({ type: 'work-hung', phase: 'stop', ...readSharedState(work), workAtStop, workAtHang, sectionLogBytesAtStop, ...sighted });
+  if (end === undefined || watching === null) {
+    const workAtHang = readWorkActivity(thread, killRequestedAt);
+    const parent = readParentAtHang(parentWatch);
+    const sighted = sightAtEnd(family, atKill, trial.spec.workDir);
+    return send({ type: 'work-hung', phase: 'stop', ...(await readSharedState(work)), workAtStop, workAtHang, sectionLogBytesAtStop, ...sighted, parent });
+  }
+  const sighted = sightAtEnd(family, atKill, trial.spec.workDir);
   // `timeout` counts from the moment the runtime's own deadline acted (each starts its own timer), not from ours.
   const stopFrom = deadlineMs === null ? killRequestedAt : (work.deadlineFiredAt() ?? killRequestedAt);
   send({
@@ -111,16 +127,25 @@ export async function hostTrial<Name extends NodeRuntimeName>(
     killRequestedEpochMs: performance.timeOrigin + stopFrom,
     endedBy: ending?.name ?? null,
     ...(ending?.step === undefined ? {} : { endedByStep: ending.step }),
-    ...readSharedState(work),
+    ...(await readSharedState(work)),
     workAtStop,
     sectionLogBytesAtStop,
   });
+  const parent = await watching;
+  // execa's promise that a descendant's pipe held past the stop's report settles during the watch: that is when it reported.
+  const lateReport = end.reportedAt === null && work.parent.timesReport && parent.parentAwaitMs !== null;
+  send({ type: 'parent-released', ...parent, ...(lateReport ? { reportedMs: parent.parentAwaitMs + killRequestedAt - stopFrom } : {}) });
 }
 
 /** The threads a deadline of the work watches: the host's main thread, and the work's (a child's, or the host's new ones). */
 function workThreads(work: WorkByRuntime[NodeRuntimeName], hostThreads: ReadonlySet<number>): ThreadRef[] {
   const hostMain = { pid: process.pid, threadId: process.pid };
   return [hostMain, ...('pid' in work ? listThreads(work.pid) : listThreads(process.pid, hostThreads))];
+}
+
+/** What the host saw of the trial at the kill and as it ended: its processes, the outside files they held, the orphans it took in. */
+function sightAtEnd(family: ProcessFamily, atKill: readonly string[], workDir: string): Required<HostSightings> {
+  return { heldFiles: [...new Set([...atKill, ...sight(family, workDir)])], processes: family.members(), adopted: listAdoptedChildren() };
 }
 
 /**
@@ -147,16 +172,23 @@ function applyFor<Name extends NodeRuntimeName>(style: WorkKillStyle, runtime: N
 }
 
 /** What the host can read of the memory it shares with the work; the shared memory first, as the work left it. */
-function readSharedState(work: WorkByRuntime[NodeRuntimeName]): SharedState {
+async function readSharedState(work: WorkByRuntime[NodeRuntimeName]): Promise<SharedState> {
   const sharedMemory: SharedMemoryReading =
     'sharedMemory' in work ? { read: true, slots: Array.from(work.sharedMemory) } : { read: false, reason: CHILD_MEMORY };
-  return { sharedMemory, mutex: probeMutex(work) };
+  return { sharedMemory, mutex: await probeMutex(work) };
 }
 
-/** A worker shares the mutex's memory with the host; a child's memory is its own, so there is nothing to probe. */
-function probeMutex(work: WorkByRuntime[NodeRuntimeName]): MutexState {
+/**
+ * A worker shares the mutex's memory with the host; a child's memory is its own, so there is nothing to probe. The host
+ * tries it every few ms rather than blocking in Atomics.wait: its event loop goes on, as the parent's watch needs.
+ */
+async function probeMutex(work: WorkByRuntime[NodeRuntimeName]): Promise<MutexState> {
   if (!('mutex' in work)) return null;
-  if (!work.mutex.tryLock(MUTEX_PROBE_MS)) return 'held';
+  const deadline = performance.now() + MUTEX_PROBE_MS;
+  while (!work.mutex.tryLock(0)) {
+    if (performance.now() >= deadline) return 'held';
+    await sleep(MUTEX_POLL_MS, undefined, { ref: false });
+  }
   work.mutex.unlock();
   return 'free';
 }

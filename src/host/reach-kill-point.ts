@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout as wait } from 'node:timers/promises';
 import type { StartedWork, WorkEnd } from '../runtime/runtime.ts';
 import type { KillPoint } from '../record/trial-result.ts';
 
@@ -42,6 +42,14 @@ async function waitFor(work: StartedWork, killPoint: KillPoint, sectionWaitMs: n
     kind: 'missed',
     reason: `the workload was not inside section "${killPoint.section}" at any moment from ${killPoint.afterMs} to ${waitMs} ms after ready()`,
   };
+}
+
+/**
+ * The host's waits hold nothing: its channel to the harness keeps it alive, and a timer that outlives its race (the
+ * section left before the wait was over) must not count as something the work left in the parent's event loop.
+ */
+function sleep<Value = undefined>(delayMs: number, value?: Value): Promise<Value | undefined> {
+  return wait(delayMs, value, { ref: false });
 }
 
 /** Work that ended before its kill: one outcome, the same words, however the harness learned it. */

@@ -1,7 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { readProcessStat } from '../linux-proc/process-stat.ts';
-import { listChildren } from '../linux-proc/process-tasks.ts';
+import { listLivingDescendants } from '../linux-proc/process-tasks.ts';
 import { readProcFile } from '../linux-proc/read-proc-file.ts';
 
 /** prctl(2) option: orphans of this process's descendants are re-parented to it instead of to init. */
@@ -103,7 +103,7 @@ const QUIET_ROUNDS = 3;
 export function killDescendants(): void {
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let round = 0, quiet = 0; round < KILL_ROUNDS && quiet < QUIET_ROUNDS; round += 1) {
-    const descendants = listDescendants(process.pid);
+    const descendants = listLivingDescendants(process.pid);
     quiet = descendants.length === 0 ? quiet + 1 : 0;
     for (const pid of descendants) {
       try {
@@ -114,20 +114,6 @@ export function killDescendants(): void {
     }
     Atomics.wait(pause, 0, 0, KILL_ROUND_PAUSE_MS);
   }
-}
-
-/** Every living descendant of the process, by the children each thread of each one forked, the dead left out. */
-function listDescendants(root: number): number[] {
-  const found: number[] = [];
-  const frontier = [root];
-  for (let parent = frontier.pop(); parent !== undefined; parent = frontier.pop()) {
-    for (const child of listChildren(parent) ?? []) {
-      if (readProcessStat(child)?.state === 'Z') continue;
-      found.push(child);
-      frontier.push(child);
-    }
-  }
-  return found;
 }
 
 /** The children this host took in as their subreaper: on its main thread, started neither by its own code nor by the work's thread. */

@@ -1,7 +1,7 @@
 import type { RunRecord } from './run-record.ts';
 
 /** Bumped whenever a field of results.json changes meaning or shape; docs/results-schema.md describes this version. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /**
  * The machine-readable results: the whole record, keys in the order it was built, behind a schema version, then
@@ -12,4 +12,4 @@ export function renderJson(record: RunRecord, derived: Readonly<Record<string, u
 }
 
 /** The fields renderJson adds after the record's own, which a reader of results.json leaves out of the record. */
-export const DERIVED_FIELDS = ['verdicts', 'recommendations', 'analysis'] as const;
+export const DERIVED_FIELDS = ['verdicts', 'recommendations', 'cycleMemory', 'analysis'] as const;

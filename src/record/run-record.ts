@@ -73,6 +73,11 @@ export interface RunPlan {
   readonly memoryLimitMb: number;
   /** How long after the kill what a stop left was watched, to tell what went away by itself from what stayed (--linger). Absent in older records. */
   readonly lingerMs?: number;
+  /**
+   * --cycles: each cell's trials (`trials` of them) ran one after another as start-stop cycles in one host, kept across
+   * them whatever each left, with the host's memory read after each (each result's `cycle`). Absent without --cycles.
+   */
+  readonly cycles?: number;
   /** How many trials (hosts) ran at once. */
   readonly concurrency: number;
   /** The share of the cells this run covered; null for all of them. */

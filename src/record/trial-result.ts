@@ -2,6 +2,7 @@ import type { ProcessMemory } from '../linux-proc/process-memory.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { IntegrityCheck } from '../workload/define-workload.ts';
 import type { LeftoverLifetime } from '../probes/leftover-items.ts';
+import type { ParentExit } from './parent-exit.ts';
 import type { Leftovers } from '../probes/probes.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 
@@ -99,13 +100,37 @@ export interface TrialContainment {
   readonly subreaper: boolean;
 }
 
+/**
+ * In a run given --cycles, one trial as one start-stop cycle of its cell, in a host kept across the cell's cycles as a
+ * long-lived parent is, whatever each cycle left in it: the host's memory once the cycle was over.
+ */
+export interface CycleReading {
+  /** Which host of the cell ran it, from 1: the next one only when a cycle ended its host (host-death, work that hung). */
+  readonly host: number;
+  /**
+   * The host's RSS, PSS and USS from /proc/<host>/smaps_rollup once the cycle's trial was over (its processes reaped,
+   * its data checked) and the host had collected its garbage, so that it is what the host retains, before the next
+   * cycle began; null when the host was not kept (`notMeasured` says why).
+   */
+  readonly memory: ProcessMemory | null;
+  readonly notMeasured?: string;
+  /** On a host's first cycle: its memory when it reported ready, before it ran anything. */
+  readonly memoryBefore?: ProcessMemory | null;
+}
+
 /** Set for every trial that had a host: whether it had run an earlier trial (a warm host starts a worker faster), and how it contained the trial. */
 interface HostUse {
   readonly hostReused?: boolean;
   readonly containment?: TrialContainment;
+  /** Set in a run given --cycles. */
+  readonly cycle?: CycleReading;
 }
 
-interface MeasuredTrial extends TrialKey, HostUse {
+/**
+ * A trial's work ended (or was declared hung) in a Node.js host, which then watched itself as the work's parent: the
+ * figures of src/record/parent-exit.ts. Absent where not measured: a Python host, a style that ends the host itself.
+ */
+interface MeasuredTrial extends TrialKey, HostUse, Partial<ParentExit> {
   /**
    * Set by a run: the harness work other lanes did while this trial's stop was timed (`host start`, `probes`), which
    * shared the cores with it; empty when none did. The report's stop times are drawn from trials where it is empty.

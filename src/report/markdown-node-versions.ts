@@ -8,6 +8,7 @@ import { formatMilliseconds } from './format-stop.ts';
 import { renderClaims } from './markdown-claims.ts';
 import { renderResults } from './markdown-results.ts';
 import { renderRuntimeSummary } from './markdown-runtimes.ts';
+import { renderCycleMemory } from './markdown-cycles.ts';
 import { renderAtAGlance } from './markdown-summary.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 import { renderThreadOrProcess } from './markdown-thread-or-process.ts';
@@ -126,6 +127,7 @@ export function renderVersionSection(record: RunRecord, view: AnalysisView): str
     '## Summary',
     renderAtAGlance(view),
     renderRuntimeSummary(view),
+    renderCycleMemory(view),
     renderTradeoffs(record.plan, view.verdicts),
     renderClaims(record.plan, view.verdicts),
     renderResults(record.plan, view),

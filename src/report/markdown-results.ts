@@ -5,6 +5,7 @@ import { formatCleanup, formatFds, formatMemory, formatOutcomes, formatProcesses
 import { formatKillPoints } from './format-kill-point.ts';
 import { formatOtherLeftovers } from './format-other-leftovers.ts';
 import { formatStopMs } from './format-stop.ts';
+import { formatParent } from './format-parent.ts';
 import { renderApplicability } from './markdown-applicability.ts';
 import { renderCodeBlock, renderInlineCode, renderListItem, renderTable } from './markdown-syntax.ts';
 import type { AnalysisView } from '../analysis/analysis.ts';
@@ -22,6 +23,7 @@ const HEADER = [
   'Other leftovers',
   'Cleanup ran',
   'Stop ms',
+  'Parent after the stop',
 ];
 
 /** Notes under a table, for text too long for a cell; the same text shares one number. */
@@ -101,6 +103,7 @@ function renderRow(cell: CellSummary, notes: Notes): string[] {
     formatOtherLeftovers(cell) + referTo(dataNotes),
     formatCleanup(cell),
     formatStopMs(cell),
+    formatParent(cell.parent),
   ];
 }
 

@@ -19,6 +19,7 @@ import { renderLegend } from './markdown-legend.ts';
 import { renderMixedProvenance } from './markdown-provenance.ts';
 import { renderResults } from './markdown-results.ts';
 import { renderRuntimeSummary } from './markdown-runtimes.ts';
+import { renderCycleMemory } from './markdown-cycles.ts';
 import { describeSettings } from './markdown-settings.ts';
 import { renderAtAGlance } from './markdown-summary.ts';
 import { renderCodeBlock } from './markdown-syntax.ts';
@@ -50,6 +51,7 @@ function renderSingleVersion(record: RunRecord, analysis: Analysis, view: Analys
     '## Summary',
     renderAtAGlance(view),
     renderRuntimeSummary(view),
+    renderCycleMemory(view),
     renderCharts(view),
     renderTradeoffs(record.plan, view.verdicts),
     renderClaims(record.plan, view.verdicts),

@@ -1,25 +1,29 @@
 import { formatTenths } from './format-stop.ts';
 import { renderCodeBlock } from './markdown-syntax.ts';
 
-/** A Mermaid `xychart-beta`, which GitHub renders: categories along x, one bar series and an optional line series. */
+/** A Mermaid `xychart-beta`, which GitHub renders: categories along x, an optional bar series and line series. */
 export interface XyChart {
   readonly title: string;
   readonly categories: readonly string[];
   readonly yAxis: string;
-  readonly bar: readonly number[];
+  readonly bar?: readonly number[];
   readonly line?: readonly number[];
+  /** More line series, drawn in this order after `line`. */
+  readonly lines?: readonly (readonly number[])[];
 }
 
 /** The chart as a fenced `mermaid` block. The y axis starts at 0, so bar heights compare as ratios. */
 export function renderXyChart(chart: XyChart): string {
-  const values = [...chart.bar, ...(chart.line ?? [])];
+  const lineSeries = [...(chart.line === undefined ? [] : [chart.line]), ...(chart.lines ?? [])];
+  const values = [...(chart.bar ?? []), ...lineSeries.flat()];
+  const series = (kind: 'bar' | 'line', points: readonly number[]) => `  ${kind} [${points.map(formatTenths).join(', ')}]`;
   const lines = [
     'xychart-beta',
     `  title ${quote(chart.title)}`,
     `  x-axis [${chart.categories.map(quote).join(', ')}]`,
     `  y-axis ${quote(chart.yAxis)} 0 --> ${formatTenths(roundUp(Math.max(0, ...values)))}`,
-    `  bar [${chart.bar.map(formatTenths).join(', ')}]`,
-    ...(chart.line === undefined ? [] : [`  line [${chart.line.map(formatTenths).join(', ')}]`]),
+    ...(chart.bar === undefined ? [] : [series('bar', chart.bar)]),
+    ...lineSeries.map((points) => series('line', points)),
   ];
   return renderCodeBlock(lines.join('\n'), 'mermaid');
 }

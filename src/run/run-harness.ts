@@ -102,6 +102,7 @@ export function toRunPlan(run: HarnessRun): RunPlan {
     killDelayMaxMs,
     memoryLimitMb,
     lingerMs,
+    cycles,
     concurrency,
     shard,
   } = run;
@@ -119,6 +120,7 @@ export function toRunPlan(run: HarnessRun): RunPlan {
     killDelayMaxMs,
     memoryLimitMb,
     ...(lingerMs === undefined ? {} : { lingerMs }),
+    ...(cycles === undefined ? {} : { cycles }),
     concurrency,
     shard,
     ...(run.nodes === undefined ? {} : { nodes: run.nodes.map(toNodeVersionEntry) }),

@@ -1,28 +1,13 @@
-import { createTrialId } from '../marker/marker.ts';
 import { killStyleOf } from '../kill-styles/kill-styles.ts';
-import type { ProcessFamily } from '../process-family/process-family.ts';
-import { ReapError, reapFamily } from '../process-family/reap-family.ts';
-import type { NodeTarget } from '../node-versions/node-target.ts';
+import { reapFamily } from '../process-family/reap-family.ts';
 import { isPythonRuntime } from '../runtime/runtime.ts';
-import { createHostMarker, HostKillError, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
-import { HOST_START_TIMEOUT_MS } from '../trial/observe-trial.ts';
-import { type HostedResult, runTrialOnHost } from '../trial/run-trial.ts';
+import type { HostProcess } from '../trial/host-process.ts';
 import { cellId, type TrialKey, type TrialResult } from '../record/trial-result.ts';
-import { createDeadlines, DEADLINE_RETRIES, type Deadlines, firedBeforeReady } from './deadlines.ts';
-import { createHarnessActivity, epochNow, type HarnessActivity } from './harness-activity.ts';
+import { createDeadlines } from './deadlines.ts';
+import { createHarnessActivity } from './harness-activity.ts';
+import { type Lane, type LanePlace, type MatrixPlan, retireSpareHost, runTimedTrial, startHostFor } from './lane-trial.ts';
 import { type PlannedTrial, planTrials } from './plan-trials.ts';
-import type { ResolvedWorkload } from './resolve-workloads.ts';
-import type { RunPlan } from '../record/run-record.ts';
-
-export interface MatrixPlan extends Omit<RunPlan, 'workloads' | 'nodes'> {
-  /** The Node.js versions hosts run on (--node); absent: the harness's own. */
-  readonly nodes?: readonly NodeTarget[];
-  readonly runId: string;
-  readonly runDirectory: string;
-  readonly workloads: readonly ResolvedWorkload[];
-  /** Every process of the run: its hosts and whatever their trials' families found. */
-  readonly family: ProcessFamily;
-}
+import { groupCycles, runCycleLane } from './run-cycles.ts';
 
 export interface MatrixObserver {
   /** Called after each result, with how many of the planned results are done. */
@@ -44,22 +29,25 @@ export async function runMatrix(plan: MatrixPlan, observer: MatrixObserver = {},
     if (done !== undefined) results.set(trial.number, done);
   }
   const queue = planned.filter((trial) => !results.has(trial.number));
+  // With --cycles, a lane takes a whole cell, whose trials run as cycles in one host.
+  const cells = plan.cycles === undefined ? null : groupCycles(queue);
   const failure = new AbortController();
   const stopped = () => observer.signal?.aborted === true || failure.signal.aborted;
-  const lane: Lane = {
-    take: () => (stopped() ? undefined : queue.shift()),
-    record(trial, result) {
-      // The interrupt (or a failed lane) reaps the trials under way: what they report after it is that, not the kill.
-      if (stopped()) return;
-      results.set(trial.number, result);
-      observer.onResult?.(result, results.size, planned.length);
-    },
+  const record = (trial: PlannedTrial, result: TrialResult) => {
+    // The interrupt (or a failed lane) reaps the trials under way: what they report after it is that, not the kill.
+    if (stopped()) return;
+    results.set(trial.number, result);
+    observer.onResult?.(result, results.size, planned.length);
   };
   const activity = createHarnessActivity();
   const deadlines = createDeadlines(plan.deadlineMs, plan.killDelayMaxMs);
   for (const result of results.values()) deadlines.observe(result);
-  const lanes = Array.from({ length: Math.min(plan.concurrency, Math.max(queue.length, 1)) }, (_, index) =>
-    runLane(plan, lane, { index, activity, deadlines }).catch(async (error: unknown) => {
+  const runOne = (place: LanePlace) =>
+    cells === null
+      ? runLane(plan, { take: () => (stopped() ? undefined : queue.shift()), record }, place)
+      : runCycleLane(plan, { take: () => (stopped() ? undefined : cells.shift()), record }, place);
+  const lanes = Array.from({ length: Math.min(plan.concurrency, Math.max((cells ?? queue).length, 1)) }, (_, index) =>
+    runOne({ index, activity, deadlines }).catch(async (error: unknown) => {
       // One lane failed: the others start no further trial, and the trials under way end now, before the run's folder goes.
       if (!failure.signal.aborted) failure.abort(error);
       await reapFamily(plan.family).catch(() => undefined);
@@ -73,12 +61,6 @@ export async function runMatrix(plan: MatrixPlan, observer: MatrixObserver = {},
   return planned.flatMap((trial) => results.get(trial.number) ?? []);
 }
 
-/** What the lanes share: the queue of trials (empty once the run is interrupted) and the results. */
-interface Lane {
-  take(): PlannedTrial | undefined;
-  record(trial: PlannedTrial, result: TrialResult): void;
-}
-
 /**
  * A lane runs its trials one after another. A trial that ends `stopped` and leaves its host exactly as clean as it
  * started hands the host back (see runTrialOnHost), and the lane's next trial of that runtime runs in it. When the
@@ -87,7 +69,7 @@ interface Lane {
  * shares the cores with neither the work start nor the stop the trial measures. A lane keeps at most one idle
  * host per runtime, so a host handed back survives a run of trials of the other runtime.
  */
-async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<void> {
+async function runLane(plan: MatrixPlan, lane: Lane<PlannedTrial>, place: LanePlace): Promise<void> {
   const idle = new Map<string, HostProcess>();
   const reused = new WeakSet<HostProcess>();
   // Trials whose leftovers are still watched: each is recorded once its watch is over, while the lane goes on.
@@ -105,7 +87,7 @@ async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<
         const startNextHost = () => {
           if (needsFresh && !idle.has(hostKind(next))) idle.set(hostKind(next), startHostFor(plan, next, place));
         };
-        const { final, host: handedBack } = await runTimedTrial(plan, current, host, place, startNextHost);
+        const { final, host: handedBack } = await runTimedTrial(plan, current, host, place, { startNextHost });
         const trial = current;
         watched.push(final.then((result) => lane.record(trial, result.outcome === 'not-applicable' ? result : { ...result, hostReused: reused.has(host) })));
         if (handedBack !== undefined) reused.add(handedBack);
@@ -124,16 +106,6 @@ async function runLane(plan: MatrixPlan, lane: Lane, place: LanePlace): Promise<
   }
 }
 
-/**
- * A host that ran no trial now: one the kernel has not reaped in time after SIGKILL (a loaded machine) is no trial's
- * error and must not end the run; it is in the run's family, whose last reap waits longer for it.
- */
-async function retireSpareHost(host: HostProcess): Promise<void> {
-  await retireHost(host).catch((error: unknown) => {
-    if (!(error instanceof HostKillError || error instanceof ReapError)) throw error;
-  });
-}
-
 /** Whether the host of `current`, if it hands it back, can run `next`: the same runtime on the same Node.js, and not ended by the trial. */
 function mayReuseFor(current: PlannedTrial, next: PlannedTrial): boolean {
   return hostKind(current) === hostKind(next) && killStyleOf(current.key.kill).kind === 'work' && !isPythonRuntime(current.key.runtime);
@@ -148,101 +120,6 @@ function takeIdleHost(idle: Map<string, HostProcess>, kind: string): HostProcess
   const host = idle.get(kind);
   idle.delete(kind);
   return host;
-}
-
-/**
- * A host for one runtime, marked as a host (not as a trial) so the lane may reuse it; the trial number keeps it
- * unique. The run's family records it at once, so that the run's reap, and the next run's if this one dies, reach it.
- */
-function startHostFor(plan: MatrixPlan, trial: PlannedTrial, { index, activity }: LanePlace): HostProcess {
-  const done = activity.begin(index, 'host start');
-  // A Python host runs one trial, and carries that trial's id: a forked child's /proc environ is the host's as it
-  // started (Python's os.environ does not change it), so the trial's marker must be there from the start.
-  const marker = isPythonRuntime(trial.key.runtime) ? createTrialId(plan.runId, trial.number) : createHostMarker(plan.runId, trial.number);
-  const host = startHost(marker, trial.key.runtime, findNode(plan, trial.key));
-  void host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS).finally(done);
-  plan.family.record({ ...host.identity, command: isPythonRuntime(trial.key.runtime) ? 'python' : 'node' }, 'ancestry');
-  return host;
-}
-
-/** The Node.js target of a trial's version; undefined for the harness's own. */
-function findNode(plan: MatrixPlan, key: TrialKey): NodeTarget | undefined {
-  if (key.node === undefined) return undefined;
-  const node = plan.nodes?.find((candidate) => candidate.label === key.node);
-  if (node === undefined) throw new Error(`no Node.js ${key.node} in the plan's --node targets`);
-  return node;
-}
-
-/** Which lane this is, the run's record of every lane's harness work, and the `timeout` deadlines the run's starts call for. */
-interface LanePlace {
-  readonly index: number;
-  readonly activity: HarnessActivity;
-  readonly deadlines: Deadlines;
-}
-
-/**
- * One trial, with its release window and after-probes (from the stop timed until the result) marked as this lane's
- * harness work, and its result saying what other lanes' harness work overlapped its stop, from the kill sent until
- * the stop was timed.
- */
-async function runTimedTrial(plan: MatrixPlan, trial: PlannedTrial, host: HostProcess, place: LanePlace, startNextHost: () => void): Promise<HostedResult> {
-  const { index, activity, deadlines } = place;
-  let probing: () => void = () => undefined;
-  const stopping = { from: 0, to: 0 };
-  const onPhase = (phase: 'stopping' | 'stopped') => {
-    if (phase === 'stopping') stopping.from = epochNow();
-    if (phase === 'stopped') {
-      stopping.to = epochNow();
-      startNextHost();
-      probing = activity.begin(index, 'probes');
-    }
-  };
-  try {
-    let deadlineMs = deadlines.deadlineFor(trial.key);
-    let hosted = await runPlannedTrial(plan, trial, host, onPhase, deadlineMs);
-    // A deadline that ended the work before it was ready measured no stop: try again, with twice the time.
-    for (let retry = 1; firedBeforeReady(hosted.measured) && retry <= DEADLINE_RETRIES; retry += 1) {
-      deadlineMs *= 2;
-      hosted = await runPlannedTrial(plan, trial, startHostFor(plan, trial, place), onPhase, deadlineMs);
-    }
-    const { measured } = hosted;
-    deadlines.observe(measured);
-    if (measured.outcome === 'not-applicable' || measured.outcome === 'errored' || stopping.to === 0) return hosted;
-    const stopSharedWith = activity.during(index, stopping.from, stopping.to);
-    return { ...hosted, final: hosted.final.then((result) => ('leftovers' in result ? { ...result, stopSharedWith } : result)) };
-  } finally {
-    probing();
-  }
-}
-
-function runPlannedTrial(
-  plan: MatrixPlan,
-  trial: PlannedTrial,
-  host: HostProcess,
-  onPhase: (phase: 'stopping' | 'stopped') => void,
-  deadlineMs: number,
-): Promise<HostedResult> {
-  const workload = plan.workloads.find((candidate) => candidate.name === trial.key.workload);
-  if (workload === undefined || trial.killPoint === null) throw new Error(`no workload named ${trial.key.workload} in the plan, or no kill point`);
-  return runTrialOnHost(
-    {
-      ...trial.key,
-      trialId: createTrialId(plan.runId, trial.number),
-      // A Python host runs the workload's Python module, with that module's traits.
-      workloadUrl: isPythonRuntime(trial.key.runtime) ? (workload.pythonFile ?? '') : workload.workloadUrl,
-      ...((isPythonRuntime(trial.key.runtime) ? workload.python?.reportsCleanup : workload.reportsCleanup) === false ? { reportsCleanup: false } : {}),
-      runDirectory: plan.runDirectory,
-      startTimeoutMs: plan.startTimeoutMs,
-      stopTimeoutMs: plan.stopTimeoutMs,
-      graceMs: plan.graceMs,
-      deadlineMs,
-      killPoint: trial.killPoint.kind === 'deadline' ? { kind: 'deadline', afterStartMs: deadlineMs } : trial.killPoint,
-      memoryLimitMb: plan.memoryLimitMb,
-      ...(plan.lingerMs === undefined ? {} : { lingerMs: plan.lingerMs }),
-    },
-    host,
-    { onPhase, keepHost: true, runFamily: plan.family },
-  );
 }
 
 export function sameKey(a: TrialKey, b: TrialKey): boolean {

@@ -1,3 +1,4 @@
+import type { OwnPipe } from '../linux-proc/pipe-holders.ts';
 import type { WorkerCommand, WorkloadSpec, WorkReady } from '../entry/messages.ts';
 import type { SharedMutex } from '../workload/shared-mutex.ts';
 import type { TargetSection } from './watch-ready.ts';
@@ -37,6 +38,18 @@ export interface BodyThread extends WorkReady {
   readonly pid: number;
 }
 
+/** What a parent that uses the runtime the usual way waits on after a stop (see src/host/parent-watch.ts). */
+export interface ParentTies {
+  /** The call such a parent awaits once the work is gone, as it is written: `await subprocess`, `await pool.destroy()`. */
+  readonly awaited: string;
+  /** Makes that call (only now: a pool's destroy() would end work still running) and resolves with `performance.now()` once it settled. */
+  settle(): Promise<number>;
+  /** The host's descriptors on pipes to the work as it started; none for a thread, whose channels to its host are memory. */
+  readonly pipes: readonly OwnPipe[];
+  /** Whether the awaited call is the runtime's own promise that `WorkEnd.reportedAt` times (execa's), rather than a teardown (a pool's). */
+  readonly timesReport: boolean;
+}
+
 /** Work running in one runtime, started by the host for one trial. */
 export interface StartedWork {
   /** Resolves when the workload calls ready(); carries the OS thread the workload runs on, and the event loops open then. */
@@ -65,6 +78,7 @@ export interface StartedWork {
   sendCommand(command: WorkerCommand): void;
   /** The runtime's forced stop: worker.terminate() through tinypool's abort, or SIGKILL to the child. */
   forceStop(): void;
+  readonly parent: ParentTies;
 }
 
 export interface ThreadWork extends StartedWork {

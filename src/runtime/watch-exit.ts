@@ -37,10 +37,11 @@ const STDERR_TAIL_BYTES = 4096;
 
 /**
  * Watches a child's exit, which comes when the kernel reaps it, unlike the end of its stdio: a descendant that
- * inherited its stderr keeps that pipe open for as long as it lives. At the exit, the child's stderr is let go,
- * so that pipe never holds this process's event loop.
+ * inherited its stderr keeps that pipe open for as long as it lives. At the exit, the child's stderr is let go, so
+ * that pipe never holds this process's event loop; unless `keepStderr`, for a child whose parent is measured as it is
+ * (the work's child: its pipes are left to execa, as a parent that uses it the usual way leaves them).
  */
-export function watchExit(child: ChildProcess): { ended: Promise<ChildExit>; within(timeoutMs: number): Promise<boolean> } {
+export function watchExit(child: ChildProcess, { keepStderr = false } = {}): { ended: Promise<ChildExit>; within(timeoutMs: number): Promise<boolean> } {
   let tail = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
@@ -54,7 +55,7 @@ export function watchExit(child: ChildProcess): { ended: Promise<ChildExit>; wit
       const at = performance.now();
       // Anything the child wrote before it died is already in the pipe; read it before letting the pipe go.
       setImmediate(() => {
-        child.stderr?.destroy();
+        if (!keepStderr) child.stderr?.destroy();
         resolve({ code, signal, at, lastLine: describeLastWords(tail) });
       });
     });

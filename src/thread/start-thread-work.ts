@@ -54,6 +54,9 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
       hostPort.postMessage({ type: 'command', command });
     },
     forceStop: () => terminateController.abort(),
+    // A parent ends a pool it is done with: its destroy() terminates the workers the pool still holds, and waits for them.
+    // It is called once tinypool settled the task, or gave up settling it: a destroy() before would settle it instead.
+    parent: { awaited: 'await pool.destroy()', settle: () => ended.then(() => pool.destroy()).then(() => performance.now()), pipes: [], timesReport: false },
     mutex,
     sharedMemory: new Int32Array(sharedMemory),
   };
@@ -80,7 +83,8 @@ function observeEnd(task: Promise<unknown>, ready: Promise<{ osThreadId: number 
       const { error, at } = await settled;
       return { exitCode: error === null ? 0 : null, signal: null, error, reportedAt: at, endedAt: at };
     }
-    const report = await Promise.race([settled, sleep(SETTLE_AFTER_EXIT_MS, null)]);
+    // Unreferenced, as every wait of the host's own: the parent watch counts what holds the host's event loop.
+    const report = await Promise.race([settled, sleep(SETTLE_AFTER_EXIT_MS, null, { ref: false })]);
     if (report === null) return { exitCode: null, signal: null, error: UNSETTLED, reportedAt: null, endedAt };
     return { exitCode: report.error === null ? 0 : null, signal: null, error: report.error, reportedAt: report.at, endedAt };
   });
@@ -88,5 +92,5 @@ function observeEnd(task: Promise<unknown>, ready: Promise<{ osThreadId: number 
 }
 
 async function waitForThreadExit(osThreadId: number): Promise<void> {
-  while (existsSync(`/proc/self/task/${osThreadId}`)) await sleep(THREAD_POLL_INTERVAL_MS);
+  while (existsSync(`/proc/self/task/${osThreadId}`)) await sleep(THREAD_POLL_INTERVAL_MS, undefined, { ref: false });
 }

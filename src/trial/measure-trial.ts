@@ -10,6 +10,7 @@ import { compareAll, type Leftovers, type Snapshots, takeSnapshots } from '../pr
 import { sectionAtStop } from '../entry/critical-sections.ts';
 import { readLogLines } from '../files/log-lines.ts';
 import type { TrialDirectory } from './trial-directory.ts';
+import type { ParentExit } from '../record/parent-exit.ts';
 import { checkSharedMemory } from './check-integrity.ts';
 import { type LeftoverItem, type LeftoverLifetime, listLeftoverItems } from '../probes/leftover-items.ts';
 import { hasLeftovers, type HeldAtReady, type KillPoint, type StoppedTrial, type TrialKey, type TrialResult } from '../record/trial-result.ts';
@@ -17,7 +18,7 @@ import { hasLeftovers, type HeldAtReady, type KillPoint, type StoppedTrial, type
 /** How the work ended, as the harness learned it. */
 export type TrialEnd =
   | { kind: 'stopped'; event: Omit<Extract<HostEvent, { type: 'work-stopped' }>, 'type'> }
-  | ({ kind: 'hung'; phase: 'start' | 'stop' } & SharedState & WorkActivities & Partial<StopMoment>)
+  | ({ kind: 'hung'; phase: 'start' | 'stop'; parent?: ParentExit } & SharedState & WorkActivities & Partial<StopMoment>)
   | { kind: 'errored'; error: string };
 
 export interface TrialMeasurement {
@@ -52,6 +53,8 @@ const RELEASE_POLL_MS = 10;
 export interface Measured {
   readonly result: TrialResult;
   readonly lingering: Promise<LeftoverLives> | null;
+  /** The host's watch of itself as the work's parent, which goes on after the stop was reported; absent when none runs. */
+  readonly parent?: Promise<Partial<ParentExit>>;
 }
 
 /** What the watch of a stop's leftovers adds to the trial's result. */
@@ -73,6 +76,7 @@ export async function measureTrial(measurement: TrialMeasurement, end: TrialEnd)
       workAtStop,
       stopMs: null,
       workAtHang,
+      ...end.parent,
     };
     return { result, lingering: null };
   }

@@ -13,6 +13,7 @@ import { takeSnapshots } from '../probes/probes.ts';
 import type { TrialWindow } from '../probes/trial-window.ts';
 import type { ProcessFamily } from '../process-family/process-family.ts';
 import type { HostProcess, HostWait } from './host-process.ts';
+import { awaitParentRelease } from './parent-release.ts';
 import { DEFAULT_LINGER_MS, type Measured, measureTrial, type TrialEnd } from './measure-trial.ts';
 import { measureLogBytes } from '../files/log-lines.ts';
 import type { TrialDirectory } from './trial-directory.ts';
@@ -87,7 +88,8 @@ export async function observeTrial(trial: TrialInProgress): Promise<Measured> {
     style.kind === 'work' ? await waitForStop(host, plan, readyTarget) : await endHostAtKillPoint(host, plan, readyTarget, directory.sectionLog, style.kind);
   // Only now may the caller start the next host: a Node.js start-up beside the stop would be timed with it.
   trial.onPhase?.('stopped');
-  return measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemory }, end);
+  const measured = await measureTrial({ ...measure, target: readyTarget, atReady, startMs: started.startMs, workMemory }, end);
+  return end.kind === 'stopped' && style.kind === 'work' ? { ...measured, parent: awaitParentRelease(host, measure.lingerMs) } : measured;
 }
 
 /** How long the host may wait for the kill point: the delay, the deadline, or the delay and the stop timeout for the workload to enter its section. */
@@ -150,8 +152,12 @@ async function endHostAtKillPoint(host: HostProcess, plan: TrialPlan, target: Pr
 /** A host that stopped answering is as wedged as the work inside it. */
 function asHung(wait: Extract<HostEvent, { type: 'work-hung' }> | { type: 'timeout' }): TrialEnd {
   if (wait.type !== 'timeout') {
-    const { phase, mutex, sharedMemory, workAtStop, workAtHang, sectionLogBytesAtStop } = wait;
-    return { kind: 'hung', phase, mutex, sharedMemory, workAtStop, workAtHang, ...(sectionLogBytesAtStop === undefined ? {} : { sectionLogBytesAtStop }) };
+    const { phase, mutex, sharedMemory, workAtStop, workAtHang, sectionLogBytesAtStop, parent } = wait;
+    return {
+      ...{ kind: 'hung', phase, mutex, sharedMemory, workAtStop, workAtHang },
+      ...(sectionLogBytesAtStop === undefined ? {} : { sectionLogBytesAtStop }),
+      ...(parent === undefined ? {} : { parent }),
+    };
   }
   return { kind: 'hung', phase: 'stop', ...unread('the host stopped answering before it read them'), workAtStop: null, workAtHang: null };
 }
@@ -187,6 +193,7 @@ function toHostedTrial(plan: TrialPlan, directory: TrialDirectory, host: HostPro
     killPoint: plan.killPoint,
     memoryLimitMb: plan.memoryLimitMb,
     ...sendSteps(killStyleOf(plan.kill), plan.graceMs),
+    lingerMs: plan.lingerMs ?? DEFAULT_LINGER_MS,
   };
 }
 

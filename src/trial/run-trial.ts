@@ -10,11 +10,13 @@ import { createProcessFamily, type ProcessFamily } from '../process-family/proce
 import { ReapError, reapFamily } from '../process-family/reap-family.ts';
 import { watchFamily } from '../process-family/watch-family.ts';
 import { checkIntegrity } from './check-integrity.ts';
+import { within } from '../runtime/within.ts';
 import { HostKillError, type HostProcess, retireHost, startHost } from './host-process.ts';
 import type { LeftoverLives } from './measure-trial.ts';
 import { observeTrial, type TrialInProgress, type TrialPlan } from './observe-trial.ts';
 import { createTrialDirectory, removeDirectoryInBackground, type TrialDirectory } from './trial-directory.ts';
 import type { TrialKey, TrialResult } from '../record/trial-result.ts';
+import type { ParentExit } from '../record/parent-exit.ts';
 
 /** What a caller may ask of a trial besides running it. */
 export interface TrialOptions {
@@ -22,6 +24,11 @@ export interface TrialOptions {
   readonly onPhase?: (phase: 'stopping' | 'stopped') => void;
   /** Hand the host back, instead of killing it, when the trial left it exactly as clean as before its first trial. */
   readonly keepHost?: boolean;
+  /**
+   * --cycles: hand the host back after any trial whose stop ended the work and spared the host, with whatever the trial
+   * left in it, as a long-lived parent lives on; once the trial's watch is over, its processes reaped, its data checked.
+   */
+  readonly keepAcrossCycles?: boolean;
   /** The run's family, which records every process the trial's family finds, so the run can reap them all. */
   readonly runFamily?: ProcessFamily;
 }
@@ -107,13 +114,23 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
 /** Observes the trial, then ends its host (or hands it back clean) and checks its data with every process of the trial dead. */
 async function observeAndEnd(trial: TrialInProgress, options: TrialOptions): Promise<HostedResult> {
   const { plan, directory, host, family } = trial;
-  const { result: observed, lingering } = await observeTrial(trial).catch(async (error: unknown) => {
+  const {
+    result: measured,
+    lingering,
+    parent,
+  } = await observeTrial(trial).catch(async (error: unknown) => {
     await endHost(host, family);
     throw error;
   });
+  if (options.keepAcrossCycles === true) return await keepForNextCycle(trial, measured, lingering, parent);
   // Processes of the trial still live, and what they left is watched: the host cannot be handed back, so the caller
-  // may go on meanwhile; the host ends once the watch is over.
-  if (lingering !== null) return { measured: observed, final: endAfterWatch(trial, observed, lingering), host: undefined };
+  // may go on meanwhile; the host ends once the watch is over, and its watch of itself as the parent too.
+  if (lingering !== null) return { measured, final: endAfterWatch(trial, measured, lingering, parent), host: undefined };
+  // The host is ended or handed back only once its watch of itself as the work's parent is over: it holds no trial then.
+  // A parent still held a moment after the stop (a pool whose destroy() never settles) is watched as leftovers are.
+  const released = parent === undefined ? {} : await within(PARENT_HAND_BACK_WAIT_MS, parent);
+  if (released === undefined) return { measured, final: endAfterWatch(trial, measured, Promise.resolve({}), parent), host: undefined };
+  const observed: TrialResult = { ...measured, ...released };
   if (options.keepHost !== true || !mayHandBack(plan, observed)) {
     const final = await endAndCheck(trial, observed);
     return { measured: observed, final: Promise.resolve(final), host: undefined };
@@ -122,12 +139,47 @@ async function observeAndEnd(trial: TrialInProgress, options: TrialOptions): Pro
   return { measured: observed, final: Promise.resolve(handed.result), host: handed.host };
 }
 
-async function endAfterWatch(trial: TrialInProgress, observed: TrialResult, lingering: Promise<LeftoverLives>): Promise<TrialResult> {
+async function endAfterWatch(
+  trial: TrialInProgress,
+  observed: TrialResult,
+  lingering: Promise<Partial<LeftoverLives>>,
+  parent: Promise<Partial<ParentExit>> | undefined,
+): Promise<TrialResult> {
   const lives = await lingering.catch(async (error: unknown) => {
     await endHost(trial.host, trial.family);
     throw error;
   });
-  return await endAndCheck(trial, { ...observed, ...lives });
+  return await endAndCheck(trial, { ...observed, ...lives, ...(await parent) });
+}
+
+/**
+ * One cycle of --cycles: once the trial's leftovers and parent were watched, the trial's processes are reaped and its data
+ * checked, and the host is handed back with whatever else the trial left in it (descriptors, memory); it ends only when
+ * the trial ended it, left its work running in it (hung), or ran in a Python host, which runs one trial.
+ */
+async function keepForNextCycle(
+  trial: TrialInProgress,
+  measured: TrialResult,
+  lingering: Promise<LeftoverLives> | null,
+  parent: Promise<Partial<ParentExit>> | undefined,
+): Promise<HostedResult> {
+  const { plan, directory, host, family, window } = trial;
+  const lives = await (lingering ?? Promise.resolve({})).catch(async (error: unknown) => {
+    await endHost(host, family);
+    throw error;
+  });
+  const observed: TrialResult = { ...measured, ...lives, ...(await parent) };
+  const spared = (observed.outcome === 'stopped' || observed.outcome === 'leaked') && killStyleOf(plan.kill).kind === 'work' && !isPythonRuntime(plan.runtime);
+  if (!spared) return { measured, final: Promise.resolve(await endAndCheck(trial, observed)), host: undefined };
+  try {
+    if ('leftovers' in observed) removeOutsideFiles(observed.leftovers.tempFiles?.outside ?? [], window);
+    await reapFamily(family);
+    return { measured, final: Promise.resolve(await checkIntegrity(observed, plan.workloadUrl, directory)), host };
+  } catch (error) {
+    const unreaped = await endHost(host, family);
+    if (error instanceof ReapError) return { measured, final: Promise.resolve(asUnreaped(observed, unreaped ?? error.message)), host: undefined };
+    throw error;
+  }
 }
 
 /**
@@ -150,6 +202,12 @@ function asUnreaped(observed: TrialResult, problem: string): TrialResult {
   const { runtime, kill, workload, trial, node } = observed;
   return { runtime, kill, workload, trial, ...(node === undefined ? {} : { node }), outcome: 'errored', error: problem };
 }
+
+/**
+ * How long after the stop is measured the harness waits for the host to report its parent released before it goes on
+ * and lets the watch run its course: a parent that goes on at once reports within a few of the watch's 10 ms reads.
+ */
+const PARENT_HAND_BACK_WAIT_MS = 250;
 
 /** A host-death trial killed its host; any other outcome than stopped may have left something in it; a Python host runs one trial only. */
 function mayHandBack(plan: TrialPlan, result: TrialResult): boolean {

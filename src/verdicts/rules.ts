@@ -151,6 +151,20 @@ export const RULES: readonly Rule[] = [
     also: [share(ended(['tree-kill'], 'process', 'starting-processes'), 'left-processes')],
   },
   {
+    id: 'parent-goes-on-after-forced-stop',
+    kind: 'claim',
+    shape: 'share',
+    statement: 'After a forced stop, the parent can go on at once.',
+    nodeReading:
+      "A child that had started processes of its own by ready(), ended by SIGTERM, SIGINT or SIGKILL: does the parent's `await subprocess` settle, and its event loop let go, as soon as the child is gone (a descendant that inherited its pipes holds them)? Beside it, tree-kill, and worker.terminate() with pool.destroy().",
+    share: { select: { kills: PLAIN_SIGNALS, runtime: 'process', scope: 'starting-processes', trials: 'measured' }, test: 'parent-went-on' },
+    verdicts: HOLDS_WHERE_TRUE,
+    also: [
+      share({ kills: ['tree-kill'], runtime: 'process', scope: 'starting-processes', trials: 'measured' }, 'parent-went-on'),
+      share({ kills: ['terminate'], runtime: 'thread', scope: 'starting-processes', trials: 'measured' }, 'parent-went-on'),
+    ],
+  },
+  {
     id: 'killed-process-kills-threads',
     kind: 'claim',
     shape: 'share',

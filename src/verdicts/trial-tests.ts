@@ -1,3 +1,4 @@
+import { PARENT_AT_ONCE_MS, PARENT_HOLD_GRACE_MS, wentOnAtOnce } from '../record/parent-exit.ts';
 import { hasLeftovers, type HungTrial, type StoppedTrial, type TrialResult } from '../record/trial-result.ts';
 
 /** A trial the rules read: one the probes measured (stopped, leaked or hung), or one that errored. */
@@ -67,6 +68,10 @@ export const TRIAL_TESTS = {
   'ended-work': {
     phrase: 'ended the work',
     test: (trial) => (measured(trial) ? trial.outcome !== 'hung' : null),
+  },
+  'parent-went-on': {
+    phrase: `let the parent go on at once (its await settled and its event loop free within ${PARENT_AT_ONCE_MS} ms of the work's end, or with nothing holding it for ${PARENT_HOLD_GRACE_MS} ms)`,
+    test: (trial) => (measured(trial) ? wentOnAtOnce(trial) : null),
   },
   'host-carried-on': {
     phrase: 'ended the work while its host carried on and was probed (rather than erroring)',

@@ -6,6 +6,9 @@ import blockingExecSync from './blocking-exec-sync.ts';
 import blockingFifoRead from './blocking-fifo-read.ts';
 import cpuLoop from './cpu-loop.ts';
 import grandchild from './grandchild.ts';
+import grandchildHoldsStdout from './grandchild-holds-stdout.ts';
+import keepsNativeMemory from './keeps-native-memory.ts';
+import keepsParentHandle from './keeps-parent-handle.ts';
 import ignoresStop from './ignores-stop.ts';
 import journalWriter from './journal-writer.ts';
 import lockHolder from './lock-holder.ts';
@@ -45,6 +48,9 @@ export const BUILT_IN_WORKLOADS = {
   'blocking-fifo-read': builtIn(blockingFifoRead, './blocking-fifo-read.ts'),
   'blocking-exec-sync': builtIn(blockingExecSync, './blocking-exec-sync.ts'),
   'ignores-stop': builtIn(ignoresStop, './ignores-stop.ts'),
+  'grandchild-holds-stdout': builtIn(grandchildHoldsStdout, './grandchild-holds-stdout.ts'),
+  'keeps-parent-handle': builtIn(keepsParentHandle, './keeps-parent-handle.ts'),
+  'keeps-native-memory': builtIn(keepsNativeMemory, './keeps-native-memory.ts'),
 } as const satisfies Record<string, BuiltInWorkload>;
 
 export type BuiltInWorkloadName = keyof typeof BUILT_IN_WORKLOADS;

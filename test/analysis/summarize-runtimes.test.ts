@@ -54,9 +54,19 @@ describe('summarizeRuntimes', () => {
   });
 
   it('is null, never 0, for a runtime with nothing stopped or measured', () => {
+    const unmeasured = { workMemoryPss: null, memoryGrownBytes: null };
+    const byHost = { fresh: unmeasured, reused: unmeasured };
     expect(summarizeRuntimes(['thread', 'process'], [buildNotApplicable(), buildErrored()])).toEqual([
-      { runtime: 'thread', startMs: null, workMemory: null, stopMs: null, memoryGrownBytes: null },
-      { runtime: 'process', startMs: null, workMemory: null, stopMs: null, memoryGrownBytes: null },
+      { runtime: 'thread', startMs: null, workMemory: null, stopMs: null, memoryGrownBytes: null, byHost },
+      { runtime: 'process', startMs: null, workMemory: null, stopMs: null, memoryGrownBytes: null, byHost },
     ]);
+  });
+
+  it('gives the memory figures of trials in a fresh host and in a reused one apart', () => {
+    const grown = (hostReused: boolean, megabytes: number) =>
+      buildStopped({ runtime: 'thread', hostReused, leftovers: buildLeftovers({ memory: buildMemory(megabytes * 1024 ** 2) }) });
+    const [thread] = summarizeRuntimes(['thread'], [grown(false, 6), grown(true, 1), grown(true, 3)]);
+    expect(thread?.byHost.fresh.memoryGrownBytes).toMatchObject({ count: 1, median: 6 * 1024 ** 2 });
+    expect(thread?.byHost.reused.memoryGrownBytes).toMatchObject({ count: 2, median: 2 * 1024 ** 2 });
   });
 });

@@ -5,7 +5,7 @@ import { STOP_SLOWDOWN_FACTOR, STOP_SLOWDOWN_MARGIN_MS } from '../../src/baselin
 import { formatComparison, judgeComparison } from '../../src/baseline/format-comparison.ts';
 import type { TrialResult } from '../../src/record/trial-result.ts';
 import { buildLeftovers, buildLocks, buildMemory, buildProcesses, buildTempFiles, MEBIBYTE } from '../report/build-leftovers.ts';
-import { buildErrored, buildHung, buildNotApplicable, buildRecord, buildStopped } from '../report/build-record.ts';
+import { buildErrored, buildHung, buildNotApplicable, buildRecord, buildStopped, buildWorkMemory } from '../report/build-record.ts';
 
 // Comparison is a pure function of two recorded runs, so hand-built records exercise every rule exactly.
 
@@ -60,6 +60,22 @@ describe('compareWithBaseline', () => {
     expect(compareWithBaseline(loose, buildRecord(grown)).regressions).toEqual([]);
     expect(compareWithBaseline(loose, buildRecord([leaked(['a', 'b', 'c', 'd'])])).regressions.map((regression) => regression.detail)).toEqual([
       'leftover grew: tempFiles found 4 now (max per trial), 2 in the baseline, tolerance +1: <trial>/a, <trial>/b, <trial>/c, <trial>/d',
+    ]);
+  });
+
+  it('counts a host that grows per cycle beyond the tolerance (--cycles) as a regression, unless the baseline grew as much', () => {
+    const cycles = (mebibytesPerCycle: number) =>
+      [1, 2, 3, 4].map((trial) => buildStopped({ trial, cycle: { host: 1, memory: buildWorkMemory(20 + trial * mebibytesPerCycle + (trial % 2) * 0.1) } }));
+    expect(problemsOf(cycles(0), cycles(16))).toEqual([
+      expect.stringMatching(
+        /^leaks-fd \/ terminate \/ thread: host memory grows per cycle: \+16\.0 MiB per cycle \(95%: \+15\.\d to \+16\.\d\) now, \+0\.0 MiB per cycle .* in the baseline \(tolerance \+1\.0 MiB per cycle\)$/,
+      ),
+    ]);
+    expect(problemsOf([buildStopped()], cycles(16))).toEqual([expect.stringContaining('now, not measured in the baseline')]);
+    expect(problemsOf(cycles(16), cycles(16))).toEqual([]);
+    expect(problemsOf(cycles(16), cycles(32))).toEqual([expect.stringContaining('host memory grows faster per cycle: +32.0 MiB per cycle')]);
+    expect(compare(cycles(16), cycles(0)).improvements.map((finding) => finding.detail)).toEqual([
+      expect.stringContaining('host memory no longer grows per cycle'),
     ]);
   });
 

@@ -47,12 +47,27 @@ const cases: Array<[string, string, RegExp]> = [
     JSON.stringify({ ...baseline, cells: [{ ...validCell, leftovers: {} }] }),
     /has cells\[0\]\.leftovers\.fds missing, not a non-negative number/,
   ],
+  [
+    'a growth per cycle that is not a number',
+    JSON.stringify({ ...baseline, cells: [{ ...validCell, cycleGrowth: { bytesPerCycle: '1 MiB', lowerBytes: 0, upperBytes: 0 } }] }),
+    /has cells\[0\]\.cycleGrowth\.bytesPerCycle "1 MiB", not a number of bytes/,
+  ],
+  ['a negative cycle tolerance', JSON.stringify({ ...baseline, cycleGrowthToleranceBytes: -1 }), /has cycleGrowthToleranceBytes -1, not a non-negative number/],
 ];
 
 describe('readBaseline', () => {
   it('reads back what writeBaseline wrote', () => {
     const path = writeBaseline(baseline, join(scratch, 'round-trip.json'));
     expect(readBaseline(path)).toEqual(baseline);
+  });
+
+  it('reads back the growth per cycle of a run given --cycles, and a file without a cycle tolerance as the report’s', () => {
+    const cycled = { ...baseline, cells: [{ ...validCell, cycleGrowth: { bytesPerCycle: 2_000_000, lowerBytes: 1_500_000, upperBytes: 2_500_000 } }] };
+    const path = writeBaseline(cycled as typeof baseline, join(scratch, 'cycles.json'));
+    expect(readBaseline(path)).toEqual(cycled);
+    const { cycleGrowthToleranceBytes: _tolerance, ...older } = baseline;
+    writeFileSync(join(scratch, 'older.json'), JSON.stringify(older));
+    expect(readBaseline(join(scratch, 'older.json')).cycleGrowthToleranceBytes).toBe(baseline.cycleGrowthToleranceBytes);
   });
 
   it('names a missing file', () => {

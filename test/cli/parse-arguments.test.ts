@@ -2,7 +2,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors/usage-error.ts';
 import { KILL_STYLE_NAMES } from '../../src/kill-styles/kill-styles.ts';
-import { LANES_PER_CORE, MAX_SHARDS, MAX_TIMER_MS, MAX_TRIALS, MIN_MEMORY_LIMIT_MB } from '../../src/cli/number-options.ts';
+import { LANES_PER_CORE, MAX_CYCLES, MAX_SHARDS, MAX_TIMER_MS, MAX_TRIALS, MIN_CYCLES, MIN_MEMORY_LIMIT_MB } from '../../src/cli/number-options.ts';
 import { type Command, DEFAULTS, type HarnessOptions, parseArguments } from '../../src/cli/parse-arguments.ts';
 
 // The contract of every option, checked by parsing alone: no process, no file, no run. What needs more than the
@@ -106,11 +106,33 @@ describe('number options: a whole number in range, in its unit, or one line nami
     ['a shard of zero', ['--shard', '0/2'], `--shard value "0/2" is not allowed; allowed: i/n`],
     ['more shards than the bound', ['--shard', `1/${MAX_SHARDS + 1}`], `--shard value "1/${MAX_SHARDS + 1}" is not allowed; allowed: i/n`],
     ['a shard that is not i/n', ['--shard', 'half'], `--shard value "half" is not allowed; allowed: i/n`],
+    [
+      'fewer cycles than a slope needs',
+      ['--cycles', String(MIN_CYCLES - 1)],
+      `--cycles value "${MIN_CYCLES - 1}" is not allowed; allowed: a whole number of cycles per cell from ${MIN_CYCLES} to ${MAX_CYCLES} (a slope with its interval needs ${MIN_CYCLES} points`,
+    ],
+    [
+      'cycles past the bound',
+      ['--cycles', String(MAX_CYCLES + 1)],
+      `--cycles value "${MAX_CYCLES + 1}" is not allowed; allowed: a whole number of cycles per cell`,
+    ],
+    [
+      'cycles and trials that disagree',
+      ['--cycles', '8', '--trials', '2'],
+      '--trials value "2" is not allowed; with --cycles 8, each cycle is one trial of its cell: leave --trials out, or give 8',
+    ],
+    ['cycles with --resume', ['--resume', '--cycles', '8'], 'flag --cycles with "--resume" is not allowed; the plan comes from the interrupted run'],
   ];
 
   it.each(cases)('%s', (_name, args, message) => {
     expect(refusal(args)).toContain(message);
     expect(refusal(args)).not.toContain('\n');
+  });
+
+  it('makes each cycle a trial of its cell: --cycles N is N trials per cell, with --trials N or without it', () => {
+    expect(optionsOf(['--cycles', '8'])).toMatchObject({ trials: 8, cycles: 8 });
+    expect(optionsOf(['--cycles', '8', '--trials', '8'])).toMatchObject({ trials: 8, cycles: 8 });
+    expect(optionsOf(['--trials', '3']).cycles).toBeUndefined();
   });
 
   it('accepts each bound itself, and leading zeros, as the whole number they are', () => {
@@ -185,7 +207,7 @@ describe('names, lists and flags', () => {
     ],
     ['a flag followed by a dash that is no number', ['--out', '-x'], 'flag "--out" is not allowed; it needs a value'],
     ['a flag with no value at all', ['--trials'], 'flag "--trials" is not allowed; it needs a value'],
-    ['an unknown flag', ['--bogus'], 'flag "--bogus" is not allowed; allowed: --runtime, --kill, --workload, --task, --task-data, --trials, --out'],
+    ['an unknown flag', ['--bogus'], 'flag "--bogus" is not allowed; allowed: --runtime, --kill, --workload, --task, --task-data, --trials, --cycles, --out'],
     ['a flag in the wrong case', ['--Trials', '2'], 'flag "--Trials" is not allowed'],
     ['a stray argument', ['thread'], 'argument "thread" is not allowed; every input is a --flag, or the command `merge FILE...`'],
     ['resume with a plan flag', ['--resume', '--trials', '3'], 'flag --trials with "--resume" is not allowed; the plan comes from the interrupted run'],

@@ -15,7 +15,7 @@ describe('renderClaims', () => {
     const record = recordOf(cell('open-files', 'terminate', 'thread', 2, leaving({ fds: buildFds({ file: 1 }) }, HELD_A_FILE)));
     const section = renderClaims(record.plan, judgeRun(record));
     expect(section).toContain('| 1 | Killing a thread by force leaves its files and connections open. | **confirmed** (2 trials, 1 workload) |');
-    expect(section).toContain('| 13 | Processes take more memory and start more slowly than threads. | **not measured** |');
+    expect(section).toContain('| 14 | Processes take more memory and start more slowly than threads. | **not measured** |');
     expect(section).toContain(
       '   - `terminate` in a thread, workloads that held files or sockets at ready() in a thread, the trials it ended: 2/2 (100%, 95% CI 34–100%) trials left file descriptors, ports or connections open (open-files / terminate / thread).',
     );

@@ -67,6 +67,14 @@ function answer(test: TestName, holds: boolean, base: Partial<StoppedTrial>): Bu
       return holds ? clean : leaked({ fds: buildFds({ file: 1 }) });
     case 'host-carried-on':
       return holds ? clean : buildErrored({ workload: base.workload, kill: base.kill, runtime: base.runtime, trial: base.trial });
+    case 'parent-went-on':
+      // A stop of 10 ms; a parent that went on at once 5 ms later, or one a helper's pipe held for another second.
+      return buildStopped({
+        ...base,
+        stopMs: 10,
+        parentSettledMs: holds ? 15 : 1_010,
+        parentHeldBy: holds ? [] : [{ kind: 'promise', promise: 'await subprocess', description: 'await subprocess had not settled', heldUntilMs: 1_010 }],
+      });
   }
 }
 
@@ -116,8 +124,8 @@ function medianOverrides(figure: string, value: number): Partial<StoppedTrial> {
 const claims = RULES.filter((rule): rule is Exclude<Rule, { kind: 'tradeoff' }> => rule.kind === 'claim');
 
 describe('the rule table', () => {
-  it('holds 13 claims and the tradeoffs, each with a unique id', () => {
-    expect(claims).toHaveLength(13);
+  it('holds 14 claims and the tradeoffs, each with a unique id', () => {
+    expect(claims).toHaveLength(14);
     expect(new Set(RULES.map((rule) => rule.id)).size).toBe(RULES.length);
   });
 

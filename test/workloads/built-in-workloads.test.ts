@@ -38,6 +38,9 @@ describe('BUILT_IN_WORKLOADS', () => {
       'blocking-fifo-read',
       'blocking-exec-sync',
       'ignores-stop',
+      'grandchild-holds-stdout',
+      'keeps-parent-handle',
+      'keeps-native-memory',
     ]);
   });
 
