@@ -7,6 +7,7 @@ import type { ProcessWork, StartOptions, WorkEnd } from '../runtime/runtime.ts';
 import type { ProcessTransportOptions } from './process-transport.ts';
 import { watchBodyThread, watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
+import { followEventLog } from '../runtime/follow-event-log.ts';
 import { type ChildExit, findErrorLine, watchExit } from '../runtime/watch-exit.ts';
 
 const processEntry = compiledEntry('./process-entry.ts', import.meta.url);
@@ -33,6 +34,7 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
   });
   // The child's end is its exit: a grandchild that inherited its stderr would hold execa's result for as long as it lives.
   const exit = watchExit(child);
+  const events = spec.eventLog === undefined ? child : followEventLog(child, spec.eventLog, exit.ended);
   // execa's deadline calls subprocess.kill() when its own timer, started after the spawn, runs out: noting that call
   // times `timeout` from the deadline as execa kept it. The harness's own signals go through the kill it had before.
   const kill = child.kill.bind(child);
@@ -46,9 +48,9 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
   }
   return {
     pid: child.pid ?? Number.NaN,
-    ready: watchReady(child),
-    bodyThread: watchBodyThread(child, child.pid ?? Number.NaN),
-    targetSection: watchTargetSection(child),
+    ready: watchReady(events),
+    bodyThread: watchBodyThread(events, child.pid ?? Number.NaN),
+    targetSection: watchTargetSection(events),
     gone: exit.ended.then((ended) => ended.at),
     ended: observeEnd(child, exit.ended),
     startedAt,

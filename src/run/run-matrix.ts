@@ -2,7 +2,7 @@ import { createTrialId } from '../marker/marker.ts';
 import { killStyleOf } from '../kill-styles/kill-styles.ts';
 import type { ProcessFamily } from '../process-family/process-family.ts';
 import { ReapError, reapFamily } from '../process-family/reap-family.ts';
-import type { NodeTarget } from '../node-versions/node-target.ts';
+import type { EngineTarget } from '../engines/engine-target.ts';
 import { isPythonRuntime } from '../runtime/runtime.ts';
 import { createHostMarker, HostKillError, type HostProcess, retireHost, startHost } from '../trial/host-process.ts';
 import { HOST_START_TIMEOUT_MS } from '../trial/observe-trial.ts';
@@ -14,9 +14,9 @@ import { type PlannedTrial, planTrials } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
 import type { RunPlan } from '../record/run-record.ts';
 
-export interface MatrixPlan extends Omit<RunPlan, 'workloads' | 'nodes'> {
-  /** The Node.js versions hosts run on (--node); absent: the harness's own. */
-  readonly nodes?: readonly NodeTarget[];
+export interface MatrixPlan extends Omit<RunPlan, 'workloads' | 'engines'> {
+  /** The engines hosts run on (--engine, --node); absent: the harness's own Node.js. */
+  readonly engines?: readonly EngineTarget[];
   readonly runId: string;
   readonly runDirectory: string;
   readonly workloads: readonly ResolvedWorkload[];
@@ -134,14 +134,14 @@ async function retireSpareHost(host: HostProcess): Promise<void> {
   });
 }
 
-/** Whether the host of `current`, if it hands it back, can run `next`: the same runtime on the same Node.js, and not ended by the trial. */
+/** Whether the host of `current`, if it hands it back, can run `next`: the same runtime on the same engine, and not ended by the trial. */
 function mayReuseFor(current: PlannedTrial, next: PlannedTrial): boolean {
   return hostKind(current) === hostKind(next) && killStyleOf(current.key.kill).kind === 'work' && !isPythonRuntime(current.key.runtime);
 }
 
-/** Which trials one host can serve: its runtime adapter and its Node.js. */
+/** Which trials one host can serve: its runtime adapter and its engine. */
 function hostKind({ key }: PlannedTrial): string {
-  return `${key.runtime}@${key.node ?? 'own'}`;
+  return `${key.runtime}@${key.engine?.label ?? 'own'}`;
 }
 
 function takeIdleHost(idle: Map<string, HostProcess>, kind: string): HostProcess | undefined {
@@ -159,18 +159,19 @@ function startHostFor(plan: MatrixPlan, trial: PlannedTrial, { index, activity }
   // A Python host runs one trial, and carries that trial's id: a forked child's /proc environ is the host's as it
   // started (Python's os.environ does not change it), so the trial's marker must be there from the start.
   const marker = isPythonRuntime(trial.key.runtime) ? createTrialId(plan.runId, trial.number) : createHostMarker(plan.runId, trial.number);
-  const host = startHost(marker, trial.key.runtime, findNode(plan, trial.key));
+  const engine = findEngine(plan, trial.key);
+  const host = startHost(marker, trial.key.runtime, engine);
   void host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS).finally(done);
-  plan.family.record({ ...host.identity, command: isPythonRuntime(trial.key.runtime) ? 'python' : 'node' }, 'ancestry');
+  plan.family.record({ ...host.identity, command: isPythonRuntime(trial.key.runtime) ? 'python' : (engine?.name ?? 'node') }, 'ancestry');
   return host;
 }
 
-/** The Node.js target of a trial's version; undefined for the harness's own. */
-function findNode(plan: MatrixPlan, key: TrialKey): NodeTarget | undefined {
-  if (key.node === undefined) return undefined;
-  const node = plan.nodes?.find((candidate) => candidate.label === key.node);
-  if (node === undefined) throw new Error(`no Node.js ${key.node} in the plan's --node targets`);
-  return node;
+/** The engine target of a trial; undefined for the harness's own Node.js. */
+function findEngine(plan: MatrixPlan, key: TrialKey): EngineTarget | undefined {
+  if (key.engine === undefined) return undefined;
+  const engine = plan.engines?.find((candidate) => candidate.label === key.engine?.label);
+  if (engine === undefined) throw new Error(`no ${key.engine.label} in the plan's --engine targets`);
+  return engine;
 }
 
 /** Which lane this is, the run's record of every lane's harness work, and the `timeout` deadlines the run's starts call for. */
