@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { readRunningEngine } from '../engines/running-engine.ts';
+import { readRunningEngine } from '../this-engine/read-engine.ts';
 import { NODE_RUNTIME_NAMES, type NodeRuntimeName } from '../runtime/runtime.ts';
 import type { HostCommand, HostEvent } from './host-messages.ts';
 import { hostTrial } from './host-trial.ts';

@@ -1,5 +1,5 @@
 import { measureLogBytes } from '../files/log-lines.ts';
-import { traitsOfRunningEngine } from '../engines/engine-traits.ts';
+import { traitsOfRunningEngine } from '../this-engine/engine-traits.ts';
 import { type ApplyKill, type EndingStep, isNotApplicable, type KillStyle, stopAllowanceMs, type WorkKillStyle } from '../kill-styles/kill-style.ts';
 import { killStyleOf } from '../kill-styles/kill-styles.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';

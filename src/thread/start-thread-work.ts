@@ -8,7 +8,7 @@ import { SharedMutex } from '../workload/shared-mutex.ts';
 import { createSharedMemoryBuffer } from '../workload/shared-memory.ts';
 import { followEventLog } from '../runtime/follow-event-log.ts';
 import { librariesOf } from '../engines/engine-libraries.ts';
-import { readRunningEngine } from '../engines/running-engine.ts';
+import { readRunningEngine } from '../this-engine/read-engine.ts';
 import type { EngineName } from '../engines/engine-target.ts';
 import { runInPlainWorker, runInTinypool } from './run-in-worker.ts';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
-import { readRunningEngine } from '../engines/running-engine.ts';
+import { readRunningEngine } from '../this-engine/read-engine.ts';
 
 /** An optional peer dependency: a user who never runs the SQLite workload need not build SQLite. */
 export const SQLITE_PACKAGE = 'better-sqlite3';

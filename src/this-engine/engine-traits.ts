@@ -1,4 +1,4 @@
-import { readRunningEngine } from './running-engine.ts';
+import { readRunningEngine } from './read-engine.ts';
 
 /** How an engine's node:worker_threads and node:child_process differ from Node.js's where the host must make up for it. */
 export interface EngineTraits {
@@ -7,13 +7,15 @@ export interface EngineTraits {
    * calls ready() and then loops synchronously is never heard from (Deno 2.9). The work's events then also go through a file.
    */
   readonly sendsMessagesLate: boolean;
+  /** It runs TypeScript modules itself (Bun, Deno): a user's workload needs no loader there, and tsx's hooks are Node.js's. */
+  readonly runsTypeScript: boolean;
 }
 
-const NODE_LIKE: EngineTraits = { sendsMessagesLate: false };
+const NODE_LIKE: EngineTraits = { sendsMessagesLate: false, runsTypeScript: false };
 const TRAITS: Readonly<Record<string, EngineTraits>> = {
   node: NODE_LIKE,
-  bun: NODE_LIKE,
-  deno: { sendsMessagesLate: true },
+  bun: { sendsMessagesLate: false, runsTypeScript: true },
+  deno: { sendsMessagesLate: true, runsTypeScript: true },
 };
 
 /** The traits of the engine running this host. */
