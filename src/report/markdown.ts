@@ -111,8 +111,16 @@ function describeRun(record: RunRecord): string {
 }
 
 function describeSource(engine: EngineEntry): string {
-  if (engine.source === 'running') return "the harness's own";
-  return engine.source === 'registry' ? `from the npm registry's ${ENGINE_PACKAGES[engine.name].name}` : `at the path given, ${engine.requested}`;
+  const source =
+    engine.source === 'running'
+      ? "the harness's own"
+      : engine.source === 'registry'
+        ? `from the npm registry's ${ENGINE_PACKAGES[engine.name].name}`
+        : `at the path given, ${engine.requested}`;
+  const replaced = Object.entries(engine.libraries).flatMap(([runtime, choice]) =>
+    choice.because === undefined ? [] : [`its ${runtime} adapter uses ${choice.library}: ${choice.because}`],
+  );
+  return [source, ...replaced].join('; ');
 }
 
 function countWithNames(names: readonly string[], noun: string): string {
