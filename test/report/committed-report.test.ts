@@ -29,6 +29,13 @@ const COMMITTED = [
     check: (record: RunRecord) => expect(record.plan.engines?.map((engine) => engine.label)).toEqual(['node 20', 'node 22', 'node 24']),
   },
   {
+    name: 'the committed report of Node.js, Bun and Deno side by side',
+    folder: 'engines/',
+    script: 'report:engines',
+    trials: DEFAULTS.trials,
+    check: (record: RunRecord) => expect(record.plan.engines?.map((engine) => engine.name)).toEqual(['node', 'bun', 'deno']),
+  },
+  {
     name: 'the committed report of Node.js and Python side by side',
     folder: 'python/',
     script: 'report:python',
