@@ -43,9 +43,14 @@ export function registryUnusableReason(name: EngineName): string | null {
  * The newest release matching `spec` (null: the newest of all; a major "22", "1.4", or a full version), as the registry
  * lists it, pre-releases left out unless named; a spec it does not serve is bad input, and the message names the releases it does.
  */
-export async function findRelease(name: EngineName, spec: string | null, flag: string, signal?: AbortSignal): Promise<string> {
+export async function findRelease(
+  name: EngineName,
+  spec: string | null,
+  given: { readonly flag: string; readonly requested: string },
+  signal?: AbortSignal,
+): Promise<string> {
+  const { flag, requested: shown } = given;
   const unusable = registryUnusableReason(name);
-  const shown = spec === null ? name : `${name}@${spec}`;
   if (unusable !== null) throw new UsageError(describeBadValue(`${flag} value`, shown, unusable));
   const versions = await listVersions(name, flag, signal);
   const matching = versions.filter((version) =>

@@ -52,7 +52,7 @@ async function resolveEngineBinary(spec: EngineSpec, flag: string, signal?: Abor
   const release =
     version !== null && version.split('.').length === 3 && existsSync(installedBinary(name, withPrefix(name, version)))
       ? withPrefix(name, version)
-      : await findRelease(name, version, flag, signal);
+      : await findRelease(name, version, { flag, requested }, signal);
   const installed = installedBinary(name, release);
   const binary = existsSync(installed) ? installed : await installRelease(name, release, flag, signal);
   return describeBinary(requested, binary, 'registry', flag, name);
