@@ -19,6 +19,7 @@ export function renderBlindSpots(record: RunRecord, { unattributed, containment 
     ...(record.plan.engines?.some((engine) => engine.name === 'deno')
       ? [
           "**Deno's own locks:** every Deno process read-locks the SQLite files of its caches (compiled code, module analysis) as it loads modules; those files are in a folder of the harness's cache (`DENO_DIR`), and their locks are the engine's, never counted, whichever process of a trial holds them.",
+          "**Deno's own descriptors:** a Deno host keeps event descriptors of its worker machinery (eventfds and epoll instances) open after a worker ended, whatever ended it; new ones are listed as `engineOwn` under `fds` in results.json and counted nowhere, so a thread's own epoll or eventfd left open on Deno is not seen either.",
         ]
       : []),
   ];

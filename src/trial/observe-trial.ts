@@ -65,7 +65,14 @@ export async function observeTrial(trial: TrialInProgress): Promise<Measured> {
     return errored(key, `the host ${runs}, not the ${expected.name} ${expected.version} it was started for`);
   }
   if (trial.baselines !== undefined && !trial.baselines.has(host)) trial.baselines.set(host, readHostBaseline(host.pid));
-  const target = createProbeTarget({ trialId: plan.trialId, hostPid: host.pid, workDir: directory.workDir, family, window });
+  const target = createProbeTarget({
+    trialId: plan.trialId,
+    hostPid: host.pid,
+    workDir: directory.workDir,
+    family,
+    window,
+    ...(host.engine === null ? {} : { hostEngine: host.engine.name }),
+  });
   const measure = {
     key,
     killPoint: plan.killPoint,
