@@ -18,8 +18,6 @@ export const ENGINE_PACKAGES: Readonly<Record<EngineName, { readonly name: strin
   // Deno 1 ran npm packages only behind flags.
   deno: { name: '@deno/linux-x64-glibc', binary: 'deno', oldestMajor: 2 },
 };
-/** The oldest Node.js the harness's hosts run on. */
-export const OLDEST_MAJOR = ENGINE_PACKAGES.node.oldestMajor;
 /** A registry answer or a download that takes longer than this is treated as unreachable. */
 const REGISTRY_TIMEOUT_MS = 120_000;
 
