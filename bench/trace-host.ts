@@ -41,7 +41,7 @@ export function traceHost(host: HostProcess, startedAt: Moment): { host: HostPro
       identity: host.identity,
       containment: host.containment,
       containmentOf: () => host.containmentOf(),
-      nodeVersion: host.nodeVersion,
+      engine: host.engine,
       exitsWithin: (timeoutMs) => host.exitsWithin(timeoutMs),
       send(command: HostCommand) {
         mark(`sent ${command.type}`);

@@ -1,4 +1,4 @@
-import type { NodeVersionEntry } from '../node-versions/node-target.ts';
+import type { EngineEntry } from '../engines/engine-target.ts';
 import type { Judged } from '../verdicts/judge-run.ts';
 import type { BlindSpots } from './blind-spots.ts';
 import type { RaisedDeadline } from './raised-deadlines.ts';
@@ -9,17 +9,17 @@ import type { CellSummary } from './summarize-cell.ts';
 import type { CycleMemory } from './summarize-cycles.ts';
 import type { RuntimeSummary } from './summarize-runtimes.ts';
 import type { ThreadOrProcess } from './thread-or-process.ts';
-import type { VersionChanges } from './version-changes.ts';
+import type { EngineChanges } from './engine-changes.ts';
 
 /** A kill style in a runtime with its workloads pooled into one cell (workload `*`), and how many workloads it ran. */
 export interface StyleSummary extends CellSummary {
   readonly workloads: number;
 }
 
-/** Everything judged of the run as one Node.js saw it (the whole run without --node). */
+/** Everything judged of the run as one engine saw it (the whole run without --engine). */
 export interface AnalysisView {
-  /** null for a run without --node, whose hosts ran on the harness's own Node.js. */
-  readonly node: NodeVersionEntry | null;
+  /** null for a run without --engine, whose hosts ran on the harness's own Node.js. */
+  readonly engine: EngineEntry | null;
   /** Every cell (workload, kill style, runtime), in the order its first trial ran. */
   readonly cells: readonly CellSummary[];
   /** Every kill style in every runtime, its workloads pooled. */
@@ -38,12 +38,12 @@ export interface AnalysisView {
 
 /** The whole judgement of a run, computed once by analyze(): the report's renderers only format it. */
 export interface Analysis {
-  /** One view per Node.js of the run, in --node's order; one view without --node. */
+  /** One view per engine of the run, in --engine's order; one view without --engine. */
   readonly views: readonly AnalysisView[];
   /** Every view's recommendations in one list, the user's own workloads first. */
   readonly recommendations: readonly Recommendation[];
-  /** What changed between the versions; null for a run on one Node.js. */
-  readonly versionChanges: VersionChanges | null;
+  /** What changed between the engines (Node.js versions, Bun, Deno); null for a run on one. */
+  readonly engineChanges: EngineChanges | null;
   /** Where the segments that produced the results differ (machine, code, concurrency). */
   readonly segments: SegmentDifferences;
   /** What the probes could not see: unattributed files, and hosts that could not contain their trials. */

@@ -4,7 +4,8 @@ import type { RunRecord } from '../record/run-record.ts';
 export interface RaisedDeadline {
   readonly workload: string;
   readonly runtime: string;
-  readonly node?: string;
+  /** The engine's label, in a run across engines. */
+  readonly engine?: string;
   /** The longest deadline its trials ran with. */
   readonly deadlineMs: number;
 }
@@ -14,10 +15,11 @@ export function findRaisedDeadlines(record: RunRecord): RaisedDeadline[] {
   const raised = new Map<string, RaisedDeadline>();
   for (const result of record.results) {
     if (!('killPoint' in result) || result.killPoint.kind !== 'deadline' || result.killPoint.afterStartMs <= record.plan.deadlineMs) continue;
-    const { workload, runtime, node } = result;
-    const key = JSON.stringify([workload, runtime, node ?? null]);
+    const { workload, runtime } = result;
+    const engine = result.engine?.label;
+    const key = JSON.stringify([workload, runtime, engine ?? null]);
     const deadlineMs = Math.max(raised.get(key)?.deadlineMs ?? 0, result.killPoint.afterStartMs);
-    raised.set(key, { workload, runtime, ...(node === undefined ? {} : { node }), deadlineMs });
+    raised.set(key, { workload, runtime, ...(engine === undefined ? {} : { engine }), deadlineMs });
   }
   return [...raised.values()];
 }

@@ -42,7 +42,7 @@ export interface Recommendation {
   readonly runtime: RuntimeName;
   readonly language: Language;
   /** The Node.js major the hosts ran on, in a run across versions. */
-  readonly node?: string;
+  readonly engine?: string;
   readonly stop: KillStyleName;
   /** Whether the stop ended the work and left nothing in every trial; false means no stop of this runtime did. */
   readonly leftNothing: boolean;
@@ -61,14 +61,14 @@ export interface Recommendation {
  * then errored, then cleanup ran (more is better), then stop latency. So a stop that hung or leaked is never
  * recommended where another stop of that runtime left nothing; where none did, the least bad is named as such.
  */
-export function recommendStops(cells: readonly CellSummary[], workloads: readonly WorkloadEntry[], node: string | null): Recommendation[] {
+export function recommendStops(cells: readonly CellSummary[], workloads: readonly WorkloadEntry[], engine: string | null): Recommendation[] {
   const order = [...workloads].sort((a, b) => Number(a.source === 'built-in') - Number(b.source === 'built-in'));
   const picks = order.flatMap((workload) => {
     const runtimes = [...new Set(cells.filter((cell) => cell.workload === workload.name).map((cell) => cell.runtime))];
     return runtimes.flatMap((runtime) => {
       const candidates = cells.filter((cell) => cell.workload === workload.name && cell.runtime === runtime).flatMap(gatherEvidence);
       const [best, ...rest] = candidates.sort(compareEvidence);
-      return best === undefined ? [] : [recommend(workload, runtime, node, [best, ...rest])];
+      return best === undefined ? [] : [recommend(workload, runtime, engine, [best, ...rest])];
     });
   });
   return picks.map((pick) => ({ ...pick, bestRuntime: isBestRuntime(pick, picks) }));
@@ -107,7 +107,7 @@ function gatherEvidence(cell: CellSummary): StopEvidence[] {
 function recommend(
   workload: WorkloadEntry,
   runtime: RuntimeName,
-  node: string | null,
+  engine: string | null,
   [best, ...rest]: readonly [StopEvidence, ...StopEvidence[]],
 ): Omit<Recommendation, 'bestRuntime'> {
   const leftNothing = best.hung === 0 && best.leaked === 0;
@@ -116,7 +116,7 @@ function recommend(
     builtIn: workload.source === 'built-in',
     runtime,
     language: languageOf(runtime),
-    ...(node === null ? {} : { node }),
+    ...(engine === null ? {} : { engine }),
     stop: best.stop,
     leftNothing,
     because: leftNothing ? describeEvidence(best) : `no stop left nothing here; the least bad ${describeEvidence(best)}`,

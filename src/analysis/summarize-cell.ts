@@ -77,7 +77,7 @@ export function summarizeCells(results: readonly TrialResult[]): CellSummary[] {
 }
 
 function summarizeCell(results: CellResults): CellSummary {
-  const [{ workload, kill, runtime, node }] = results;
+  const [{ workload, kill, runtime, engine }] = results;
   const measured = results.filter((result): result is MeasuredTrial => 'leftovers' in result);
   const stopped = measured.filter((result): result is StoppedTrial => result.stopMs !== null);
   // What a stop left is read from the trials it ended: a hung trial's work still holds all it had (Node's own
@@ -87,7 +87,7 @@ function summarizeCell(results: CellResults): CellSummary {
     workload,
     kill,
     runtime,
-    ...(node === undefined ? {} : { node }),
+    ...(engine === undefined ? {} : { engine }),
     trials: results.length,
     outcomes: countOutcomes(results),
     worst: findWorstOutcome(countOutcomes(results)),

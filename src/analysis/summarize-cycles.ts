@@ -54,7 +54,7 @@ export function summarizeCycles(results: readonly TrialResult[]): CycleMemory[] 
   });
 }
 
-function summarizeCell({ workload, kill, runtime, node }: TrialResult, trials: readonly TrialResult[]): CycleMemory {
+function summarizeCell({ workload, kill, runtime, engine }: TrialResult, trials: readonly TrialResult[]): CycleMemory {
   const cycles = [...trials].sort((a, b) => a.trial - b.trial).flatMap(readCycle);
   const fitHost = findLongestHost(cycles);
   const fitted = cycles.filter((reading) => reading.host === fitHost);
@@ -65,7 +65,7 @@ function summarizeCell({ workload, kill, runtime, node }: TrialResult, trials: r
     workload,
     kill,
     runtime,
-    ...(node === undefined ? {} : { node }),
+    ...(engine === undefined ? {} : { engine }),
     cycles,
     before: before === undefined ? null : { pssBytes: before.pssBytes, rssBytes: before.rssBytes },
     fitHost,

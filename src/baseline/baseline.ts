@@ -1,3 +1,4 @@
+import type { EngineKey } from '../engines/engine-target.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import { type Leftovers, PROBE_NAMES } from '../probes/probes.ts';
 import { type CellSummary, summarizeCells } from '../analysis/summarize-cell.ts';
@@ -30,8 +31,8 @@ interface CellIdentity {
   readonly workload: string;
   readonly kill: KillStyleName;
   readonly runtime: RuntimeName;
-  /** The Node.js major the cell ran on, for a run given --node: a check compares each version with its own. */
-  readonly node?: string;
+  /** The engine the cell ran on, for a run given --engine or --node: a check compares each engine (by its label) with its own. */
+  readonly engine?: EngineKey;
 }
 
 /** A cell whose kill style has no meaning in its runtime: there is nothing to expect of it but that. */
@@ -104,8 +105,8 @@ export function toBaselineCells(results: RunRecord['results']): BaselineCell[] {
 
 /** A cell summary in the shape of a baseline: what a check compares against the recorded expectations. */
 export function toBaselineCell(summary: CellSummary, cycles?: CycleMemory): BaselineCell {
-  const { workload, kill, runtime, node } = summary;
-  const identity = { workload, kill, runtime, ...(node === undefined ? {} : { node }) };
+  const { workload, kill, runtime, engine } = summary;
+  const identity = { workload, kill, runtime, ...(engine === undefined ? {} : { engine }) };
   if (summary.notApplicable !== null) return { ...identity, outcome: 'not-applicable' };
   const { stopped, leaked, hung, errored } = summary.outcomes;
   return {

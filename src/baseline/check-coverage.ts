@@ -24,7 +24,7 @@ export function checkCoverage(check: CheckRequest, cells: readonly CellIdentity[
         : `this run's ${cells.length} cells`;
     throw new BaselineError(
       `${where} holds none of ${whose}, so the check would compare nothing: the baseline's ${check.baseline.cells.length} cells are ${nameCells(check.baseline.cells, 3)}; ` +
-        'allowed: a baseline written by --update-baseline from a run of the same --workload, --kill, --runtime and --node',
+        'allowed: a baseline written by --update-baseline from a run of the same --workload, --kill, --runtime and --engine (or --node)',
     );
   }
   if (check.scope === 'baseline' && coverage.notRun.length > 0) {

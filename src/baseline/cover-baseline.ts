@@ -9,7 +9,7 @@ export type CellIdentity = Omit<TrialKey, 'trial'>;
 export interface Coverage {
   /** Baseline cells the run runs (or ran): the ones a check compares. */
   readonly covered: BaselineCell[];
-  /** Baseline cells the run does not run (outside its --workload, --kill, --runtime, --node): not checked by it. */
+  /** Baseline cells the run does not run (outside its --workload, --kill, --runtime, --engine): not checked by it. */
   readonly notRun: BaselineCell[];
   /** Baseline cells of the run's selection that fall to the other shards of a --shard run. */
   readonly otherShards: BaselineCell[];
@@ -18,7 +18,7 @@ export interface Coverage {
 }
 
 /** The selection a run made, whatever its shard: the names its cells are the product of. */
-export type Selection = Pick<RunPlan, 'runtimes' | 'kills' | 'workloads' | 'nodes' | 'shard'>;
+export type Selection = Pick<RunPlan, 'runtimes' | 'kills' | 'workloads' | 'engines' | 'shard'>;
 
 /** Splits the baseline's cells by whether the run's cells (`cells`, this shard's) cover them. */
 export function coverBaseline(baseline: readonly BaselineCell[], cells: readonly CellIdentity[], selection: Selection): Coverage {
@@ -34,10 +34,10 @@ export function coverBaseline(baseline: readonly BaselineCell[], cells: readonly
   };
 }
 
-function isSelected(cell: CellIdentity, { runtimes, kills, workloads, nodes }: Selection): boolean {
-  const versions = nodes?.map((node) => node.label);
-  const onVersion = versions === undefined ? cell.node === undefined : cell.node !== undefined && versions.includes(cell.node);
-  return onVersion && runtimes.includes(cell.runtime) && kills.includes(cell.kill) && workloads.some((workload) => workload.name === cell.workload);
+function isSelected(cell: CellIdentity, { runtimes, kills, workloads, engines }: Selection): boolean {
+  const labels = engines?.map((engine) => engine.label);
+  const onEngine = labels === undefined ? cell.engine === undefined : cell.engine !== undefined && labels.includes(cell.engine.label);
+  return onEngine && runtimes.includes(cell.runtime) && kills.includes(cell.kill) && workloads.some((workload) => workload.name === cell.workload);
 }
 
 /** "a / b / c, d / e / f and 12 more": a list of cells that fits one line. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isKillStyleName } from '../kill-styles/kill-styles.ts';
 import { PROBE_NAMES } from '../probes/probes.ts';
 import { RUNTIME_NAMES } from '../runtime/runtime.ts';
+import { ENGINE_NAMES, type EngineKey, labelOf } from '../engines/engine-target.ts';
 import {
   BASELINE_VERSION,
   type Baseline,
@@ -74,7 +75,7 @@ function checkCell(value: unknown, where: string, fail: Fail): BaselineCell {
     ? value.kill
     : fail(`has ${where}.kill ${JSON.stringify(value.kill)}, not a kill style, preset or stop sequence (see --list)`);
   const runtime = checkName(value.runtime, RUNTIME_NAMES, `${where}.runtime`, fail);
-  const identity = { workload, kill, runtime, ...checkNode(value.node, `${where}.node`, fail) };
+  const identity = { workload, kill, runtime, ...checkEngine(value, where, fail) };
   if (value.outcome === 'not-applicable') return { ...identity, outcome: 'not-applicable' };
   return {
     ...identity,
@@ -98,12 +99,20 @@ function checkCycleGrowth(value: unknown, where: string, fail: Fail): { cycleGro
   return { cycleGrowth: { bytesPerCycle: bytes('bytesPerCycle'), lowerBytes: bytes('lowerBytes'), upperBytes: bytes('upperBytes') } };
 }
 
-/** A cell of a run given --node names its Node.js major; a cell without one ran on the harness's own Node.js. */
-function checkNode(value: unknown, where: string, fail: Fail): { node?: string } {
-  if (value === undefined) return {};
-  return typeof value === 'string' && /^\d+$/.test(value)
-    ? { node: value }
-    : fail(`has ${where} ${JSON.stringify(value)}, not a Node.js major version such as "22"`);
+/**
+ * A cell of a run given --engine names its engine; a cell without one ran on the harness's own Node.js. Baselines
+ * written before engines (a run given --node) name a Node.js major as `node`: that is the engine `node <major>`.
+ */
+function checkEngine(cell: Fields, where: string, fail: Fail): { engine?: EngineKey } {
+  const { engine, node } = cell;
+  if (engine === undefined && node === undefined) return {};
+  if (engine === undefined) {
+    if (typeof node === 'string' && /^\d+$/.test(node)) return { engine: { name: 'node', version: node, label: labelOf('node', node) } };
+    return fail(`has ${where}.node ${JSON.stringify(node)}, not a Node.js major version such as "22"`);
+  }
+  if (isFields(engine) && (ENGINE_NAMES as readonly unknown[]).includes(engine.name) && typeof engine.version === 'string' && typeof engine.label === 'string')
+    return { engine: { name: engine.name as EngineKey['name'], version: engine.version, label: engine.label } };
+  return fail(`has ${where}.engine ${JSON.stringify(engine)}, not an engine such as { "name": "bun", "version": "1.4.5", "label": "bun 1.4" }`);
 }
 
 function checkName<Name extends string>(value: unknown, allowed: readonly Name[], where: string, fail: Fail): Name {

@@ -19,7 +19,7 @@ export interface PlanSize extends TrialPlanInput {
   readonly startTimeoutMs: number;
   readonly stopTimeoutMs: number;
   readonly graceMs: number;
-  /** How many Node.js versions every cell runs on (--node), 1 without. */
+  /** How many engines every cell runs on (--engine, --node), 1 without. */
   readonly versions: number;
 }
 

@@ -13,8 +13,8 @@ import { renderKillStyleList } from './list-kill-styles.ts';
 import { renderExitCodes } from './exit-codes.ts';
 import { MAX_LINGER_MS, NUMBER_RULES, type NumberFlag } from './number-options.ts';
 import { formatDuration } from './progress.ts';
-import { cacheRoot } from '../node-versions/node-cache.ts';
-import { NODE_PACKAGE } from '../node-versions/node-registry.ts';
+import { cacheRoot } from '../engines/engine-cache.ts';
+import { ENGINE_PACKAGES } from '../engines/engine-registry.ts';
 
 /** The --help text; defaults and names come from the code so they cannot drift. */
 export function renderHelp(): string {
@@ -53,9 +53,11 @@ Options:
   --kill-delay MS        the longest seeded delay after ready() before a kill (default: ${DEFAULTS.killDelayMaxMs})
   --memory-limit MB      heap cap of each worker and child in MiB, ${range('--memory-limit')} (default: ${DEFAULTS.memoryLimitMb})
   --concurrency N        trials run at once, each in its own host process, ${range('--concurrency')} (default: ${DEFAULTS.concurrency}, the cores)
-  --node LIST            run every trial's host (its worker or child too) on each of these Node.js versions, side by
-                         side: majors or versions (20,22,24), installed from the npm registry's ${NODE_PACKAGE} into
-                         ${cacheRoot()} on first use, or paths to node binaries (default: this Node.js, ${process.version})
+  --engine LIST          run every trial's host (its worker or child too) on each of these engines, side by side:
+                         node (this Node.js, ${process.version}), node@22, bun, bun@1.4, deno, deno@2.9 (releases from the
+                         npm registry's ${ENGINE_PACKAGES.node.name}, ${ENGINE_PACKAGES.bun.name} and ${ENGINE_PACKAGES.deno.name},
+                         installed into ${cacheRoot()} on first use), or paths to node, bun or deno binaries
+  --node LIST            the same for Node.js versions alone: majors or versions (20,22,24), or paths to node binaries
   --shard I/N            run every N-th cell, starting with the I-th; combine the shards with merge
   --resume               finish the interrupted run whose journal is in --out
   --update-baseline FILE write the run's per-cell expectations to FILE, for later --check runs

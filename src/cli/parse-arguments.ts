@@ -11,6 +11,7 @@ import { describeBadValue, UsageError } from '../errors/usage-error.ts';
 import { DEFAULT_LINGER_MS } from '../trial/measure-trial.ts';
 import { type NumberFlag, parseNumber, parseShard } from './number-options.ts';
 import { describeParseError, joinNegativeValues, rejectRepeatedFlags } from './flag-tokens.ts';
+import { type EngineSpec, parseEngineSpec, parseNodeSpec } from '../engines/engine-spec.ts';
 
 export interface HarnessOptions {
   readonly runtimes: RuntimeName[];
@@ -46,8 +47,13 @@ export interface HarnessOptions {
   readonly resume: boolean;
   /** What makes the run exit 3 once its reports are written (--fail-on). */
   readonly failOn: readonly FailCondition[];
-  /** The Node.js versions or binaries the hosts run on (--node), as given; resolved (and installed) later. null: the harness's own. */
-  readonly nodes: string[] | null;
+  /**
+   * The engines the hosts run on (--engine, or --node for Node.js versions), read but not yet resolved (nor installed);
+   * null: the harness's own Node.js.
+   */
+  readonly engines: EngineSpec[] | null;
+  /** The flag the engines were given with, for the messages about them: --engine or --node. */
+  readonly engineFlag: '--engine' | '--node';
   /** Run a plan that would take hours (--yes), instead of refusing it. */
   readonly yes: boolean;
 }
@@ -93,6 +99,7 @@ const OPTIONS = {
   resume: { type: 'boolean' },
   'fail-on': { type: 'string' },
   node: { type: 'string' },
+  engine: { type: 'string' },
   yes: { type: 'boolean' },
   list: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -137,11 +144,12 @@ const PLAN_FLAGS = [
   'linger',
   'shard',
   'node',
+  'engine',
   'yes',
 ] as const;
 
 /** Flags whose value is a comma-separated list: a repeat is refused with that hint. */
-const LIST_FLAGS: readonly string[] = ['runtime', 'kill', 'workload', 'task', 'fail-on', 'node'];
+const LIST_FLAGS: readonly string[] = ['runtime', 'kill', 'workload', 'task', 'fail-on', 'node', 'engine'];
 
 /** Turns argv into a command, rejecting anything unknown before any work starts. */
 export function parseArguments(argv: string[]): Command {
@@ -156,6 +164,8 @@ export function parseArguments(argv: string[]): Command {
   }
   if (values['check-scope'] !== undefined && values.check === undefined)
     throw new UsageError(describeBadValue('flag', '--check-scope', 'give it together with --check, whose cells it chooses'));
+  if (values.node !== undefined && values.engine !== undefined)
+    throw new UsageError(describeBadValue('flag', '--node', 'give either --engine or --node (its Node.js versions are --engine node@22), not both'));
   if (values.resume)
     rejectWith('--resume', values, PLAN_FLAGS, 'the plan comes from the interrupted run; give only --out (and --check, --update-baseline, --concurrency)');
   const runtimes = values.runtime === undefined ? [...NODE_RUNTIME_NAMES] : parseNames('--runtime', values.runtime, RUNTIME_NAMES);
@@ -186,7 +196,8 @@ export function parseArguments(argv: string[]): Command {
       shard: values.shard === undefined ? null : parseShard(values.shard),
       resume: values.resume ?? false,
       failOn: parseFailOn(values['fail-on']),
-      nodes: values.node === undefined ? null : splitList('--node', values.node),
+      engines: parseEngines(values.engine, values.node),
+      engineFlag: values.node === undefined ? '--engine' : '--node',
       yes: values.yes ?? false,
     },
   };
@@ -275,6 +286,12 @@ function parseJson(flag: string, value: string): unknown {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(describeBadValue(`${flag} value`, value, `give a JSON value, e.g. '{"size": 3}' (${reason})`));
   }
+}
+
+/** --engine's values, or --node's as engines (each a Node.js release or a path): checked here, resolved before the run. */
+function parseEngines(engine: string | undefined, node: string | undefined): EngineSpec[] | null {
+  if (engine !== undefined) return splitList('--engine', engine).map((value) => parseEngineSpec(value));
+  return node === undefined ? null : splitList('--node', node).map(parseNodeSpec);
 }
 
 function splitList(flag: string, value: string): string[] {

@@ -18,7 +18,8 @@ import type { RunRecord } from '../record/run-record.ts';
 import { finishSegment, startSegment } from '../record/segment.ts';
 import { checkWritableDirectory } from './check-output-directory.ts';
 import { type Interrupt, watchForInterrupt } from './interrupt.ts';
-import { prepareNodeTargets } from '../node-versions/prepare-node-targets.ts';
+import { prepareEngineTargets } from '../engines/prepare-engine-targets.ts';
+import { parseEngineSpec } from '../engines/engine-spec.ts';
 import { DEFAULTS, type HarnessOptions } from './parse-arguments.ts';
 import { formatCommand } from './invocation.ts';
 import { createProgress } from './progress.ts';
@@ -109,15 +110,16 @@ async function prepareNewRun(options: HarnessOptions, argv: string[], signal: Ab
   const seed = options.seed ?? randomInt(2 ** 31);
   // Before a Node.js is installed or an addon built: a plan of hours is refused in a second, not after a minute.
   checkPlanSize(
-    { ...options, ...(python === undefined ? {} : { python }), seed, workloads, nodes: undefined, versions: options.nodes?.length ?? 1 },
+    { ...options, ...(python === undefined ? {} : { python }), seed, workloads, engines: undefined, versions: options.engines?.length ?? 1 },
     options.yes,
   );
-  const nodes = options.nodes === null ? {} : { nodes: await prepareNodeTargets(options.nodes, workloads, reportBuild, signal) };
+  const engines =
+    options.engines === null ? {} : { engines: await prepareEngineTargets(options.engines, workloads, reportBuild, { flag: options.engineFlag, signal }) };
   const given = options.seed === null ? [...argv, '--seed', String(seed)] : argv;
   const segment = startSegment(options.concurrency);
   return {
     // The options' extra fields (out, check, …) ride along; toRunPlan keeps only the plan's when it is recorded.
-    run: { ...withoutNodes(options), ...nodes, ...(python === undefined ? {} : { python }), seed, workloads, command: formatCommand(given) },
+    run: { ...withoutEngines(options), ...engines, ...(python === undefined ? {} : { python }), seed, workloads, command: formatCommand(given) },
     resumption: { startedAt: segment.startedAt, completed: [], segments: [], segment },
     journal: null,
   };
@@ -128,19 +130,19 @@ async function prepareResumedRun(options: HarnessOptions, outDirectory: string, 
   const { tokens, tasks } = requestsOf(header.plan.workloads);
   const { languages } = await preparePython(header.plan.runtimes, tokens);
   const workloads = await resolveWorkloads(tokens, tasks, languages);
-  const requested = header.plan.nodes?.map((node) => node.requested);
-  const nodes = requested === undefined ? {} : { nodes: await prepareNodeTargets(requested, workloads, reportBuild, signal) };
+  const requested = header.plan.engines?.map((engine) => parseEngineSpec(engine.requested));
+  const engines = requested === undefined ? {} : { engines: await prepareEngineTargets(requested, workloads, reportBuild, { signal }) };
   // The segments before the interruption keep the machine and code they ran on; this one records its own.
   const earlier = segments.map(({ start, resultCount, finishedAt }) => finishSegment(start, header.plan.shard, resultCount, finishedAt));
   return {
-    run: { ...withoutNodes(header.plan), ...nodes, concurrency: options.concurrency, workloads, command: header.command },
+    run: { ...withoutEngines(header.plan), ...engines, concurrency: options.concurrency, workloads, command: header.command },
     resumption: { startedAt: header.startedAt, completed: results, segments: earlier, segment: startSegment(options.concurrency) },
     journal,
   };
 }
 
-/** The --node values as given or recorded: the run takes the prepared targets in their place. */
-function withoutNodes<Given extends { nodes?: unknown }>({ nodes: _nodes, ...rest }: Given): Omit<Given, 'nodes'> {
+/** The --engine values as given or recorded: the run takes the prepared targets in their place. */
+function withoutEngines<Given extends { engines?: unknown }>({ engines: _engines, ...rest }: Given): Omit<Given, 'engines'> {
   return rest;
 }
 
@@ -151,9 +153,7 @@ function reportBuild(what: string): void {
 
 /** Ctrl-C while a Node.js was installed or an addon built: that was cancelled and its partial folder removed; no run started. */
 function reportInterruptedPreparation(interrupt: Interrupt): number {
-  process.stderr.write(
-    'isolation-harness: interrupted while preparing the --node versions; the install or build under way was cancelled, nothing was written\n',
-  );
+  process.stderr.write('isolation-harness: interrupted while preparing the engines; the install or build under way was cancelled, nothing was written\n');
   return interrupt.exitCode() ?? exitCodeOf('interrupt');
 }
 

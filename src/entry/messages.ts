@@ -50,6 +50,11 @@ export interface WorkloadSpec {
   readonly targetAfterMs: number;
   /** The longest a targeted section is held while no stop comes: the trial's stop timeout. */
   readonly sectionHoldMs: number;
+  /**
+   * Where the body also appends its events, for a host whose engine delivers a worker's or child's messages only when
+   * its event loop turns (Deno): the host follows the file too. Absent elsewhere.
+   */
+  readonly eventLog?: string;
 }
 
 export function readCommandMessage(message: unknown): WorkerCommand | null {

@@ -6,6 +6,7 @@ import { SharedMutex } from '../workload/shared-mutex.ts';
 import type { WorkerCommand, WorkerEvent, WorkloadSpec } from './messages.ts';
 import { createSectionHooks } from './critical-sections.ts';
 import { createCommandHandler } from './obey-command.ts';
+import { logEvents } from './event-log.ts';
 
 /** The few things that differ between a worker thread and a child process, seen from inside. */
 export interface WorkloadTransport {
@@ -20,7 +21,8 @@ export interface WorkloadTransport {
 }
 
 /** The one body that runs a workload, unchanged in both runtimes. */
-export async function runWorkload(spec: WorkloadSpec, transport: WorkloadTransport): Promise<void> {
+export async function runWorkload(spec: WorkloadSpec, channel: WorkloadTransport): Promise<void> {
+  const transport = { ...channel, send: logEvents((event) => channel.send(event), spec.eventLog) };
   transport.send({ type: 'started', osThreadId: readOsThreadId(), eventLoops: listEventLoops() });
   // The loader keeps its cache in the temp folder, which must be the harness's, not the workload's (the host has
   // already given the trial's to every process of the trial, so it is put back for as long as the loader starts).

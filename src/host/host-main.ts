@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { readRunningEngine } from '../this-engine/read-engine.ts';
 import { NODE_RUNTIME_NAMES, type NodeRuntimeName } from '../runtime/runtime.ts';
 import type { HostCommand, HostEvent } from './host-messages.ts';
 import { hostTrial } from './host-trial.ts';
@@ -44,7 +45,8 @@ if (isNodeRuntime(runtime)) await loadAdapter(runtime);
 // libuv starts its thread pool on the first asynchronous file call; starting it here puts its threads in the
 // host's baseline, so the thread count after every trial, the first included, compares with the same number.
 await stat(process.execPath);
-send({ type: 'host-ready', node: process.version, containment });
+const { name, version } = readRunningEngine();
+send({ type: 'host-ready', engine: { name, version }, containment });
 
 function isNodeRuntime(value: string | undefined): value is NodeRuntimeName {
   return (NODE_RUNTIME_NAMES as readonly (string | undefined)[]).includes(value);

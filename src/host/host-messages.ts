@@ -72,10 +72,11 @@ export interface HostSightings {
 /** What the host tells the harness; times are milliseconds from the kill request. */
 export type HostEvent =
   /**
-   * `node` is a Node.js host's process.version: the harness checks it runs on the Node.js it was started for (a Python
-   * host sends none). `containment` says whether the host became its trials' child subreaper, or why not.
+   * `engine` is the engine a Node.js-runtimes host runs on (Node.js, Bun or Deno) and its release, as it says itself:
+   * the harness checks it runs on the one it was started for (a Python host sends none). `containment` says whether
+   * the host became its trials' child subreaper, or why not.
    */
-  | { type: 'host-ready'; node?: string; containment?: SubreaperState }
+  | { type: 'host-ready'; engine?: { name: string; version: string }; containment?: SubreaperState }
   /** After collect-garbage: the host's heap holds only what it retains. */
   | { type: 'garbage-collected' }
   | { type: 'work-ready'; childPid: number | null; osThreadId: number; startMs: number }

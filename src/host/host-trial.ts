@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { measureLogBytes } from '../files/log-lines.ts';
+import { traitsOfRunningEngine } from '../this-engine/engine-traits.ts';
 import { type ApplyKill, type EndingStep, isNotApplicable, type KillStyle, stopAllowanceMs, type WorkKillStyle } from '../kill-styles/kill-style.ts';
 import { killStyleOf } from '../kill-styles/kill-styles.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
@@ -24,6 +25,8 @@ import { readParentAtHang, watchParent } from './parent-watch.ts';
 /** How long the host tries to take a stopped worker's shared mutex before calling it held for good, and how often. */
 const MUTEX_PROBE_MS = 100;
 const MUTEX_POLL_MS = 5;
+/** The work's events, in the trial's control folder, for an engine whose messages wait for the sender's event loop. */
+const EVENT_LOG = 'events.log';
 /** Why a process's shared memory is never checked. */
 const CHILD_MEMORY = "a child's memory is its own and ended with it";
 
@@ -49,7 +52,9 @@ export async function hostTrial<Name extends NodeRuntimeName>(
   // What keeps the host's event loop alive before the work exists: what the work adds to it holds the parent.
   const resourcesBefore = countActiveResources();
   const hostThreads = new Set(listThreads(process.pid).map((thread) => thread.threadId));
-  const work: WorkByRuntime[Name] = startWork(trial.spec, trial.controlDir, {
+  // Where messages wait for the sender's event loop, the work's events also go through a file the host follows.
+  const spec = traitsOfRunningEngine().sendsMessagesLate ? { ...trial.spec, eventLog: join(trial.controlDir, EVENT_LOG) } : trial.spec;
+  const work: WorkByRuntime[Name] = startWork(spec, trial.controlDir, {
     deadlineMs,
     stopOnSigterm: style.start?.stopOnSigterm ?? false,
     memoryLimitMb: trial.memoryLimitMb,

@@ -3,6 +3,7 @@ import { describeLockDirectory, type LockDirectory, type LockDirectoryStamp, sta
 import { lockKeyOf, type OsLock, readHeldLocks } from '../linux-proc/os-locks.ts';
 import type { Leftover, Probe, ProbeTarget } from './probe.ts';
 import { readsOf, trialPidsOf } from './moment-reads.ts';
+import { listEngineOwnLockKeys } from './engine-own-files.ts';
 import { listWorkDir, type WorkDirEntry } from './work-dir-entries.ts';
 
 /** An OS lock of the trial: on a file one of its living processes holds open, whoever placed it. */
@@ -76,7 +77,9 @@ function selectTrialLocks(locks: ReadonlyArray<OsLock & { readonly heldAt: strin
     const key = lockKeyOf(join(target.workDir, entry.path));
     if (key !== null) inWorkDir.set(key, entry.path);
   }
-  const unique = new Map(locks.map((lock) => [identify(lock), lock]));
+  // An engine's own cache files (Deno's) are locked by every process of that engine while it loads modules: not the work's.
+  const engineOwn = listEngineOwnLockKeys();
+  const unique = new Map(locks.filter((lock) => !engineOwn.has(lock.file)).map((lock) => [identify(lock), lock]));
   return [...unique.values()].map(({ heldAt, ...lock }) => ({ ...lock, path: inWorkDir.get(lock.file) ?? heldAt }));
 }
 

@@ -12,13 +12,15 @@ export interface ProbeTargetOptions {
   readonly family?: ProcessFamily;
   /** The trial's window; by default one opened now (close it, target.window, once the last snapshot is taken). */
   readonly window?: TrialWindow;
+  /** The engine the host runs on; absent: Node.js. */
+  readonly hostEngine?: string;
 }
 
 /**
  * A target for probing a trial's processes and directory, its window opened now; close the window (target.window)
  * once the last snapshot is taken.
  */
-export function createProbeTarget({ trialId, hostPid, childPid = null, workDir, family, window }: ProbeTargetOptions): ProbeTarget {
+export function createProbeTarget({ trialId, hostPid, childPid = null, workDir, family, window, hostEngine }: ProbeTargetOptions): ProbeTarget {
   const host = readProcessStat(hostPid);
   const roots = host === null ? [] : [{ pid: host.pid, startTime: host.startTime }];
   return {
@@ -29,5 +31,6 @@ export function createProbeTarget({ trialId, hostPid, childPid = null, workDir, 
     family: family ?? createProcessFamily({ marker: trialId, roots }),
     window: window ?? openTrialWindow(trialId),
     heldFiles: new Set(),
+    ...(hostEngine === undefined ? {} : { hostEngine }),
   };
 }

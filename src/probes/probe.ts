@@ -25,6 +25,8 @@ export interface ProbeTarget {
   readonly window: TrialWindow;
   /** Outside files a process of the trial was seen holding open, gathered at every snapshot and at the kill. */
   readonly heldFiles: Set<string>;
+  /** The engine the host runs on (`node`, `bun`, `deno`), for what the engine itself keeps open; absent: Node.js. */
+  readonly hostEngine?: string;
   /** Reads of /proc the probes of one snapshot share (takeSnapshots makes them); a probe given none reads for itself. */
   readonly reads?: MomentReads;
 }

@@ -10,6 +10,7 @@ import type { ProcessWork, StartOptions, WorkEnd } from '../runtime/runtime.ts';
 import type { ProcessTransportOptions } from './process-transport.ts';
 import { watchBodyThread, watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
 import { compiledEntry } from '../runtime/compiled-entry.ts';
+import { followEventLog } from '../runtime/follow-event-log.ts';
 import { type ChildExit, findErrorLine, watchExit } from '../runtime/watch-exit.ts';
 
 const processEntry = compiledEntry('./process-entry.ts', import.meta.url);
@@ -42,6 +43,7 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
   const exit = watchExit(child, { keepStderr: true });
   const pipes = readChildPipes(child);
   const settled = child.then((result) => ({ result, at: performance.now() }));
+  const events = spec.eventLog === undefined ? child : followEventLog(child, spec.eventLog, exit.ended);
   // execa's deadline calls subprocess.kill() when its own timer, started after the spawn, runs out: noting that call
   // times `timeout` from the deadline as execa kept it. The harness's own signals go through the kill it had before.
   const kill = child.kill.bind(child);
@@ -55,9 +57,9 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
   }
   return {
     pid: child.pid ?? Number.NaN,
-    ready: watchReady(child),
-    bodyThread: watchBodyThread(child, child.pid ?? Number.NaN),
-    targetSection: watchTargetSection(child),
+    ready: watchReady(events),
+    bodyThread: watchBodyThread(events, child.pid ?? Number.NaN),
+    targetSection: watchTargetSection(events),
     gone: exit.ended.then((ended) => ended.at),
     ended: observeEnd(settled, exit.ended, pipes),
     startedAt,

@@ -1,7 +1,7 @@
 import type { RunRecord } from './run-record.ts';
 
 /** Bumped whenever a field of results.json changes meaning or shape; docs/results-schema.md describes this version. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /**
  * The machine-readable results: the whole record, keys in the order it was built, behind a schema version, then

@@ -1,6 +1,6 @@
 import type { ProcessDiscovery } from '../process-family/describe-discovery.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
-import type { NodeVersionEntry } from '../node-versions/node-target.ts';
+import type { EngineEntry } from '../engines/engine-target.ts';
 import type { PythonEnvironment } from '../python-host/python-environment.ts';
 import type { RuntimeName } from '../runtime/runtime.ts';
 import type { TrialResult } from './trial-result.ts';
@@ -83,10 +83,10 @@ export interface RunPlan {
   /** The share of the cells this run covered; null for all of them. */
   readonly shard: Shard | null;
   /**
-   * The Node.js versions the hosts ran on (--node), each a dimension of the matrix: every result carries its major as
-   * `node`. Absent when the hosts ran on the harness's own Node.js, as `environment.node` says.
+   * The engines the hosts ran on (--engine, or --node for Node.js versions), each a dimension of the matrix: every
+   * result carries its engine as `engine`. Absent when the hosts ran on the harness's own Node.js, as `environment.node` says.
    */
-  readonly nodes?: readonly NodeVersionEntry[];
+  readonly engines?: readonly EngineEntry[];
   /** The Python the py- runtimes ran on, or why there was none; absent when the run had no py- runtime. */
   readonly python?: PythonEnvironment;
 }

@@ -1,3 +1,4 @@
+import type { EngineKey } from '../engines/engine-target.ts';
 import type { ProcessMemory } from '../linux-proc/process-memory.ts';
 import type { KillStyleName } from '../kill-styles/kill-styles.ts';
 import type { IntegrityCheck } from '../workload/define-workload.ts';
@@ -14,20 +15,20 @@ export interface TrialKey {
   /** 1-based repetition number within the cell. */
   readonly trial: number;
   /**
-   * The major version of the Node.js the trial's host ran on, for a run given --node (its versions are in the plan's
-   * `nodes`); absent otherwise, when every host ran on the harness's own Node.js.
+   * The engine the trial's host ran on, for a run given --engine or --node (its engines are in the plan's `engines`):
+   * its name, its release and its label, the matrix's key; absent otherwise, when every host ran on the harness's own Node.js.
    */
-  readonly node?: string;
+  readonly engine?: EngineKey;
 }
 
-/** One string per cell (workload, kill style, runtime and Node.js version), for grouping and matching cells. */
+/** One string per cell (workload, kill style, runtime and engine), for grouping and matching cells. */
 export function cellId(key: Omit<TrialKey, 'trial'>): string {
-  return JSON.stringify([key.workload, key.kill, key.runtime, key.node ?? null]);
+  return JSON.stringify([key.workload, key.kill, key.runtime, key.engine?.label ?? null]);
 }
 
-/** "journal-writer / sigkill / process", with " / Node.js 22" for a run across versions: how a user finds the cell in the report. */
+/** "journal-writer / sigkill / process", with " / bun 1.4" for a run across engines: how a user finds the cell in the report. */
 export function nameCell(key: Omit<TrialKey, 'trial'>): string {
-  return `${key.workload} / ${key.kill} / ${key.runtime}${key.node === undefined ? '' : ` / Node.js ${key.node}`}`;
+  return `${key.workload} / ${key.kill} / ${key.runtime}${key.engine === undefined ? '' : ` / ${key.engine.label}`}`;
 }
 
 /**

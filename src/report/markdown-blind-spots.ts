@@ -16,6 +16,12 @@ export function renderBlindSpots(record: RunRecord, { unattributed, containment 
     '**Files:** a file created and closed at a fixed path outside the trial directory, which no process of the trial held open at a snapshot, at the kill or at the end. At the top level of the system temp directory, `/tmp` and `/dev/shm` it is listed as `unattributed` (below), counted nowhere and left in place: its birth while the trial ran is no evidence, since any program may write there; anywhere else (a home directory, inside a folder that existed before the trial) it is not seen at all. Files that existed before the trial are never leftovers, whatever the trial did to them.',
     describeUnattributed(unattributed),
     '**Locks:** an OS lock on a file outside the trial directory that no process of the trial was seen holding, placed by a process of the trial that has since exited and whose pid was reused.',
+    ...(record.plan.engines?.some((engine) => engine.name === 'deno')
+      ? [
+          "**Deno's own locks:** every Deno process read-locks the SQLite files of its caches (compiled code, module analysis) as it loads modules; those files are in a folder of the harness's cache (`DENO_DIR`), and their locks are the engine's, never counted, whichever process of a trial holds them.",
+          "**Deno's own descriptors:** a Deno host keeps event descriptors of its worker machinery (eventfds and epoll instances) open after a worker ended, whatever ended it; new ones are listed as `engineOwn` under `fds` in results.json and counted nowhere, so a thread's own epoll or eventfd left open on Deno is not seen either.",
+        ]
+      : []),
   ];
   return ['## Blind spots', 'What the probes of this run could not see, by design, on this machine:', items.map((item) => `- ${item}`).join('\n')].join('\n\n');
 }

@@ -22,7 +22,7 @@ const HEADER = [
 export function renderCycleMemory({ cycleMemory }: AnalysisView): string {
   if (cycleMemory.length === 0) return '';
   const about = [
-    "Each cell ran its trials one after another as start-stop cycles in one host (`--cycles`), kept across them whatever each cycle left in it, as a long-lived parent starts and stops work again and again; the host's PSS and RSS were read from its smaps_rollup after every cycle, once the cycle's processes were reaped and the host had collected its garbage (what it retains, not what V8 had yet to collect).",
+    "Each cell ran its trials one after another as start-stop cycles in one host (`--cycles`), kept across them whatever each cycle left in it, as a long-lived parent starts and stops work again and again; the host's PSS and RSS were read from its smaps_rollup after every cycle, once the cycle's processes were reaped and the host had collected its garbage (what it retains, not what its engine had yet to collect).",
     'The growth per cycle is the least-squares slope of those readings, with its 95% interval from their own scatter, over the cycles of one host (a cycle that ended its host handed the next to a fresh one).',
     `**Bold**: even the interval's lower end is above ${formatMebibytes(CYCLE_GROWTH_NOTABLE_BYTES)} per cycle, so the host keeps memory every cycle.`,
   ].join(' ');

@@ -1,6 +1,6 @@
 import type { Judged } from '../verdicts/judge-run.ts';
 import { LANGUAGE_NAMES } from './markdown-claims.ts';
-import { describeJudged } from './markdown-node-versions.ts';
+import { describeJudged } from './markdown-engines.ts';
 import { renderInlineCode } from './markdown-syntax.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { describeFailure, type Recommendation } from '../analysis/recommend.ts';
 import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 
-/** One row of the table: a workload (in one or more Node.js versions that agree), its pick per runtime. */
+/** One row of the table: a workload (on one or more engines that agree), its pick per runtime. */
 interface Row {
   readonly workload: string;
   readonly builtIn: boolean;
-  readonly nodes: string[];
+  readonly engines: string[];
   readonly picks: ReadonlyMap<string, Recommendation>;
 }
 
@@ -18,11 +18,11 @@ export function renderRecommendations(recommendations: readonly Recommendation[]
   if (recommendations.length === 0) return '';
   const runtimes = [...new Set(recommendations.map((entry) => entry.runtime))];
   const rows = collectRows(recommendations);
-  const versions = rows.some((row) => row.nodes.some((node) => node !== ''));
-  const header = ['Workload', ...(versions ? ['Node.js'] : []), ...runtimes];
+  const engines = rows.some((row) => row.engines.some((engine) => engine !== ''));
+  const header = ['Workload', ...(engines ? ['Engine'] : []), ...runtimes];
   const table = rows.map((row) => [
     row.builtIn ? row.workload : `**${row.workload}** (yours)`,
-    ...(versions ? [row.nodes.join(', ')] : []),
+    ...(engines ? [row.engines.join(', ')] : []),
     ...runtimes.map((runtime) => describePick(row.picks.get(runtime))),
   ]);
   return [
@@ -32,10 +32,10 @@ export function renderRecommendations(recommendations: readonly Recommendation[]
       'A stop that hung or left something is never named where another stop of that runtime left nothing; where none did, the cell says so and names the least bad.',
       'A stop in **bold** is in the runtime that did at least as well as the others of its language for that workload.',
       '`crash`, `exit` and a dead host are faults, not stops, and are not ranked. Every entry is in results.json as `recommendations`.',
-      ...(versions ? ['Versions whose stops are equally good share a row, with the stop and evidence of the first of them.'] : []),
+      ...(engines ? ['Engines whose stops are equally good share a row, with the stop and evidence of the first of them.'] : []),
     ].join(' '),
     renderTable(header, table),
-    renderAvoided(rows, versions),
+    renderAvoided(rows, engines),
   ].join('\n\n');
 }
 
@@ -49,11 +49,11 @@ function describePick(pick: Recommendation | undefined): string {
 }
 
 /** The stops to avoid per workload and runtime, folded under the table so that the answer stays on one screen. */
-function renderAvoided(rows: readonly Row[], versions: boolean): string {
+function renderAvoided(rows: readonly Row[], engines: boolean): string {
   const lines = rows.flatMap((row) =>
     [...row.picks.values()].flatMap((pick) => {
       if (pick.avoid.length === 0) return [];
-      const where = `${row.workload}${versions ? ` (Node.js ${row.nodes.join(', ')})` : ''}, ${pick.runtime}`;
+      const where = `${row.workload}${engines ? ` (${row.engines.join(', ')})` : ''}, ${pick.runtime}`;
       return [`- ${where}: ${pick.avoid.map((entry) => `${renderInlineCode(entry.stop)} (${entry.because})`).join(', ')}`];
     }),
   );
@@ -61,12 +61,12 @@ function renderAvoided(rows: readonly Row[], versions: boolean): string {
   return ['<details><summary>Stops to avoid, and why</summary>', '', ...lines, '', '</details>'].join('\n');
 }
 
-/** One row per workload and Node.js version, the versions whose picks all agree sharing one. */
+/** One row per workload and engine, the engines whose picks all agree sharing one. */
 function collectRows(recommendations: readonly Recommendation[]): Row[] {
   const rows = new Map<string, Row>();
   for (const entry of recommendations) {
-    const key = `${entry.workload}\0${entry.node ?? ''}`;
-    const row = rows.get(key) ?? { workload: entry.workload, builtIn: entry.builtIn, nodes: [entry.node ?? ''], picks: new Map<string, Recommendation>() };
+    const key = `${entry.workload}\0${entry.engine ?? ''}`;
+    const row = rows.get(key) ?? { workload: entry.workload, builtIn: entry.builtIn, engines: [entry.engine ?? ''], picks: new Map<string, Recommendation>() };
     (row.picks as Map<string, Recommendation>).set(entry.runtime, entry);
     rows.set(key, row);
   }
@@ -74,13 +74,13 @@ function collectRows(recommendations: readonly Recommendation[]): Row[] {
   for (const row of rows.values()) {
     const same = merged.find((other) => other.workload === row.workload && samePicks(other, row));
     if (same === undefined) merged.push(row);
-    else same.nodes.push(...row.nodes);
+    else same.engines.push(...row.engines);
   }
   const order = [...new Set(merged.map((row) => row.workload))];
   return merged.sort((a, b) => order.indexOf(a.workload) - order.indexOf(b.workload));
 }
 
-/** Two versions agree when, in every runtime, each one's stop is among the other's equally good ones. */
+/** Two engines agree when, in every runtime, each one's stop is among the other's equally good ones. */
 function samePicks(a: Row, b: Row): boolean {
   if (a.picks.size !== b.picks.size) return false;
   return [...a.picks].every(([runtime, pick]) => {

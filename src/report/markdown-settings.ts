@@ -34,7 +34,7 @@ function describeDelay(plan: RunPlan): string {
 function describeRaised(raised: readonly RaisedDeadline[]): string {
   if (raised.length === 0) return '';
   const cells = raised.map(
-    ({ workload, runtime, node, deadlineMs }) => `${deadlineMs} ms for ${workload} in a ${runtime}${node === undefined ? '' : ` on Node.js ${node}`}`,
+    ({ workload, runtime, engine, deadlineMs }) => `${deadlineMs} ms for ${workload} in a ${runtime}${engine === undefined ? '' : ` on ${engine}`}`,
   );
   return `, raised where the work took longer to become ready (three times its slowest start in the run): ${cells.join(', ')}`;
 }

@@ -1,11 +1,11 @@
 import type { RunRecord } from '../record/run-record.ts';
 import type { Analysis, AnalysisView } from '../analysis/analysis.ts';
 import { analyze } from '../analysis/analyze.ts';
-import { describeNode, type NodeVersionEntry } from '../node-versions/node-target.ts';
-import { NODE_PACKAGE } from '../node-versions/node-registry.ts';
+import { describeEngine, type EngineEntry } from '../engines/engine-target.ts';
+import { ENGINE_PACKAGES } from '../engines/engine-registry.ts';
 import { joinWords } from './evidence/join-words.ts';
-import { renderVersionChanges, renderVersionFigures, renderVersionSection, renderVersionVerdicts } from './markdown-node-versions.ts';
-import { nameView } from './name-view.ts';
+import { renderEngineChanges, renderEngineFigures, renderEngineSection, renderEngineVerdicts } from './markdown-engines.ts';
+import { nameDimension, nameView } from './name-view.ts';
 import { renderRecommendations } from './markdown-recommendations.ts';
 import { GRID_FILE_NAME } from './svg-stop-grid.ts';
 import { countOf } from '../text/count-of.ts';
@@ -28,15 +28,15 @@ import { renderTradeoffs } from './markdown-tradeoffs.ts';
 
 /**
  * The human-readable report: GitHub-flavoured Markdown formatted from the record and its analysis. A run across
- * Node.js versions (--node with two or more) gets the versions side by side; a run on one gets the report of that run.
+ * engines (--engine or --node with two or more) gets the engines side by side; a run on one gets the report of that run.
  */
 export function renderMarkdown(record: RunRecord, analysis: Analysis = analyze(record)): string {
   const [only] = analysis.views;
-  if (analysis.views.length === 1 && only !== undefined) return renderSingleVersion(record, analysis, only);
-  return renderAcrossVersions(record, analysis);
+  if (analysis.views.length === 1 && only !== undefined) return renderSingleEngine(record, analysis, only);
+  return renderAcrossEngines(record, analysis);
 }
 
-function renderSingleVersion(record: RunRecord, analysis: Analysis, view: AnalysisView): string {
+function renderSingleEngine(record: RunRecord, analysis: Analysis, view: AnalysisView): string {
   const sections = [
     '# Isolation harness report',
     renderIncomplete(record),
@@ -64,24 +64,24 @@ function renderSingleVersion(record: RunRecord, analysis: Analysis, view: Analys
 }
 
 /**
- * The versions side by side: the recommendations and what changed first, then the figures and verdicts per version,
- * then each version's own sections; the run's settings, machine and legend once.
+ * The engines side by side: the recommendations and what changed first, then the figures and verdicts per engine,
+ * then each engine's own sections; the run's settings, machine and legend once.
  */
-function renderAcrossVersions(record: RunRecord, analysis: Analysis): string {
-  const { views, versionChanges } = analysis;
+function renderAcrossEngines(record: RunRecord, analysis: Analysis): string {
+  const { views, engineChanges } = analysis;
   const sections = [
     `# Isolation harness report: ${views.map((view) => nameView(view, record)).join(', ')} side by side`,
     renderIncomplete(record),
     renderMixedProvenance(analysis.segments),
     renderRecommendations(analysis.recommendations),
-    versionChanges === null ? '' : renderVersionChanges(record, analysis, versionChanges),
+    engineChanges === null ? '' : renderEngineChanges(record, analysis, engineChanges),
     describeRun(record),
     renderCodeBlock(record.command, 'sh'),
     describeSettings(record.plan, analysis.raisedDeadlines),
-    `![Every kill style against every workload, one grid per Node.js version: per cell a square for the thread (T) and one for the process (P), coloured by outcome, with what leaked named under it](${GRID_FILE_NAME})`,
-    renderVersionFigures(record, views),
-    renderVersionVerdicts(record, views),
-    ...views.map((view) => renderVersionSection(record, view)),
+    `![Every kill style against every workload, one grid per ${nameDimension(views).one === 'version' ? 'Node.js version' : 'engine'}: per cell a square for the thread (T) and one for the process (P), coloured by outcome, with what leaked named under it](${GRID_FILE_NAME})`,
+    renderEngineFigures(record, views),
+    renderEngineVerdicts(record, views),
+    ...views.map((view) => renderEngineSection(record, view)),
     renderBlindSpots(record, analysis.blindSpots),
     renderEnvironment(record, analysis.segments, analysis.blindSpots.containment),
     renderLegend(record.plan),
@@ -100,21 +100,29 @@ function describeRun(record: RunRecord): string {
       'workload',
     ),
   ].join(' × ');
-  const nodes =
-    plan.nodes === undefined
+  const engines =
+    plan.engines === undefined
       ? ''
-      : `, with the hosts on ${plan.nodes.length === 1 ? '' : 'each of '}${joinWords(plan.nodes.map((node) => `${describeNode(node)} (${describeSource(node)})`))}`;
+      : `, with the hosts on ${plan.engines.length === 1 ? '' : 'each of '}${joinWords(plan.engines.map((engine) => `${describeEngine(engine)} (${describeSource(engine)})`))}`;
   return [
-    `This run stopped work in ${matrix}${nodes}, with ${countOf(plan.trials, 'trial')} per cell where the kill style applies:`,
+    `This run stopped work in ${matrix}${engines}, with ${countOf(plan.trials, 'trial')} per cell where the kill style applies:`,
     `${countOf(record.results.length, 'trial result')} recorded`,
     `from ${record.startedAt} to ${record.finishedAt}.`,
     'To reproduce it, run this in the folder the run was started from (its paths are relative to that folder):',
   ].join(' ');
 }
 
-function describeSource(node: NodeVersionEntry): string {
-  if (node.source === 'running') return "the harness's own";
-  return node.source === 'registry' ? `from the npm registry's ${NODE_PACKAGE}` : `at the path given, ${node.requested}`;
+function describeSource(engine: EngineEntry): string {
+  const source =
+    engine.source === 'running'
+      ? "the harness's own"
+      : engine.source === 'registry'
+        ? `from the npm registry's ${ENGINE_PACKAGES[engine.name].name}`
+        : `at the path given, ${engine.requested}`;
+  const replaced = Object.entries(engine.libraries).flatMap(([runtime, choice]) =>
+    choice.because === undefined ? [] : [`its ${runtime} adapter uses ${choice.library}: ${choice.because}`],
+  );
+  return [source, ...replaced].join('; ');
 }
 
 function countWithNames(names: readonly string[], noun: string): string {

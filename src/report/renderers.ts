@@ -20,13 +20,13 @@ export const RENDERERS = {
 
 /**
  * What results.json adds after the record: the verdicts as before (per rule its id and statement, then everything
- * measured; with `node` for a run across versions), the recommendations, each cell's memory across its cycles (a run
+ * measured; with `engine` for a run across engines), the recommendations, each cell's memory across its cycles (a run
  * given --cycles), and the analysis they come from, without the verdicts, recommendations and cycles the top level
  * already carries (each would be written two or three times).
  */
 function toDerivedJson(analysis: Analysis) {
-  const verdicts = analysis.views.flatMap(({ node, verdicts: judged }) =>
-    judged.map(({ rule, outcome, language }) => ({ ...(node === null ? {} : { node: node.label }), language, ...outcome, statement: rule.statement })),
+  const verdicts = analysis.views.flatMap(({ engine, verdicts: judged }) =>
+    judged.map(({ rule, outcome, language }) => ({ ...(engine === null ? {} : { engine: engine.label }), language, ...outcome, statement: rule.statement })),
   );
   const cycleMemory = analysis.views.flatMap((view) => view.cycleMemory);
   const { recommendations, views, ...rest } = analysis;

@@ -1,5 +1,5 @@
 import { createTrialId } from '../marker/marker.ts';
-import type { NodeTarget } from '../node-versions/node-target.ts';
+import type { EngineTarget } from '../engines/engine-target.ts';
 import type { ProcessFamily } from '../process-family/process-family.ts';
 import type { RunPlan } from '../record/run-record.ts';
 import type { TrialKey, TrialResult } from '../record/trial-result.ts';
@@ -14,9 +14,9 @@ import type { PlannedTrial } from './plan-trials.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
 
 /** The run as its lanes see it: the plan, with its id, folder, workloads ready to load and the family of its processes. */
-export interface MatrixPlan extends Omit<RunPlan, 'workloads' | 'nodes'> {
-  /** The Node.js versions hosts run on (--node); absent: the harness's own. */
-  readonly nodes?: readonly NodeTarget[];
+export interface MatrixPlan extends Omit<RunPlan, 'workloads' | 'engines'> {
+  /** The engines hosts run on (--engine, --node); absent: the harness's own Node.js. */
+  readonly engines?: readonly EngineTarget[];
   readonly runId: string;
   readonly runDirectory: string;
   readonly workloads: readonly ResolvedWorkload[];
@@ -52,18 +52,19 @@ export function startHostFor(plan: MatrixPlan, trial: PlannedTrial, { index, act
   // A Python host runs one trial, and carries that trial's id: a forked child's /proc environ is the host's as it
   // started (Python's os.environ does not change it), so the trial's marker must be there from the start.
   const marker = isPythonRuntime(trial.key.runtime) ? createTrialId(plan.runId, trial.number) : createHostMarker(plan.runId, trial.number);
-  const host = startHost(marker, trial.key.runtime, findNode(plan, trial.key));
+  const engine = findEngine(plan, trial.key);
+  const host = startHost(marker, trial.key.runtime, engine);
   void host.waitFor(['host-ready'], HOST_START_TIMEOUT_MS).finally(done);
-  plan.family.record({ ...host.identity, command: isPythonRuntime(trial.key.runtime) ? 'python' : 'node' }, 'ancestry');
+  plan.family.record({ ...host.identity, command: isPythonRuntime(trial.key.runtime) ? 'python' : (engine?.name ?? 'node') }, 'ancestry');
   return host;
 }
 
-/** The Node.js target of a trial's version; undefined for the harness's own. */
-function findNode(plan: MatrixPlan, key: TrialKey): NodeTarget | undefined {
-  if (key.node === undefined) return undefined;
-  const node = plan.nodes?.find((candidate) => candidate.label === key.node);
-  if (node === undefined) throw new Error(`no Node.js ${key.node} in the plan's --node targets`);
-  return node;
+/** The engine target of a trial; undefined for the harness's own Node.js. */
+function findEngine(plan: MatrixPlan, key: TrialKey): EngineTarget | undefined {
+  if (key.engine === undefined) return undefined;
+  const engine = plan.engines?.find((candidate) => candidate.label === key.engine?.label);
+  if (engine === undefined) throw new Error(`no ${key.engine.label} in the plan's --engine targets`);
+  return engine;
 }
 
 /**

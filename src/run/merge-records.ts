@@ -5,7 +5,8 @@ import { finishSegment } from '../record/segment.ts';
 import { nameCell, type TrialResult } from '../record/trial-result.ts';
 import { planTrials } from './plan-trials.ts';
 import type { RunPlan, RunRecord, Segment } from '../record/run-record.ts';
-import type { NodeVersionEntry } from '../node-versions/node-target.ts';
+import { ENGINE_NAMES, type EngineEntry } from '../engines/engine-target.ts';
+import { compareVersions } from '../engines/engine-registry.ts';
 import { sameKey } from './run-matrix.ts';
 
 /** Shards that cannot be merged; the message names the file or the cell at fault. */
@@ -52,8 +53,8 @@ export function mergeRecords(records: readonly { path: string; record: RunRecord
   }
   const provenance = orderSegments(records.flatMap(({ record }) => record.provenance));
   const firstSegment = provenance[0] ?? describeWholeRun(first.record);
-  const nodes = mergeNodes(records);
-  const plan: RunPlan = { ...first.record.plan, concurrency: firstSegment.concurrency, shard: null, ...(nodes === undefined ? {} : { nodes }) };
+  const engines = mergeEngines(records);
+  const plan: RunPlan = { ...first.record.plan, concurrency: firstSegment.concurrency, shard: null, ...(engines === undefined ? {} : { engines }) };
   const all = records.flatMap(({ record }) => record.results);
   const results = planTrials({ ...plan, workloads: plan.workloads }).map(({ key }) => {
     const found = all.filter((result) => sameKey(result, key));
@@ -65,7 +66,7 @@ export function mergeRecords(records: readonly { path: string; record: RunRecord
   return {
     ...first.record,
     sourceDigest: firstSegment.sourceDigest,
-    command: withNodes(withoutShard(first.record.command), nodes),
+    command: withEngines(withoutShard(first.record.command), engines),
     startedAt: earliest(records.map(({ record }) => record.startedAt)),
     finishedAt: latest(records.map(({ record }) => record.finishedAt)),
     plan,
@@ -85,49 +86,52 @@ function describeWholeRun(record: Omit<RunRecord, 'provenance'>): Segment {
   return finishSegment({ startedAt, sourceDigest, concurrency: plan.concurrency, environment }, plan.shard, record.results.length, record.finishedAt);
 }
 
-/** The plan without what may differ between shards of one run, or between the jobs of a CI matrix with one Node.js each. */
+/** The plan without what may differ between shards of one run, or between the jobs of a CI matrix with one engine each. */
 function describePlan(plan: RunPlan): string {
-  return JSON.stringify({ ...plan, shard: null, concurrency: null, nodes: null });
+  return JSON.stringify({ ...plan, shard: null, concurrency: null, engines: null });
 }
 
 /**
- * The Node.js versions of all the files, oldest major first: jobs that each ran one version (--node 22 in one job,
- * --node 24 in another) merge into one report across versions. A file without --node ran on its own harness's
- * Node.js, whose results name no version, so it cannot join them; one major must be one version in every file.
- * Shards of one run (each with every version) keep the run's order.
+ * The engines of all the files: jobs that each ran one engine (--engine bun in one job, --engine deno in another,
+ * --node 22 in a third) merge into one report across engines, Node.js first, oldest release first. A file without
+ * --engine ran on its own harness's Node.js, whose results name no engine, so it cannot join them; one label must be
+ * one release in every file. Shards of one run (each with every engine) keep the run's order.
  */
-function mergeNodes(records: readonly { path: string; record: RunRecord }[]): NodeVersionEntry[] | undefined {
-  const without = records.find(({ record }) => record.plan.nodes === undefined);
-  if (without === undefined) return unionNodes(records);
-  if (records.every(({ record }) => record.plan.nodes === undefined)) return undefined;
+function mergeEngines(records: readonly { path: string; record: RunRecord }[]): EngineEntry[] | undefined {
+  const without = records.find(({ record }) => record.plan.engines === undefined);
+  if (without === undefined) return unionEngines(records);
+  if (records.every(({ record }) => record.plan.engines === undefined)) return undefined;
   throw new MergeError(
-    `merge file "${without.path}" ran without --node, and others with it; allowed: every file run with --node (one version per job is fine)`,
+    `merge file "${without.path}" ran without --engine (or --node), and others with it; allowed: every file run with --engine (one engine per job is fine)`,
   );
 }
 
-function unionNodes(records: readonly { path: string; record: RunRecord }[]): NodeVersionEntry[] {
-  const byLabel = new Map<string, { path: string; node: NodeVersionEntry }>();
+function unionEngines(records: readonly { path: string; record: RunRecord }[]): EngineEntry[] {
+  const byLabel = new Map<string, { path: string; engine: EngineEntry }>();
   for (const { path, record } of records) {
-    for (const node of record.plan.nodes ?? []) {
-      const earlier = byLabel.get(node.label);
-      if (earlier !== undefined && earlier.node.version !== node.version) {
+    for (const engine of record.plan.engines ?? []) {
+      const earlier = byLabel.get(engine.label);
+      if (earlier !== undefined && earlier.engine.version !== engine.version) {
         throw new MergeError(
-          `merge file "${path}" ran Node.js ${node.version} and "${earlier.path}" ${earlier.node.version}, both as Node.js ${node.label}; allowed: one version per major in every file`,
+          `merge file "${path}" ran ${engine.name} ${engine.version} and "${earlier.path}" ${earlier.engine.version}, both as ${engine.label}; allowed: one release per label in every file`,
         );
       }
-      if (earlier === undefined) byLabel.set(node.label, { path, node });
+      if (earlier === undefined) byLabel.set(engine.label, { path, engine });
     }
   }
-  const union = [...byLabel.values()].map(({ node }) => node);
-  // Shards of one run keep its order, so they merge into that run exactly; jobs of one version each go oldest first.
-  const sameLists = records.every(({ record }) => record.plan.nodes?.length === union.length);
-  return sameLists ? union : union.sort((one, other) => Number(one.label) - Number(other.label));
+  const union = [...byLabel.values()].map(({ engine }) => engine);
+  // Shards of one run keep its order, so they merge into that run exactly; jobs of one engine each go in a fixed order.
+  const sameLists = records.every(({ record }) => record.plan.engines?.length === union.length);
+  const order = (engine: EngineEntry) => ENGINE_NAMES.indexOf(engine.name);
+  return sameLists
+    ? union
+    : union.sort((one, other) => order(one) - order(other) || compareVersions(one.version.replace(/^v/, ''), other.version.replace(/^v/, '')));
 }
 
-/** The merged command names every version the files ran. */
-function withNodes(command: string, nodes: readonly NodeVersionEntry[] | undefined): string {
-  if (nodes === undefined) return command;
-  return command.replace(/ --node(?:=| )\S+/, ` --node ${nodes.map((node) => node.label).join(',')}`);
+/** The merged command names every engine the files ran, as --engine values (node@22, bun@1.4). */
+function withEngines(command: string, engines: readonly EngineEntry[] | undefined): string {
+  if (engines === undefined) return command;
+  return command.replace(/ --(?:engine|node)(?:=| )\S+/, ` --engine ${engines.map((engine) => engine.label.replace(' ', '@')).join(',')}`);
 }
 
 function withoutShard(command: string): string {

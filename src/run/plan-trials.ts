@@ -6,6 +6,7 @@ import type { KillPoint, TrialKey } from '../record/trial-result.ts';
 import type { ResolvedWorkload } from './resolve-workloads.ts';
 import type { RunPlan } from '../record/run-record.ts';
 import { seededFraction } from './seeded-fraction.ts';
+import { toEngineKey } from '../engines/engine-target.ts';
 
 /** One trial of the run: its key, its number in the whole plan (its id's suffix), and its kill point, or why its style does not apply. */
 export type PlannedTrial = { readonly key: TrialKey; readonly number: number } & (
@@ -14,7 +15,7 @@ export type PlannedTrial = { readonly key: TrialKey; readonly number: number } &
 
 export type TrialPlanInput = Pick<
   RunPlan,
-  'runtimes' | 'kills' | 'trials' | 'seed' | 'killPoint' | 'killDelayMaxMs' | 'deadlineMs' | 'shard' | 'nodes' | 'python'
+  'runtimes' | 'kills' | 'trials' | 'seed' | 'killPoint' | 'killDelayMaxMs' | 'deadlineMs' | 'shard' | 'engines' | 'python'
 > & {
   readonly workloads: readonly PlannedWorkload[];
 };
@@ -27,27 +28,27 @@ type PlannedWorkload = Pick<
 type WorkloadTraits = Pick<PlannedWorkload, 'name' | 'criticalSections' | 'unavailable' | 'receivesStopRequest' | 'readsCommands'>;
 
 /**
- * Every trial the plan runs, in report order (one Node.js after another, for a run across versions); a
+ * Every trial the plan runs, in report order (one engine after another, for a run across engines); a
  * not-applicable cell has a single entry. A shard keeps every n-th cell whole, on every version, and numbers its
  * trials as the unsharded run does, so shards merge into that run exactly.
  */
 export function planTrials(plan: TrialPlanInput): PlannedTrial[] {
   const planned: PlannedTrial[] = [];
   let number = 0;
-  for (const { cellIndex, node, workload, kill, runtime } of listCells(plan)) {
+  for (const { cellIndex, engine, workload, kill, runtime } of listCells(plan)) {
     const traits = traitsFor(workload, runtime, plan);
     const reason =
       typeof traits === 'string'
         ? traits
         : (traits.unavailable ??
-          node?.unavailable[workload.name] ??
+          engine?.unavailable[workload.name] ??
           notApplicableReason(killStyleOf(kill), runtime) ??
           workloadRulesOut(traits, killStyleOf(kill)) ??
           machineLacks(killStyleOf(kill)) ??
           pythonLacks(plan, kill, runtime));
     const inShard = plan.shard === null || cellIndex % plan.shard.count === plan.shard.index - 1;
     for (let trial = 1; trial <= (reason === null ? plan.trials : 1); trial += 1) {
-      const key: TrialKey = { runtime, kill, workload: workload.name, trial, ...(node === null ? {} : { node: node.label }) };
+      const key: TrialKey = { runtime, kill, workload: workload.name, trial, ...(engine === null ? {} : { engine: toEngineKey(engine) }) };
       number += 1;
       if (!inShard) continue;
       if (reason !== null || typeof traits === 'string') planned.push({ key, number, killPoint: null, notApplicable: reason ?? String(traits) });
@@ -58,16 +59,16 @@ export function planTrials(plan: TrialPlanInput): PlannedTrial[] {
 }
 
 /**
- * The plan's cells in report order: per Node.js (one, unnamed, without --node), per workload, per kill style, per
- * runtime. `cellIndex` counts within one Node.js, so a shard holds the same cell on every version: the versions of a
+ * The plan's cells in report order: per engine (one, unnamed, without --engine), per workload, per kill style, per
+ * runtime. `cellIndex` counts within one engine, so a shard holds the same cell on every engine: the engines of a
  * cell are compared on one machine.
  */
 function* listCells(plan: TrialPlanInput) {
-  for (const node of plan.nodes ?? [null]) {
+  for (const engine of plan.engines ?? [null]) {
     let cellIndex = 0;
     for (const workload of plan.workloads) {
       for (const kill of plan.kills) {
-        for (const runtime of plan.runtimes) yield { cellIndex: cellIndex++, node, workload, kill, runtime };
+        for (const runtime of plan.runtimes) yield { cellIndex: cellIndex++, engine, workload, kill, runtime };
       }
     }
   }

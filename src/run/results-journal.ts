@@ -8,8 +8,8 @@ import type { RunPlan } from '../record/run-record.ts';
 /** The journal's name in the output directory: it exists only while a run is unfinished. */
 export const JOURNAL_FILE = 'run-journal.jsonl';
 
-/** Version 2 added segment lines and the time on each result line; a version 1 journal cannot say who produced its results. */
-export const JOURNAL_VERSION = 2;
+/** Version 2 added segment lines and the time on each result line; version 3 keys results by `engine` (and the plan `engines`) where version 2 had `node`. */
+export const JOURNAL_VERSION = 4;
 
 /** The journal's first line: what a resumed run needs to carry on as the original would have. */
 export interface JournalHeader {

@@ -60,7 +60,7 @@ const GARBAGE_COLLECTION_TIMEOUT_MS = 5_000;
  */
 async function readRetainedMemory(host: HostProcess, ready?: 'host-ready'): Promise<ProcessMemory | null> {
   if (ready !== undefined && (await host.waitFor([ready], HOST_START_TIMEOUT_MS)).type !== ready) return null;
-  if (host.nodeVersion !== null) {
+  if (host.engine !== null) {
     host.send({ type: 'collect-garbage' });
     if ((await host.waitFor(['garbage-collected'], GARBAGE_COLLECTION_TIMEOUT_MS)).type !== 'garbage-collected') return null;
   }

@@ -1,5 +1,5 @@
 import { createRunId } from '../marker/marker.ts';
-import { type NodeTarget, toNodeVersionEntry } from '../node-versions/node-target.ts';
+import { type EngineTarget, toEngineEntry } from '../engines/engine-target.ts';
 import { join } from 'node:path';
 import { createProcessFamily } from '../process-family/process-family.ts';
 import { reapFamily } from '../process-family/reap-family.ts';
@@ -19,10 +19,10 @@ import { type MatrixObserver, runMatrix } from './run-matrix.ts';
  */
 const LAST_REAP_TIMEOUT_MS = 60_000;
 
-export interface HarnessRun extends Omit<RunPlan, 'workloads' | 'nodes'> {
+export interface HarnessRun extends Omit<RunPlan, 'workloads' | 'engines'> {
   readonly workloads: ResolvedWorkload[];
-  /** The Node.js versions the hosts run on (--node), ready to start; absent for the harness's own. */
-  readonly nodes?: readonly NodeTarget[];
+  /** The engines the hosts run on (--engine, --node), ready to start; absent for the harness's own Node.js. */
+  readonly engines?: readonly EngineTarget[];
   /** The command line that reproduces the run, recorded in the report. */
   readonly command: string;
 }
@@ -123,7 +123,7 @@ export function toRunPlan(run: HarnessRun): RunPlan {
     ...(cycles === undefined ? {} : { cycles }),
     concurrency,
     shard,
-    ...(run.nodes === undefined ? {} : { nodes: run.nodes.map(toNodeVersionEntry) }),
+    ...(run.engines === undefined ? {} : { engines: run.engines.map(toEngineEntry) }),
     ...(run.python === undefined ? {} : { python: run.python }),
   };
 }

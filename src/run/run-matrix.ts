@@ -106,14 +106,14 @@ async function runLane(plan: MatrixPlan, lane: Lane<PlannedTrial>, place: LanePl
   }
 }
 
-/** Whether the host of `current`, if it hands it back, can run `next`: the same runtime on the same Node.js, and not ended by the trial. */
+/** Whether the host of `current`, if it hands it back, can run `next`: the same runtime on the same engine, and not ended by the trial. */
 function mayReuseFor(current: PlannedTrial, next: PlannedTrial): boolean {
   return hostKind(current) === hostKind(next) && killStyleOf(current.key.kill).kind === 'work' && !isPythonRuntime(current.key.runtime);
 }
 
-/** Which trials one host can serve: its runtime adapter and its Node.js. */
+/** Which trials one host can serve: its runtime adapter and its engine. */
 function hostKind({ key }: PlannedTrial): string {
-  return `${key.runtime}@${key.node ?? 'own'}`;
+  return `${key.runtime}@${key.engine?.label ?? 'own'}`;
 }
 
 function takeIdleHost(idle: Map<string, HostProcess>, kind: string): HostProcess | undefined {

@@ -1,11 +1,6 @@
 import type { WorkerEvent, WorkReady } from '../entry/messages.ts';
+import type { MessageSource } from './follow-event-log.ts';
 import type { BodyThread } from './runtime.ts';
-
-/** The part of a MessagePort or a ChildProcess that delivers messages. */
-interface MessageSource {
-  on(event: 'message', listener: (event: WorkerEvent) => void): unknown;
-  off(event: 'message', listener: (event: WorkerEvent) => void): unknown;
-}
 
 /** Resolves on the workload's first event of one type, from whichever emitter carries its messages. */
 function watchEvent<Type extends WorkerEvent['type']>(events: MessageSource, type: Type): Promise<Extract<WorkerEvent, { type: Type }>> {

@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MessageChannel } from 'node:worker_threads';
-import Tinypool from 'tinypool';
 import { WORKER_COMMANDS, type WorkloadSpec } from '../entry/messages.ts';
 import type { StartOptions, ThreadWork, WorkEnd } from '../runtime/runtime.ts';
 import { describeError, watchBodyThread, watchReady, watchTargetSection } from '../runtime/watch-ready.ts';
 import { SharedMutex } from '../workload/shared-mutex.ts';
 import { createSharedMemoryBuffer } from '../workload/shared-memory.ts';
-import { compiledEntry } from '../runtime/compiled-entry.ts';
+import { followEventLog } from '../runtime/follow-event-log.ts';
+import { librariesOf } from '../engines/engine-libraries.ts';
+import { readRunningEngine } from '../this-engine/read-engine.ts';
+import type { EngineName } from '../engines/engine-target.ts';
+import { runInPlainWorker, runInTinypool } from './run-in-worker.ts';
 
-const workerEntry = compiledEntry('./worker-entry.ts', import.meta.url);
 const THREAD_POLL_INTERVAL_MS = 1;
 /** How long after the worker's thread is gone tinypool may take to settle the task before it counts as never. */
 const SETTLE_AFTER_EXIT_MS = 1_000;
@@ -17,12 +19,14 @@ const SETTLE_AFTER_EXIT_MS = 1_000;
 const pendingDeadlines = new Set<AbortSignal>();
 const UNSETTLED = `the worker's thread ended but tinypool had not settled the task ${SETTLE_AFTER_EXIT_MS} ms later`;
 
+/** How each engine's host runs a task in a worker: tinypool, or node:worker_threads where tinypool cannot (see src/engines/engine-libraries.ts). */
+const RUNNERS = { tinypool: runInTinypool, 'node:worker_threads': runInPlainWorker } as const;
+const runInWorker = RUNNERS[librariesOf(readRunningEngine().name as EngineName).thread.library as keyof typeof RUNNERS];
+
 /** Runs the workload in a fresh tinypool worker; terminate() is tinypool's abort, which terminates that worker. */
 export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options: StartOptions): ThreadWork {
   const startedAt = performance.now();
   // The heap cap: V8 ends a worker that outgrows it with ERR_WORKER_OUT_OF_MEMORY, and the host lives on.
-  const resourceLimits = { maxOldGenerationSizeMb: options.memoryLimitMb };
-  const pool = new Tinypool({ filename: workerEntry, minThreads: 0, maxThreads: 1, isolateWorkers: true, resourceLimits });
   const { port1: hostPort, port2: workerPort } = new MessageChannel();
   const commandSlot = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const terminateController = new AbortController();
@@ -33,15 +37,28 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
   if (deadline !== null) pendingDeadlines.add(deadline);
   let deadlineFiredAt: number | null = null;
   deadline?.addEventListener('abort', () => (deadlineFiredAt = performance.now()), { once: true });
-  const ready = watchReady(hostPort);
   const mutex = new SharedMutex();
   const sharedMemory = createSharedMemoryBuffer();
-  const task = pool.run({ spec, port: workerPort, commandSlot, mutex: mutex.buffer, sharedMemory }, { transferList: [workerPort], signal });
+  const resourceLimits = { maxOldGenerationSizeMb: options.memoryLimitMb };
+  const {
+    settled: task,
+    release,
+    awaited,
+  } = runInWorker({ spec, port: workerPort, commandSlot, mutex: mutex.buffer, sharedMemory }, { resourceLimits, signal });
+  const events =
+    spec.eventLog === undefined
+      ? hostPort
+      : followEventLog(
+          hostPort,
+          spec.eventLog,
+          task.catch(() => undefined),
+        );
+  const ready = watchReady(events);
   const { gone, ended } = observeEnd(task, ready);
   return {
     ready,
-    bodyThread: watchBodyThread(hostPort, process.pid),
-    targetSection: watchTargetSection(hostPort),
+    bodyThread: watchBodyThread(events, process.pid),
+    targetSection: watchTargetSection(events),
     gone,
     ended: ended.finally(() => {
       hostPort.close();
@@ -54,9 +71,9 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
       hostPort.postMessage({ type: 'command', command });
     },
     forceStop: () => terminateController.abort(),
-    // A parent ends a pool it is done with: its destroy() terminates the workers the pool still holds, and waits for them.
-    // It is called once tinypool settled the task, or gave up settling it: a destroy() before would settle it instead.
-    parent: { awaited: 'await pool.destroy()', settle: () => ended.then(() => pool.destroy()).then(() => performance.now()), pipes: [], timesReport: false },
+    // A parent lets the worker go once it is done with the task: once tinypool settled it, or gave up settling it (a
+    // destroy() before would settle it instead).
+    parent: { awaited, settle: () => ended.then(release).then(() => performance.now()), pipes: [], timesReport: false },
     mutex,
     sharedMemory: new Int32Array(sharedMemory),
   };

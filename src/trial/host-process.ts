@@ -1,4 +1,6 @@
-import { execa, execaNode } from 'execa';
+import { execa } from 'execa';
+import { scriptCommand } from '../engines/engine-command.ts';
+import { type EngineKey, type EngineName } from '../engines/engine-target.ts';
 import type { HostCommand, HostEvent } from '../host/host-messages.ts';
 import { MARKER_VARIABLE } from '../marker/marker.ts';
 import type { ProcessIdentity } from '../linux-proc/process-identity.ts';
@@ -23,8 +25,9 @@ const SLOW_REAP_TIMEOUT_MS = 30_000;
 type HostEventType = HostEvent['type'];
 export type HostWait<Type extends HostEventType> = Extract<HostEvent, { type: Type }> | { type: 'timeout' } | { type: 'host-exited'; detail: string };
 
-/** The Node.js a host runs on, when it is not the harness's own (--node): its binary, and what its hosts' environment adds. */
-export interface HostNode {
+/** The engine a host runs on, when it is not the harness's own Node.js (--engine, --node): its binary, and what its hosts' environment adds. */
+export interface HostEngine {
+  readonly name: EngineName;
   readonly execPath: string;
   readonly version: string;
   readonly hostEnv: Readonly<Record<string, string>>;
@@ -51,8 +54,8 @@ export interface HostProcess {
   containmentOf(): TrialContainment;
   /** The runtime whose adapter the host imported before it reported ready, if it was started for one. */
   readonly runtime?: RuntimeName;
-  /** The process.version the host must report: the --node target's, or the harness's own; null for a Python host. */
-  readonly nodeVersion: string | null;
+  /** The engine and release the host must report: the --engine target's, or the harness's own Node.js; null for a Python host. */
+  readonly engine: Pick<EngineKey, 'name' | 'version'> | null;
   send(command: HostCommand): void;
   waitFor<Type extends HostEventType>(types: readonly Type[], timeoutMs: number): Promise<HostWait<Type>>;
   /** Whether the host exited by itself within the time (its own exit, not its pipes); for a style that ends the host from inside. */
@@ -76,8 +79,8 @@ export function createHostMarker(runId: string, firstTrialNumber: number): strin
  * process group, reaches the harness alone, which then stops its hosts in order; and every process the trial starts
  * stays in that session unless it leaves it.
  */
-export function startHost(marker: string, runtime?: RuntimeName, node?: HostNode): HostProcess {
-  const host = runtime !== undefined && isPythonRuntime(runtime) ? startPythonHost(marker, runtime) : startNodeHost(marker, runtime, node);
+export function startHost(marker: string, runtime?: RuntimeName, engine?: HostEngine): HostProcess {
+  const host = runtime !== undefined && isPythonRuntime(runtime) ? startPythonHost(marker, runtime) : startEngineHost(marker, runtime, engine);
   const pid = host.pid ?? Number.NaN;
   const received: HostEvent[] = [];
   let subreaper = false;
@@ -97,7 +100,7 @@ export function startHost(marker: string, runtime?: RuntimeName, node?: HostNode
     identity: { pid, startTime: readProcessStat(pid)?.startTime ?? Number.NaN },
     marker,
     ...(runtime === undefined ? {} : { runtime }),
-    nodeVersion: runtime !== undefined && isPythonRuntime(runtime) ? null : (node?.version ?? process.version),
+    engine: runtime !== undefined && isPythonRuntime(runtime) ? null : { name: engine?.name ?? 'node', version: engine?.version ?? process.version },
     send(command) {
       // A new trial: the events of the host's previous one must not answer its waits (its start-up's still may).
       if (command.type === 'start') received.splice(0, received.length, ...received.filter((event) => event.type === 'host-ready'));
@@ -127,13 +130,14 @@ function hostOptions(marker: string, env: Readonly<Record<string, string>> = {})
   } as const;
 }
 
-function startNodeHost(marker: string, runtime: NodeRuntimeName | undefined, node: HostNode | undefined) {
-  return execaNode(hostMain, runtime === undefined ? [] : [runtime], {
-    // Its worker threads run on that Node.js, and its children too: they are started with the host's own execPath.
-    ...(node === undefined ? {} : { nodePath: node.execPath }),
-    nodeOptions: [],
-    ...hostOptions(marker, node?.hostEnv),
-  });
+/**
+ * A host of the Node.js runtimes, on the harness's own Node.js or on the engine given: its worker threads run on that
+ * engine, and its children too (they are started with the host's own execPath). Node.js, Bun and Deno each speak
+ * Node.js's IPC over NODE_CHANNEL_FD with JSON lines (Bun and Deno only those), the protocol the Python host speaks too.
+ */
+function startEngineHost(marker: string, runtime: NodeRuntimeName | undefined, engine: HostEngine | undefined) {
+  const { file, args } = scriptCommand(engine?.name ?? 'node', engine?.execPath ?? process.execPath, hostMain);
+  return execa(file, [...args, ...(runtime === undefined ? [] : [runtime])], { ...hostOptions(marker, engine?.hostEnv), serialization: 'json' });
 }
 
 /**

@@ -60,10 +60,20 @@ export async function observeTrial(trial: TrialInProgress): Promise<Measured> {
   if (hostReady.type !== 'host-ready') {
     return errored(key, hostReady.type === 'timeout' ? `the host did not start within ${HOST_START_TIMEOUT_MS} ms` : hostReady.detail);
   }
-  if (host.nodeVersion !== null && hostReady.node !== host.nodeVersion)
-    return errored(key, `the host runs Node.js ${hostReady.node}, not the ${host.nodeVersion} it was started for`);
+  const expected = host.engine;
+  if (expected !== null && (hostReady.engine?.name !== expected.name || hostReady.engine.version !== expected.version)) {
+    const runs = hostReady.engine === undefined ? 'says nothing of its engine' : `runs ${hostReady.engine.name} ${hostReady.engine.version}`;
+    return errored(key, `the host ${runs}, not the ${expected.name} ${expected.version} it was started for`);
+  }
   if (trial.baselines !== undefined && !trial.baselines.has(host)) trial.baselines.set(host, readHostBaseline(host.pid));
-  const target = createProbeTarget({ trialId: plan.trialId, hostPid: host.pid, workDir: directory.workDir, family, window });
+  const target = createProbeTarget({
+    trialId: plan.trialId,
+    hostPid: host.pid,
+    workDir: directory.workDir,
+    family,
+    window,
+    ...(host.engine === null ? {} : { hostEngine: host.engine.name }),
+  });
   const measure = {
     key,
     killPoint: plan.killPoint,

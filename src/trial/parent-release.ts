@@ -10,7 +10,7 @@ const PARENT_RELEASE_MARGIN_MS = 2_000;
  * meanwhile; nothing when it did not say (a Python host watches no parent).
  */
 export async function awaitParentRelease(host: HostProcess, lingerMs: number): Promise<Partial<ParentExit> & { reportedMs?: number }> {
-  if (host.nodeVersion === null) return {};
+  if (host.engine === null) return {};
   const released = await host.waitFor(['parent-released'], lingerMs + PARENT_RELEASE_MARGIN_MS);
   if (released.type !== 'parent-released') return {};
   const { type: _type, ...figures } = released;

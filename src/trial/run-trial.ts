@@ -68,7 +68,7 @@ export async function runTrialOnHost(plan: TrialPlan, host: HostProcess, options
     kill: plan.kill,
     workload: plan.workload,
     trial: plan.trial,
-    ...(plan.node === undefined ? {} : { node: plan.node }),
+    ...(plan.engine === undefined ? {} : { engine: plan.engine }),
   };
   const family = createProcessFamily({
     marker: plan.trialId,
@@ -199,8 +199,8 @@ async function endAndCheck({ plan, directory, host, family, window }: TrialInPro
  * trial, not of the run. The run's last reap waits longer for them.
  */
 function asUnreaped(observed: TrialResult, problem: string): TrialResult {
-  const { runtime, kill, workload, trial, node } = observed;
-  return { runtime, kill, workload, trial, ...(node === undefined ? {} : { node }), outcome: 'errored', error: problem };
+  const { runtime, kill, workload, trial, engine } = observed;
+  return { runtime, kill, workload, trial, ...(engine === undefined ? {} : { engine }), outcome: 'errored', error: problem };
 }
 
 /**
@@ -275,7 +275,7 @@ const RESOURCE_TRACKER_POLL_MS = 10;
  * its trial die first, and its tracker is given a moment to unlink them and exit by itself, before the reap ends it.
  */
 async function letResourceTrackerFinish(host: HostProcess, family: ProcessFamily): Promise<void> {
-  if (host.nodeVersion !== null) return;
+  if (host.engine !== null) return;
   const isTracker = (pid: number) => readCommandLine(pid).includes('resource_tracker');
   const trackers = () => family.members().filter((member) => readIfSame(member) !== null && isTracker(member.pid));
   if (trackers().length === 0) return;

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { isWorkload, type Workload } from './define-workload.ts';
 import { describeImportError } from './describe-import-error.ts';
 import { findShapeProblem } from './check-workload-shape.ts';
+import { traitsOfRunningEngine } from '../this-engine/engine-traits.ts';
 
 const TYPESCRIPT_EXTENSION = /\.[cm]?tsx?$/;
 
@@ -80,9 +81,9 @@ async function registerNamespace(): Promise<(specifier: string, parent: string) 
 
 let typeScriptRegistered: Promise<void> | undefined;
 
-/** Users' TypeScript workloads load through tsx, registered once per thread and only when such a module is asked for. */
+/** Users' TypeScript workloads load through tsx on Node.js, registered once per thread and only when such a module is asked for. */
 export function prepareLoaderFor(workloadUrl: string): Promise<void> {
-  if (!namesTypeScript(workloadUrl)) return Promise.resolve();
+  if (!namesTypeScript(workloadUrl) || traitsOfRunningEngine().runsTypeScript) return Promise.resolve();
   typeScriptRegistered ??= import('tsx/esm/api').then(({ register }) => {
     register();
   });

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { IntegrityCheck } from '../workload/define-workload.ts';
+import { SQLITE_PACKAGE, type SqliteDatabase, sqliteDriver } from './sqlite-driver.ts';
 
 /** The database's file name in the workload's directory, shared by the writer and verify(). */
 export const DATABASE_FILE = 'batches.db';
@@ -10,31 +9,18 @@ const BATCH_SIZE = 100;
 const PAYLOAD = 'x'.repeat(100);
 /** Files SQLite keeps next to the database while a transaction or a WAL is open. */
 const SIDE_FILE_SUFFIXES = ['-journal', '-wal', '-shm'];
-/** An optional peer dependency: a user who never runs this workload need not build SQLite. */
-export const SQLITE_PACKAGE = 'better-sqlite3';
-/**
- * The path of a better-sqlite3 addon built for this Node.js's ABI, set by the harness for hosts on another Node.js
- * than the installed build's (see src/node-versions/native-addons.ts); unset, better-sqlite3 finds its own build.
- */
-export const SQLITE_BINDING_VARIABLE = 'ISOLATION_HARNESS_BETTER_SQLITE3_BINDING';
-const require = createRequire(import.meta.url);
-
-/** Why the workload cannot run here (better-sqlite3 is not installed, or its addon does not load on this Node.js), or null when it can. */
+/** Why the workload cannot run here (its engine's SQLite driver is missing or does not load), or null when it can. */
 export function sqliteUnavailable(): string | null {
+  const driver = sqliteDriver();
   try {
-    // The addon is loaded by the first database, not by require(): only opening one shows it fits this Node.js's ABI.
-    openDatabase(':memory:').close();
+    // better-sqlite3's addon is loaded by the first database, not by require(): only opening one shows it fits this ABI.
+    driver.open(':memory:').close();
     return null;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    if (driver.name !== SQLITE_PACKAGE) return `${driver.name}, this engine's SQLite, does not load (${reason})`;
     return `the optional package ${SQLITE_PACKAGE} is not installed or does not load (${reason}); install it with "npm install --save-dev ${SQLITE_PACKAGE}@12"`;
   }
-}
-
-function openDatabase(path: string, options: Database.Options = {}): Database.Database {
-  const DatabaseClass = require(SQLITE_PACKAGE) as typeof Database;
-  const nativeBinding = process.env[SQLITE_BINDING_VARIABLE];
-  return new DatabaseClass(path, nativeBinding === undefined || nativeBinding === '' ? options : { ...options, nativeBinding });
 }
 
 /**
@@ -42,10 +28,10 @@ function openDatabase(path: string, options: Database.Options = {}): Database.Da
  * disk, and a transaction cut short leaves a `-journal` behind that the next reader rolls back. WAL would leave a
  * `-wal` after any unclean close, in a transaction or not, so it would not show where the stop landed.
  */
-export function openBatchDatabase(dir: string): Database.Database {
-  const database = openDatabase(join(dir, DATABASE_FILE));
-  database.pragma('journal_mode = DELETE');
-  database.pragma('synchronous = FULL');
+export function openBatchDatabase(dir: string): SqliteDatabase {
+  const database = sqliteDriver().open(join(dir, DATABASE_FILE));
+  database.exec('PRAGMA journal_mode = DELETE');
+  database.exec('PRAGMA synchronous = FULL');
   database.exec(
     'CREATE TABLE IF NOT EXISTS batch_rows (batch INTEGER NOT NULL, position INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (batch, position))',
   );
@@ -53,17 +39,24 @@ export function openBatchDatabase(dir: string): Database.Database {
 }
 
 /**
- * One batch is one transaction: BEGIN, BATCH_SIZE inserts, COMMIT (better-sqlite3 rolls back if an insert throws).
- * `midway` runs after half the inserts, inside the open transaction.
+ * One batch is one transaction: BEGIN, BATCH_SIZE inserts, COMMIT, rolled back if an insert throws (as
+ * better-sqlite3's transaction() does). `midway` runs after half the inserts, inside the open transaction.
  */
-export function prepareBatchInsert(database: Database.Database, midway: () => void): (batch: number) => void {
+export function prepareBatchInsert(database: SqliteDatabase, midway: () => void): (batch: number) => void {
   const insert = database.prepare('INSERT INTO batch_rows (batch, position, payload) VALUES (?, ?, ?)');
-  return database.transaction((batch: number) => {
-    for (let position = 0; position < BATCH_SIZE; position += 1) {
-      if (position === BATCH_SIZE / 2) midway();
-      insert.run(batch, position, PAYLOAD);
+  return (batch: number) => {
+    database.exec('BEGIN');
+    try {
+      for (let position = 0; position < BATCH_SIZE; position += 1) {
+        if (position === BATCH_SIZE / 2) midway();
+        insert.run(batch, position, PAYLOAD);
+      }
+      database.exec('COMMIT');
+    } catch (error) {
+      database.exec('ROLLBACK');
+      throw error;
     }
-  });
+  };
 }
 
 /**
@@ -77,9 +70,10 @@ export function checkBatches(dir: string, acknowledged: string[]): IntegrityChec
   if (!existsSync(path)) return { acknowledged: acknowledged.length, missing: acknowledged.length, torn: 0, detail: `${DATABASE_FILE} not found` };
   // A hot journal is rolled back by the first read, as the next user of the database would see it. No busy
   // timeout: a lock still held after the stop belongs to the stopped work's process, and waiting will not free it.
-  const database = openDatabase(path, { timeout: 0 });
+  const database = sqliteDriver().open(path);
   try {
-    const integrity = database.pragma('integrity_check', { simple: true });
+    database.exec('PRAGMA busy_timeout = 0');
+    const integrity = (database.prepare('PRAGMA integrity_check').all()[0] as { integrity_check?: unknown } | undefined)?.integrity_check;
     const rowsByBatch = countRowsByBatch(database);
     const missing = acknowledged.filter((batch) => !rowsByBatch.has(batch)).length;
     const torn = [...rowsByBatch.values()].filter((rows) => rows < BATCH_SIZE).length;
@@ -89,7 +83,7 @@ export function checkBatches(dir: string, acknowledged: string[]): IntegrityChec
   }
 }
 
-function countRowsByBatch(database: Database.Database): Map<string, number> {
+function countRowsByBatch(database: SqliteDatabase): Map<string, number> {
   const rows = database.prepare('SELECT batch, COUNT(*) AS rows FROM batch_rows GROUP BY batch').all() as Array<{ batch: number; rows: number }>;
   return new Map(rows.map(({ batch, rows: count }) => [String(batch), count]));
 }

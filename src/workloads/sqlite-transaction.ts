@@ -7,7 +7,7 @@ import { checkBatches, DATABASE_FILE, openBatchDatabase, prepareBatchInsert, sql
  */
 export default defineWorkload({
   name: 'sqlite-transaction',
-  description: `commits batches of rows to ${DATABASE_FILE} (better-sqlite3, rollback journal, synchronous=FULL), acknowledging each after COMMIT, until stopped`,
+  description: `commits batches of rows to ${DATABASE_FILE} (better-sqlite3; bun:sqlite on Bun, node:sqlite on Deno; rollback journal, synchronous=FULL), acknowledging each after COMMIT, until stopped`,
   criticalSections: ['inside-transaction'],
   unavailable: sqliteUnavailable,
   run(context) {

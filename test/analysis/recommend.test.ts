@@ -1,3 +1,4 @@
+import { librariesOf } from '../../src/engines/engine-libraries.ts';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
 import type { RunRecord } from '../../src/record/run-record.ts';
@@ -74,21 +75,25 @@ describe('recommendStops', () => {
     ]);
   });
 
-  it('gives a recommendation per Node.js version in a run across versions', () => {
-    const trials: TrialResult[] = [...cell('cpu-loop', 'abort', 'thread', 1, { node: '20' }), ...cell('cpu-loop', 'abort', 'thread', 1, { node: '22' })];
+  it('gives a recommendation per engine in a run across engines', () => {
+    const keys = [
+      { name: 'node' as const, version: 'v20.0.0', label: 'node 20' },
+      { name: 'bun' as const, version: '1.4.5', label: 'bun 1.4' },
+    ];
+    const trials: TrialResult[] = keys.flatMap((engine) => cell('cpu-loop', 'abort', 'thread', 1, { engine }));
     const record = recordOf(trials);
-    const nodes = ['20', '22'].map((label) => ({
-      requested: label,
-      label,
-      version: `${label}.0.0`,
-      modules: '1',
+    const engines = keys.map((key) => ({
+      ...key,
+      requested: key.name,
+      modules: null,
       source: 'registry' as const,
       unavailable: {},
+      libraries: librariesOf(key.name),
     }));
-    const across = { ...record, plan: { ...record.plan, nodes } } as RunRecord;
-    expect(recommendationsOf(across).map((entry) => [entry.node, entry.stop])).toEqual([
-      ['20', 'abort'],
-      ['22', 'abort'],
+    const across = { ...record, plan: { ...record.plan, engines } } as RunRecord;
+    expect(recommendationsOf(across).map((entry) => [entry.engine, entry.stop])).toEqual([
+      ['node 20', 'abort'],
+      ['bun 1.4', 'abort'],
     ]);
   });
 

@@ -70,6 +70,14 @@ describe('readBaseline', () => {
     expect(readBaseline(join(scratch, 'older.json')).cycleGrowthToleranceBytes).toBe(baseline.cycleGrowthToleranceBytes);
   });
 
+  it('reads a cell of a baseline written before engines, keyed by its Node.js major, as that Node.js engine', () => {
+    const path = join(scratch, 'node-major.json');
+    writeFileSync(path, JSON.stringify({ ...baseline, cells: [{ ...validCell, node: '22' }] }));
+    expect(readBaseline(path).cells[0]?.engine).toEqual({ name: 'node', version: '22', label: 'node 22' });
+    writeFileSync(path, JSON.stringify({ ...baseline, cells: [{ ...validCell, engine: { name: 'rhino', version: '1', label: 'rhino 1' } }] }));
+    expect(() => readBaseline(path)).toThrow(/has cells\[0\]\.engine .*, not an engine such as/);
+  });
+
   it('names a missing file', () => {
     expect(() => readBaseline(join(scratch, 'nowhere.json'))).toThrow(
       /^--check file ".*nowhere\.json" does not exist; allowed: a JSON file written by --update-baseline$/,

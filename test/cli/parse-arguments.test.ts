@@ -219,6 +219,19 @@ describe('names, lists and flags', () => {
       'flag --trials with "merge" is not allowed; merge takes results files and --out only',
     ],
     ['merge with --check-scope', ['merge', 'a.json', 'b.json', '--check-scope', 'run'], 'flag --check-scope with "merge" is not allowed'],
+    [
+      'an unknown engine',
+      ['--engine', 'node,rhino'],
+      '--engine value "rhino" is not allowed; allowed: node (this Node.js), node@22, bun, bun@1.4, deno, deno@2.9 (a release from the npm registry',
+    ],
+    ['an engine release that is no version', ['--engine', 'bun@latest'], '--engine value "bun@latest" is not allowed; allowed: node (this Node.js)'],
+    [
+      'a --node value that names an engine',
+      ['--node', 'bun'],
+      '--node value "bun" is not allowed; allowed: a version (20, 22.23.5) or a path to a node binary',
+    ],
+    ['both --engine and --node', ['--engine', 'bun', '--node', '22'], 'flag "--node" is not allowed; give either --engine or --node'],
+    ['resume with --engine', ['--resume', '--engine', 'bun'], 'flag --engine with "--resume" is not allowed'],
   ];
 
   it.each(cases)('%s', (_name, args, message) => {
@@ -230,6 +243,24 @@ describe('names, lists and flags', () => {
     expect(optionsOf(['--yes', '--check', 'b.json', '--check-scope', 'baseline'])).toMatchObject({ yes: true, check: 'b.json', checkScope: 'baseline' });
     expect(optionsOf(['--kill', 'sigkill,abort,sigkill']).kills).toEqual(['sigkill', 'abort']);
     expect(optionsOf(['--fail-on', 'none']).failOn).toEqual([]);
+  });
+
+  it('reads --engine values as engines and releases, and --node values as Node.js releases, resolving nothing yet', () => {
+    expect(optionsOf(['--engine', 'node,bun@1.4,deno,./bin/bun,22']).engines).toEqual([
+      { kind: 'release', requested: 'node', name: 'node', version: null },
+      { kind: 'release', requested: 'bun@1.4', name: 'bun', version: '1.4' },
+      { kind: 'release', requested: 'deno', name: 'deno', version: null },
+      { kind: 'path', requested: './bin/bun', path: './bin/bun' },
+      { kind: 'release', requested: '22', name: 'node', version: '22' },
+    ]);
+    expect(optionsOf(['--node', '20,v22.23.5'])).toMatchObject({
+      engineFlag: '--node',
+      engines: [
+        { name: 'node', version: '20' },
+        { name: 'node', version: '22.23.5' },
+      ],
+    });
+    expect(optionsOf([]).engines).toBeNull();
   });
 });
 

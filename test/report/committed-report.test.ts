@@ -26,7 +26,14 @@ const COMMITTED = [
     folder: 'node-versions/',
     script: 'report:versions',
     trials: 1,
-    check: (record: RunRecord) => expect(record.plan.nodes?.map((node) => node.label)).toEqual(['20', '22', '24']),
+    check: (record: RunRecord) => expect(record.plan.engines?.map((engine) => engine.label)).toEqual(['node 20', 'node 22', 'node 24']),
+  },
+  {
+    name: 'the committed report of Node.js, Bun and Deno side by side',
+    folder: 'engines/',
+    script: 'report:engines',
+    trials: DEFAULTS.trials,
+    check: (record: RunRecord) => expect(record.plan.engines?.map((engine) => engine.name)).toEqual(['node', 'bun', 'deno']),
   },
   {
     name: 'the committed report of Node.js and Python side by side',

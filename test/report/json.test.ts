@@ -13,7 +13,7 @@ describe('renderJson', () => {
 
   it('round-trips the whole record, with null (not measured) kept as null', () => {
     const parsed = JSON.parse(renderJson(record));
-    expect(parsed).toEqual({ schemaVersion: 8, ...record });
+    expect(parsed).toEqual({ schemaVersion: 9, ...record });
     expect(parsed.results[0].leftovers.fds).toBeNull();
     expect(parsed.results[0].leftovers.memory).toBeNull();
     expect(parsed.results[0].reportedMs).toBeNull();
@@ -26,7 +26,7 @@ describe('renderJson', () => {
 
   it('is pretty-printed and ends with a newline', () => {
     const text = renderJson(record);
-    expect(text.startsWith('{\n  "schemaVersion": 8,\n')).toBe(true);
+    expect(text.startsWith('{\n  "schemaVersion": 9,\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 });

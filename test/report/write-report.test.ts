@@ -37,7 +37,7 @@ describe('writeReports', () => {
   it('replaces files from an earlier run', () => {
     writeFileSync(join(directory, 'results.json'), 'stale');
     writeReports(record, directory);
-    expect(JSON.parse(readFileSync(join(directory, 'results.json'), 'utf8')).schemaVersion).toBe(8);
+    expect(JSON.parse(readFileSync(join(directory, 'results.json'), 'utf8')).schemaVersion).toBe(9);
   });
 
   it('throws ReportWriteError naming the directory when it cannot be created, and leaves nothing behind', () => {

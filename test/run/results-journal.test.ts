@@ -44,6 +44,6 @@ describe('the results journal', () => {
   it('refuses a journal of version 1, which cannot say which machine produced its results', () => {
     const out = mkdtempSync(join(scratch, 'version-1-'));
     writeFileSync(join(out, JOURNAL_FILE), `${JSON.stringify({ type: 'run', journalVersion: 1, command: 'test', startedAt: '2025', plan })}\n`);
-    expect(() => readJournal(out)).toThrow(/does not start with a version 2 run header \(found version 1\); allowed: a journal of this harness/);
+    expect(() => readJournal(out)).toThrow(/does not start with a version 4 run header \(found version 1\); allowed: a journal of this harness/);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MARKER_VARIABLE, TEMP_PREFIX } from '../../src/marker/marker.ts';
-import { CACHE_VARIABLE } from '../../src/node-versions/node-cache.ts';
+import { CACHE_VARIABLE } from '../../src/engines/engine-cache.ts';
 import { readEnvironmentVariable } from '../../src/linux-proc/process-environment.ts';
 import { listPids } from '../../src/linux-proc/process-stat.ts';
 import { findDeadRunCgroups } from '../../src/process-family/containment.ts';

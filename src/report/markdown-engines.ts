@@ -1,5 +1,5 @@
 import type { Analysis, AnalysisView } from '../analysis/analysis.ts';
-import { FIGURE_CHANGE, type Median, VERSION_FIGURES, type VersionChanges } from '../analysis/version-changes.ts';
+import { ENGINE_FIGURES, type EngineChanges, FIGURE_CHANGE, type Median } from '../analysis/engine-changes.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import type { Judged } from '../verdicts/judge-run.ts';
 import { formatVerdict } from './describe-outcome.ts';
@@ -14,34 +14,38 @@ import { renderInlineCode, renderTable } from './markdown-syntax.ts';
 import { renderThreadOrProcess } from './markdown-thread-or-process.ts';
 import { renderTradeoffs } from './markdown-tradeoffs.ts';
 import { renderXyChart } from './mermaid-chart.ts';
-import { nameView } from './name-view.ts';
+import { nameDimension, nameView } from './name-view.ts';
 
 const BYTES_PER_MEBIBYTE = 1024 ** 2;
 
-/** "What changed between versions": every cell a change rule found different, every verdict that differs, and the figures that moved. */
-export function renderVersionChanges(record: RunRecord, analysis: Analysis, changes: VersionChanges): string {
+/**
+ * "What changed between versions" (Node.js versions) or "between engines" (Node.js, Bun, Deno): every cell a change
+ * rule found different, every verdict that differs, and the figures that moved.
+ */
+export function renderEngineChanges(record: RunRecord, analysis: Analysis, changes: EngineChanges): string {
   const names = analysis.views.map((view) => nameView(view, record));
+  const { one, many } = nameDimension(analysis.views);
   const trials = record.plan.trials;
   return [
-    '## What changed between versions',
+    `## What changed between ${many}`,
     [
       `The same plan ran on ${names.join(', ')}, on this machine, in one run.`,
-      `Each sentence comes from a rule of \`src/analysis/version-changes.ts\`, which reads one thing of a cell in every version and reports the cell when the versions read differently; each version's reading is given with its k/n.`,
-      `Of ${changes.comparedCells} cells every version ran, ${changes.changedCells} changed under at least one rule.`,
+      `Each sentence comes from a rule of \`src/analysis/engine-changes.ts\`, which reads one thing of a cell on every ${one} and reports the cell when the ${many} read differently; each ${one}'s reading is given with its k/n.`,
+      `Of ${changes.comparedCells} cells every ${one} ran, ${changes.changedCells} changed under at least one rule.`,
       trials <= 2
         ? `With ${trials} trial${trials === 1 ? '' : 's'} per cell a change can be chance (a kill drawn at another point of the work): rerun the cell with more \`--trials\` before you act on it.`
         : '',
     ]
       .filter(Boolean)
       .join(' '),
-    renderCellChanges(changes),
-    renderVerdictChanges(changes, names),
-    renderFigureChanges(changes, names),
+    renderCellChanges(changes, one),
+    renderVerdictChanges(changes, names, one),
+    renderFigureChanges(changes, names, one),
   ].join('\n\n');
 }
 
-function renderCellChanges(changes: VersionChanges): string {
-  if (changes.cells.length === 0) return 'No cell changed: every rule read the same in every version.';
+function renderCellChanges(changes: EngineChanges, one: string): string {
+  if (changes.cells.length === 0) return `No cell changed: every rule read the same on every ${one}.`;
   const titles = [...new Set(changes.cells.map((change) => change.title))];
   return titles
     .map((title) => {
@@ -49,15 +53,15 @@ function renderCellChanges(changes: VersionChanges): string {
         .filter((change) => change.title === title)
         .map(
           (change) =>
-            `- ${renderInlineCode(change.cell)}: ${change.readings.map(({ version, reading }) => `Node.js ${version} ${reading?.shown ?? NOT_MEASURED}`).join('; ')}.`,
+            `- ${renderInlineCode(change.cell)}: ${change.readings.map(({ engine, reading }) => `${engine} ${reading?.shown ?? NOT_MEASURED}`).join('; ')}.`,
         );
       return [`**${title}**`, ...lines].join('\n');
     })
     .join('\n\n');
 }
 
-function renderVerdictChanges(changes: VersionChanges, names: readonly string[]): string {
-  if (changes.verdicts.length === 0) return '**Verdicts**: every claim and tradeoff came out the same in every version.';
+function renderVerdictChanges(changes: EngineChanges, names: readonly string[], one: string): string {
+  if (changes.verdicts.length === 0) return `**Verdicts**: every claim and tradeoff came out the same on every ${one}.`;
   const lines = changes.verdicts.flatMap(({ verdicts }) => {
     const [first] = verdicts.filter((judged) => judged !== null);
     if (first === undefined) return [];
@@ -67,8 +71,8 @@ function renderVerdictChanges(changes: VersionChanges, names: readonly string[])
   return ['**Verdicts** that differ', ...lines].join('\n');
 }
 
-function renderFigureChanges(changes: VersionChanges, names: readonly string[]): string {
-  const rule = `medians ${FIGURE_CHANGE.ratio}× apart or more, over at least ${FIGURE_CHANGE.minTrials} trials in each version`;
+function renderFigureChanges(changes: EngineChanges, names: readonly string[], one: string): string {
+  const rule = `medians ${FIGURE_CHANGE.ratio}× apart or more, over at least ${FIGURE_CHANGE.minTrials} trials on each ${one}`;
   if (changes.figures.length === 0) return `**Figures**: none moved (${rule}); the table below has them all.`;
   const lines = changes.figures.map((change) => {
     const shown = change.medians.map((median, position) => `${names[position] ?? ''} ${describeMedian(median, change.unit)}`);
@@ -77,20 +81,21 @@ function renderFigureChanges(changes: VersionChanges, names: readonly string[]):
   return [`**Figures** that moved (${rule})`, ...lines].join('\n');
 }
 
-/** "Figures per version": spawn, stop and memory medians per runtime and version, as a table and as charts. */
-export function renderVersionFigures(record: RunRecord, views: readonly AnalysisView[]): string {
+/** "Figures per version" (or engine): spawn, stop and memory medians per runtime and engine, as a table and as charts. */
+export function renderEngineFigures(record: RunRecord, views: readonly AnalysisView[]): string {
+  const { one, column } = nameDimension(views);
   const rows = views.flatMap((view) =>
     view.runtimes.map((summary) => [
       nameView(view, record),
       summary.runtime,
-      ...VERSION_FIGURES.map((figure) => describeMedian(figure.read(summary), figure.unit)),
+      ...ENGINE_FIGURES.map((figure) => describeMedian(figure.read(summary), figure.unit)),
     ]),
   );
-  const charts = VERSION_FIGURES.flatMap((figure) => {
+  const charts = ENGINE_FIGURES.flatMap((figure) => {
     const points = views.flatMap((view) =>
       view.runtimes.flatMap((summary) => {
         const median = figure.read(summary);
-        return median === null ? [] : [{ category: `${summary.runtime} ${view.node?.label ?? ''}`.trim(), value: median.median }];
+        return median === null ? [] : [{ category: `${summary.runtime} ${view.engine?.label ?? ''}`.trim(), value: median.median }];
       }),
     );
     if (points.length === 0) return [];
@@ -98,30 +103,31 @@ export function renderVersionFigures(record: RunRecord, views: readonly Analysis
     return [renderXyChart({ ...chart, bar: points.map((point) => point.value) })];
   });
   return [
-    '## Figures per version',
-    "Medians per runtime, pooled over every workload and kill style that version ran (each version's own section splits them). Spawn is `startMs`; stop is `stopMs` of the stopped and leaked trials; memory is the PSS the work added at `ready()`. `n` is the number of trials behind each median.",
-    renderTable(['Node.js', 'Runtime', ...VERSION_FIGURES.map((figure) => `${figure.name}, median`)], rows),
+    `## Figures per ${one}`,
+    `Medians per runtime, pooled over every workload and kill style that ${one} ran (each ${one}'s own section splits them). Spawn is \`startMs\`; stop is \`stopMs\` of the stopped and leaked trials; memory is the PSS the work added at \`ready()\`. \`n\` is the number of trials behind each median.`,
+    renderTable([column, 'Runtime', ...ENGINE_FIGURES.map((figure) => `${figure.name}, median`)], rows),
     ...charts,
   ].join('\n\n');
 }
 
-/** "Claims and tradeoffs per version": every rule's verdict in every version, side by side. */
-export function renderVersionVerdicts(record: RunRecord, views: readonly AnalysisView[]): string {
+/** "Claims and tradeoffs per version" (or engine): every rule's verdict on every engine, side by side. */
+export function renderEngineVerdicts(record: RunRecord, views: readonly AnalysisView[]): string {
   const [first] = views;
   if (first === undefined) return '';
+  const { one } = nameDimension(views);
   const rows = first.verdicts.map(({ rule }, position) => [
     `${rule.kind === 'claim' ? 'Claim' : 'Tradeoff'}: ${rule.statement}`,
     ...views.map((view) => describeJudged(view.verdicts[position])),
   ]);
   return [
-    '## Claims and tradeoffs per version',
-    "Each rule of `src/verdicts/rules.ts` decided over one version's trials alone, by the same analysis as a single-version report; each version's section below has the evidence.",
+    `## Claims and tradeoffs per ${one}`,
+    `Each rule of \`src/verdicts/rules.ts\` decided over one ${one}'s trials alone, by the same analysis as a single-${one} report; each ${one}'s section below has the evidence.`,
     renderTable(['Rule', ...views.map((view) => nameView(view, record))], rows),
   ].join('\n\n');
 }
 
-/** One version's section: its own first table, summary, tradeoffs, claims and results, under its own heading. */
-export function renderVersionSection(record: RunRecord, view: AnalysisView): string {
+/** One engine's section: its own first table, summary, tradeoffs, claims and results, under its own heading. */
+export function renderEngineSection(record: RunRecord, view: AnalysisView): string {
   const sections = [
     renderThreadOrProcess(record.plan, view, { withImage: false }),
     '## Summary',
@@ -150,7 +156,7 @@ function formatFigure(value: number, unit: string): string {
   return unit === 'MiB' ? formatMebibytes(value * BYTES_PER_MEBIBYTE) : `${formatMilliseconds(value)} ms`;
 }
 
-/** A section rendered for a report of its own, one heading level down, to sit under its version's heading. */
+/** A section rendered for a report of its own, one heading level down, to sit under its engine's heading. */
 function demoteHeadings(markdown: string): string {
   let fenced = false;
   return markdown

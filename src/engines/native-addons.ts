@@ -2,11 +2,11 @@ import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, 
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { execa } from 'execa';
-import { SQLITE_BINDING_VARIABLE, SQLITE_PACKAGE } from '../workloads/sqlite-batches.ts';
-import { cacheRoot, makePartialFolder } from './node-cache.ts';
+import { SQLITE_BINDING_VARIABLE, SQLITE_PACKAGE } from '../workloads/sqlite-driver.ts';
+import { cacheRoot, makePartialFolder } from './engine-cache.ts';
 
 import { firstErrorLine } from '../errors/command-error.ts';
-import type { NodeBinary } from './node-target.ts';
+import type { EngineBinary } from './engine-target.ts';
 
 const require = createRequire(import.meta.url);
 /** A from-source build of better-sqlite3 takes about a minute on 2 cores; ten is a build that is stuck. */
@@ -27,7 +27,7 @@ export type OnBuild = (what: string) => void;
  * once from the installed package's own sources against that Node.js's headers (node-gyp, offline) and kept in the
  * cache; its hosts are told where through SQLITE_BINDING_VARIABLE, which the workload hands to better-sqlite3.
  */
-export async function prepareNativeAddons(binary: NodeBinary, onBuild: OnBuild, signal?: AbortSignal): Promise<NativeAddons> {
+export async function prepareNativeAddons(binary: EngineBinary, onBuild: OnBuild, signal?: AbortSignal): Promise<NativeAddons> {
   const packageDir = findInstalledPackage();
   if (packageDir === null || binary.modules === process.versions.modules) return { hostEnv: {}, sqliteUnavailable: null };
   const version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -75,7 +75,7 @@ function findInstalledPackage(): string | null {
  * Builds in a copy of the package beside the cache entry, loads the result in the Node.js it is for, and only then
  * moves it into place: an interrupted build, or one that does not load there, never looks built.
  */
-async function buildBinding(packageDir: string, binary: NodeBinary, binding: string, signal?: AbortSignal): Promise<void> {
+async function buildBinding(packageDir: string, binary: EngineBinary, binding: string, signal?: AbortSignal): Promise<void> {
   mkdirSync(dirname(binding), { recursive: true });
   const work = makePartialFolder(dirname(dirname(binding)));
   try {

@@ -2,14 +2,17 @@ import { readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/cli/parse-arguments.ts';
-import { prepareNodeTargets } from '../../src/node-versions/prepare-node-targets.ts';
+import { prepareEngineTargets } from '../../src/engines/prepare-engine-targets.ts';
+import { parseNodeSpec } from '../../src/engines/engine-spec.ts';
 import { resolveWorkloads } from '../../src/run/resolve-workloads.ts';
 import { runHarness } from '../../src/run/run-harness.ts';
 import type { StoppedTrial } from '../../src/record/trial-result.ts';
 import { startHost, retireHost } from '../../src/trial/host-process.ts';
-import { SQLITE_BINDING_VARIABLE } from '../../src/workloads/sqlite-batches.ts';
+import { SQLITE_BINDING_VARIABLE } from '../../src/workloads/sqlite-driver.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/workloads/reports-node-version.ts', import.meta.url));
+const prepareNodeTargets = (values: string[], workloads: Parameters<typeof prepareEngineTargets>[1], onBuild: (what: string) => void) =>
+  prepareEngineTargets(values.map(parseNodeSpec), workloads, onBuild, { flag: '--node' });
 const noBuilds = (what: string) => {
   throw new Error(`no build expected here, got: ${what}`);
 };
@@ -20,28 +23,33 @@ describe('hosts on a second Node.js version', () => {
     const workloads = await resolveWorkloads([fixture]);
     const nodes = await prepareNodeTargets(['20', '22'], workloads, noBuilds);
     expect(nodes.map((node) => [node.label, node.source])).toEqual([
-      ['20', 'running'],
-      ['22', 'registry'],
+      ['node 20', 'running'],
+      ['node 22', 'registry'],
     ]);
     const record = await runHarness({
       ...DEFAULTS,
       runtimes: ['thread', 'process'],
       kills: ['abort'],
       workloads,
-      nodes,
+      engines: nodes,
       trials: 1,
       seed: 3,
       shard: null,
       command: 'test',
     });
     const node22 = nodes[1]?.version ?? '';
-    expect(record.plan.nodes?.map((node) => node.version)).toEqual([process.version, node22]);
-    const ran = record.results.map((result) => [result.node, result.runtime, result.outcome, (result as StoppedTrial).cleanupSteps?.[0]?.split(' ')[0]]);
+    expect(record.plan.engines?.map((node) => node.version)).toEqual([process.version, node22]);
+    const ran = record.results.map((result) => [
+      result.engine?.label,
+      result.runtime,
+      result.outcome,
+      (result as StoppedTrial).cleanupSteps?.[0]?.split(' ')[0],
+    ]);
     expect(ran).toEqual([
-      ['20', 'thread', 'stopped', process.version],
-      ['20', 'process', 'stopped', process.version],
-      ['22', 'thread', 'stopped', node22],
-      ['22', 'process', 'stopped', node22],
+      ['node 20', 'thread', 'stopped', process.version],
+      ['node 20', 'process', 'stopped', process.version],
+      ['node 22', 'thread', 'stopped', node22],
+      ['node 22', 'process', 'stopped', node22],
     ]);
   });
 
@@ -61,7 +69,7 @@ describe('hosts on a second Node.js version', () => {
       runtimes: ['thread', 'process'],
       kills: ['abort'],
       workloads,
-      nodes: node22 === undefined ? [] : [node22],
+      engines: node22 === undefined ? [] : [node22],
       trials: 1,
       seed: 5,
       shard: null,
@@ -79,9 +87,9 @@ describe('hosts on a second Node.js version', () => {
     const host = startHost('node-hosts-test', 'thread', node22);
     try {
       const ready = await host.waitFor(['host-ready'], 15_000);
-      expect(ready).toMatchObject({ type: 'host-ready', node: node22.version, containment: { subreaper: true } });
+      expect(ready).toMatchObject({ type: 'host-ready', engine: { name: 'node', version: node22.version }, containment: { subreaper: true } });
       expect(readlinkSync(`/proc/${host.pid}/exe`)).toBe(node22.execPath);
-      expect(host.nodeVersion).toBe(node22.version);
+      expect(host.engine).toEqual({ name: 'node', version: node22.version });
     } finally {
       await retireHost(host);
     }

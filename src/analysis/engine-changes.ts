@@ -6,15 +6,15 @@ import type { Judged } from '../verdicts/judge-run.ts';
 import type { CellSummary } from './summarize-cell.ts';
 import type { RuntimeSummary } from './summarize-runtimes.ts';
 
-/** What one rule reads of a cell in one version: a value to compare across versions, and the k/n behind it. */
+/** What one rule reads of a cell in one engine: a value to compare across engines, and the k/n behind it. */
 export interface CellReading {
-  /** Compared across versions: the cell changed under this rule when two versions read different values. */
+  /** Compared across engines: the cell changed under this rule when two engines read different values. */
   readonly value: string;
   /** How the reading is shown: "stopped 1/1", "left 2/2 ended trials". */
   readonly shown: string;
 }
 
-/** One way a cell can change between versions: what it reads of a cell, or null where the cell cannot say (nothing ended, say). */
+/** One way a cell can change between engines: what it reads of a cell, or null where the cell cannot say (nothing ended, say). */
 export interface ChangeRule {
   readonly id: string;
   /** What changed, for the sentence's head: "How the stop ended". */
@@ -22,12 +22,12 @@ export interface ChangeRule {
   read(cell: CellSummary): CellReading | null;
 }
 
-/** A cell of which a rule read different values in different versions, with each version's reading. */
+/** A cell of which a rule read different values in different engines, with each engine's reading. */
 export interface CellChange {
   readonly rule: string;
   readonly title: string;
   readonly cell: string;
-  readonly readings: readonly { readonly version: string; readonly reading: CellReading | null }[];
+  readonly readings: readonly { readonly engine: string; readonly reading: CellReading | null }[];
 }
 
 const share = (k: number, n: number) => `${k}/${n}`;
@@ -90,26 +90,26 @@ const CHANGE_RULES: readonly ChangeRule[] = [
   },
 ];
 
-/** One version as the comparison reads it: its cells, its verdicts and its runtimes' figures. */
-export interface VersionReading {
-  readonly version: string;
+/** One engine as the comparison reads it: its cells, its verdicts and its runtimes' figures. */
+export interface EngineReading {
+  readonly engine: string;
   readonly cells: readonly CellSummary[];
   readonly verdicts: readonly Judged[];
   readonly runtimes: readonly RuntimeSummary[];
 }
 
-/** A verdict that differs between versions, with each version's. */
+/** A verdict that differs between engines, with each engine's. */
 export interface VerdictChange {
   readonly id: string;
   readonly language: Judged['language'];
   readonly verdicts: readonly (Judged | null)[];
 }
 
-/** A figure is said to have changed when its medians differ by this factor or more, over at least this many trials in each version. */
+/** A figure is said to have changed when its medians differ by this factor or more, over at least this many trials in each engine. */
 export const FIGURE_CHANGE = { ratio: 1.25, minTrials: 5 } as const;
 
-/** The figures compared per runtime across versions: spawn latency, stop time and the memory the work added. */
-export const VERSION_FIGURES = [
+/** The figures compared per runtime across engines: spawn latency, stop time and the memory the work added. */
+export const ENGINE_FIGURES = [
   { name: 'Spawn latency', unit: 'ms', read: (summary: RuntimeSummary) => summary.startMs },
   { name: 'Stop time', unit: 'ms', read: (summary: RuntimeSummary) => summary.stopMs },
   { name: 'Work memory at ready (PSS)', unit: 'MiB', read: (summary: RuntimeSummary) => mebibytes(summary.workMemory?.pssBytes ?? null) },
@@ -122,7 +122,7 @@ export interface Median {
 
 /** A figure of one runtime whose medians moved by FIGURE_CHANGE.ratio or more. */
 export interface FigureChange {
-  readonly figure: (typeof VERSION_FIGURES)[number]['name'];
+  readonly figure: (typeof ENGINE_FIGURES)[number]['name'];
   readonly unit: 'ms' | 'MiB';
   readonly runtime: string;
   readonly medians: readonly (Median | null)[];
@@ -130,10 +130,10 @@ export interface FigureChange {
   readonly ratio: number;
 }
 
-/** What changed between the versions of a run across Node.js versions. */
-export interface VersionChanges {
-  readonly versions: readonly string[];
-  /** Cells every version ran. */
+/** What changed between the engines of a run across engines (Node.js versions, Bun, Deno). */
+export interface EngineChanges {
+  readonly engines: readonly string[];
+  /** Cells every engine ran. */
   readonly comparedCells: number;
   /** Of them, the cells a rule found different. */
   readonly changedCells: number;
@@ -142,10 +142,10 @@ export interface VersionChanges {
   readonly figures: readonly FigureChange[];
 }
 
-export function compareVersions(readings: readonly VersionReading[]): VersionChanges {
+export function compareEngines(readings: readonly EngineReading[]): EngineChanges {
   const cells = findCellChanges(readings);
   return {
-    versions: readings.map((reading) => reading.version),
+    engines: readings.map((reading) => reading.engine),
     comparedCells: countComparedCells(readings),
     changedCells: new Set(cells.map((change) => change.cell)).size,
     cells,
@@ -155,35 +155,35 @@ export function compareVersions(readings: readonly VersionReading[]): VersionCha
 }
 
 /**
- * Every cell of which a rule read different values across the versions that could read it. A cell only some versions
- * ran is one change, under `applies`; its other rules compare the versions that ran it.
+ * Every cell of which a rule read different values across the engines that could read it. A cell only some engines
+ * ran is one change, under `applies`; its other rules compare the engines that ran it.
  */
-function findCellChanges(readings: readonly VersionReading[]): CellChange[] {
-  const byVersion = readings.map(({ version, cells }) => ({ version, cells: new Map(cells.map((cell) => [cellId(cell), cell])) }));
-  const ids = [...new Set(byVersion.flatMap(({ cells }) => [...cells.keys()]))];
+function findCellChanges(readings: readonly EngineReading[]): CellChange[] {
+  const byEngine = readings.map(({ engine, cells }) => ({ engine, cells: new Map(cells.map((cell) => [cellId(cell), cell])) }));
+  const ids = [...new Set(byEngine.flatMap(({ cells }) => [...cells.keys()]))];
   const changes: CellChange[] = [];
   for (const rule of CHANGE_RULES) {
     for (const id of ids) {
-      const cellReadings = byVersion.map(({ version, cells }) => {
+      const cellReadings = byEngine.map(({ engine, cells }) => {
         const cell = cells.get(id);
-        return { version, reading: cell === undefined ? null : rule.read(cell) };
+        return { engine, reading: cell === undefined ? null : rule.read(cell) };
       });
       const values = new Set(cellReadings.flatMap(({ reading }) => (reading === null ? [] : [reading.value])));
-      const cell = byVersion.map(({ cells }) => cells.get(id)).find((found) => found !== undefined);
+      const cell = byEngine.map(({ cells }) => cells.get(id)).find((found) => found !== undefined);
       if (values.size > 1 && cell !== undefined) changes.push({ rule: rule.id, title: rule.title, cell: nameCell(cell), readings: cellReadings });
     }
   }
   return changes;
 }
 
-function countComparedCells(readings: readonly VersionReading[]): number {
+function countComparedCells(readings: readonly EngineReading[]): number {
   const sets = readings.map(({ cells }) => new Set(cells.map(cellId)));
   const [first, ...rest] = sets;
   return first === undefined ? 0 : [...first].filter((id) => rest.every((set) => set.has(id))).length;
 }
 
-/** The claims and tradeoffs whose verdict differs between versions. */
-function findVerdictChanges(readings: readonly VersionReading[]): VerdictChange[] {
+/** The claims and tradeoffs whose verdict differs between engines. */
+function findVerdictChanges(readings: readonly EngineReading[]): VerdictChange[] {
   const [first] = readings;
   if (first === undefined) return [];
   return first.verdicts.flatMap(({ rule, language }) => {
@@ -193,9 +193,9 @@ function findVerdictChanges(readings: readonly VersionReading[]): VerdictChange[
 }
 
 /** The figures whose medians moved by FIGURE_CHANGE.ratio or more, with enough trials on each side to say so. */
-function findFigureChanges(readings: readonly VersionReading[]): FigureChange[] {
+function findFigureChanges(readings: readonly EngineReading[]): FigureChange[] {
   const runtimes = [...new Set(readings.flatMap((reading) => reading.runtimes.map((summary) => summary.runtime)))];
-  return VERSION_FIGURES.flatMap((figure) =>
+  return ENGINE_FIGURES.flatMap((figure) =>
     runtimes.flatMap((runtime) => {
       const medians = readings.map((reading) => {
         const summary = reading.runtimes.find((entry) => entry.runtime === runtime);
