@@ -87,43 +87,38 @@ export async function runHarness(run: HarnessRun, observer: HarnessObserver = {}
   }
 }
 
+/**
+ * Every key of the plan, in the order results.json writes them (docs/results-schema.md): a key added to RunPlan and
+ * not here fails to compile. Optional ones are written only when set.
+ */
+const PLAN_ORDER: { readonly [Key in keyof RunPlan]-?: true } = {
+  runtimes: true,
+  kills: true,
+  workloads: true,
+  trials: true,
+  startTimeoutMs: true,
+  stopTimeoutMs: true,
+  graceMs: true,
+  deadlineMs: true,
+  seed: true,
+  killPoint: true,
+  killDelayMaxMs: true,
+  memoryLimitMb: true,
+  lingerMs: true,
+  cycles: true,
+  concurrency: true,
+  shard: true,
+  engines: true,
+  python: true,
+};
+
 /** The plan as the record keeps it: each workload without the module URL, which is only valid on this machine. */
 export function toRunPlan(run: HarnessRun): RunPlan {
-  const {
-    runtimes,
-    kills,
-    trials,
-    startTimeoutMs,
-    stopTimeoutMs,
-    graceMs,
-    deadlineMs,
-    seed,
-    killPoint,
-    killDelayMaxMs,
-    memoryLimitMb,
-    lingerMs,
-    cycles,
-    concurrency,
-    shard,
-  } = run;
-  return {
-    runtimes,
-    kills,
+  const recorded: Partial<Record<keyof RunPlan, unknown>> = {
+    ...run,
     workloads: run.workloads.map(({ workloadUrl: _url, pythonFile: _file, ...entry }) => entry),
-    trials,
-    startTimeoutMs,
-    stopTimeoutMs,
-    graceMs,
-    deadlineMs,
-    seed,
-    killPoint,
-    killDelayMaxMs,
-    memoryLimitMb,
-    ...(lingerMs === undefined ? {} : { lingerMs }),
-    ...(cycles === undefined ? {} : { cycles }),
-    concurrency,
-    shard,
-    ...(run.engines === undefined ? {} : { engines: run.engines.map(toEngineEntry) }),
-    ...(run.python === undefined ? {} : { python: run.python }),
+    engines: run.engines?.map(toEngineEntry),
   };
+  const keys = Object.keys(PLAN_ORDER) as (keyof RunPlan)[];
+  return Object.fromEntries(keys.flatMap((key) => (recorded[key] === undefined ? [] : [[key, recorded[key]]]))) as unknown as RunPlan;
 }
