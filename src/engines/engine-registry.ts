@@ -1,9 +1,9 @@
-import { chmodSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describeBadValue, UsageError } from '../errors/usage-error.ts';
 import { firstErrorLine } from '../errors/command-error.ts';
-import { cacheRoot, makePartialFolder } from './engine-cache.ts';
+import { CACHE_VARIABLE, cacheRoot, makePartialFolder } from './engine-cache.ts';
 import { type EngineName, titleOf } from './engine-target.ts';
 
 /**
@@ -66,11 +66,11 @@ export async function installRelease(name: EngineName, version: string, flag: st
   const { name: packageName, binary } = ENGINE_PACKAGES[name];
   // Unpacked beside its final place and renamed into it, so an interrupted install never looks installed; the
   // partial folder goes in `finally`, or, if the harness was SIGKILLed, at the next install.
-  const partial = makePartialFolder(join(cacheRoot(), name));
+  const cache = usableCacheRoot(flag);
+  const partial = makePartialFolder(join(cache, name));
   try {
-    const options = { cwd: partial, cancelSignal: signal, timeout: REGISTRY_TIMEOUT_MS } as const;
-    const { stdout } = await execa('npm', ['pack', `${packageName}@${version.replace(/^v/, '')}`, '--silent', '--ignore-scripts'], options);
-    await execa('tar', ['-xzf', stdout.trim().split('\n').at(-1) ?? '', '--strip-components=1', '-C', partial], options);
+    const { stdout } = await runNpm(['pack', `${packageName}@${version.replace(/^v/, '')}`, '--silent', '--ignore-scripts'], cache, { cwd: partial, signal });
+    await execa('tar', ['-xzf', stdout.trim().split('\n').at(-1) ?? '', '--strip-components=1', '-C', partial], { cwd: partial, cancelSignal: signal });
     // npm keeps a tarball's modes, but a package published without the executable bit would not run.
     chmodSync(join(partial, binary), 0o755);
     renameSync(partial, target);
@@ -85,10 +85,35 @@ export async function installRelease(name: EngineName, version: string, flag: st
   }
 }
 
+/**
+ * npm as the harness runs it: with its cache in the harness's own (a user whose home npm cannot write installs all
+ * the same), and a time limit.
+ */
+function runNpm(args: readonly string[], cache: string, { cwd, signal }: { cwd?: string; signal?: AbortSignal | undefined }) {
+  const env = { npm_config_cache: join(cache, 'npm') };
+  return execa('npm', args, { cwd, env, cancelSignal: signal, timeout: REGISTRY_TIMEOUT_MS });
+}
+
+/** The cache folder, made if need be; a refusal that names it when this user cannot write there. */
+function usableCacheRoot(flag: string): string {
+  const root = cacheRoot();
+  try {
+    mkdirSync(root, { recursive: true });
+    accessSync(root, constants.W_OK);
+    return root;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? String(error);
+    throw new UsageError(
+      `${flag} installs engines into ${root}, which this user cannot create or write (${code}); allowed: a writable folder in ${CACHE_VARIABLE} or XDG_CACHE_HOME`,
+    );
+  }
+}
+
 async function listVersions(name: EngineName, flag: string, signal?: AbortSignal): Promise<string[]> {
   const packageName = ENGINE_PACKAGES[name].name;
+  const cache = usableCacheRoot(flag);
   try {
-    const { stdout } = await execa('npm', ['view', packageName, 'versions', '--json'], { cancelSignal: signal, timeout: REGISTRY_TIMEOUT_MS });
+    const { stdout } = await runNpm(['view', packageName, 'versions', '--json'], cache, { signal });
     const versions: unknown = JSON.parse(stdout);
     return (Array.isArray(versions) ? versions : [versions]).filter((version): version is string => typeof version === 'string');
   } catch (error) {
