@@ -218,6 +218,16 @@ const cases: Array<[string, string[], RegExp]> = [
 ];
 
 describe('bad input', () => {
+  it('an engine to install into a cache this user cannot write: the folder named, exit 2', async () => {
+    const cache = join(aFile, 'cache');
+    const result = await runCli(['--engine', 'node,bun@9.1', '--out', out], { env: { ISOLATION_HARNESS_CACHE: cache } });
+    expect(result.stderr).toBe(
+      `isolation-harness: --engine installs engines into ${cache}, which this user cannot create or write (ENOTDIR); allowed: a writable folder in ISOLATION_HARNESS_CACHE or XDG_CACHE_HOME`,
+    );
+    expect(result.exitCode).toBe(2);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
   it.each(cases)('%s: one line on stderr, exit 2, nothing run or written', async (_name, args, message) => {
     const result = await runCli(args.includes('--out') ? args : [...args, '--out', out]);
     expect(result.stderr).toMatch(message);
