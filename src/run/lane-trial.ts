@@ -106,6 +106,8 @@ export async function runTimedTrial(
     let hosted = await runPlannedTrial(plan, trial, host, trialOptions, deadlineMs);
     // A deadline that ended the work before it was ready measured no stop: try again, with twice the time.
     for (let retry = 1; firedBeforeReady(hosted.measured) && retry <= DEADLINE_RETRIES; retry += 1) {
+      // The attempt ends first (its processes reaped, its folder gone): the retry is the same trial, in the same folder.
+      await hosted.final;
       deadlineMs *= 2;
       hosted = await runPlannedTrial(plan, trial, startHostFor(plan, trial, place), trialOptions, deadlineMs);
     }

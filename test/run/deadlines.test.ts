@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDeadlines, firedBeforeReady } from '../../src/run/deadlines.ts';
+import type { RunRecord } from '../../src/record/run-record.ts';
 import type { TrialResult } from '../../src/record/trial-result.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { buildStopped } from '../report/build-record.ts';
 
 const KEY = { workload: 'memory-hog', kill: 'timeout', runtime: 'process', trial: 1 } as const;
@@ -26,5 +32,24 @@ describe('firedBeforeReady', () => {
     const errored: TrialResult = { ...KEY, outcome: 'errored', error: 'x', cause: 'deadline-before-ready' };
     expect(firedBeforeReady(errored)).toBe(true);
     expect(firedBeforeReady({ ...KEY, outcome: 'errored', error: 'x' })).toBe(false);
+  });
+});
+
+describe('a timeout trial whose deadline ended the work before it was ready', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'isolation-harness-deadlines-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('runs again in the same trial folder, once the attempt has ended, with twice the time', async () => {
+    const out = join(scratch, 'out');
+    const workload = fileURLToPath(new URL('../fixtures/workloads/slow-to-ready.ts', import.meta.url));
+    const args = ['--workload', workload, '--kill', 'timeout', '--runtime', 'thread,process', '--trials', '2', '--deadline', '250', '--linger', '0'];
+    const result = await runCli([...args, '--out', out]);
+    expect(result.stderr).not.toMatch(/EEXIST|failed/);
+    expect(result.exitCode).toBe(0);
+    const record = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunRecord;
+    expect(record.results.map((trial) => trial.outcome)).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
+    // The first trial of each runtime ran with 250 ms, then 500 ms; the later ones with the deadline raised from its start.
+    for (const trial of record.results)
+      expect('killPoint' in trial && trial.killPoint.kind === 'deadline' && trial.killPoint.afterStartMs).toBeGreaterThan(400);
   });
 });
