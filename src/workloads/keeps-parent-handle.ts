@@ -1,4 +1,5 @@
 import { spawn, type StdioOptions } from 'node:child_process';
+import { isMainThread } from 'node:worker_threads';
 import { defineWorkload } from '../workload/define-workload.ts';
 import { HELPER_SECONDS, keepHelperUntilStopped } from '../workload/helper-process.ts';
 
@@ -14,8 +15,12 @@ export default defineWorkload({
   run: (context) => keepHelperUntilStopped(context, spawn('sleep', [String(HELPER_SECONDS)], { stdio: withParentChannel() }), 'helper killed'),
 });
 
-/** No stdio, and the IPC channel's descriptor as the helper's fd 3 where the work has one (a child started with IPC). */
+/**
+ * No stdio, and the IPC channel's descriptor as the helper's fd 3 where the work has one (a child started with IPC).
+ * A worker has none, and is not asked: Deno throws ERR_WORKER_UNSUPPORTED_OPERATION at `process.channel` in a worker.
+ */
 function withParentChannel(): StdioOptions {
+  if (!isMainThread) return 'ignore';
   const channel = (process.channel as { fd?: unknown } | undefined)?.fd;
   return typeof channel === 'number' ? ['ignore', 'ignore', 'ignore', channel] : 'ignore';
 }
