@@ -1,8 +1,9 @@
 import { PROBE_NAMES } from '../probes/probes.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { type CellSummary, summarizeCells } from '../analysis/summarize-cell.ts';
+import { summarizeCycles } from '../analysis/summarize-cycles.ts';
 import { cellId, nameCell } from '../record/trial-result.ts';
-import { type Baseline, type BaselineCell, type MeasuredCell, toBaselineCell, toBaselineCells } from './baseline.ts';
+import { type Baseline, type BaselineCell, type MeasuredCell, toBaselineCell } from './baseline.ts';
 import { compareCycleGrowth, findLessCycleGrowth } from './cycle-growth.ts';
 import { nameLeftovers } from './name-leftovers.ts';
 import { coverBaseline } from './cover-baseline.ts';
@@ -35,7 +36,7 @@ export interface Comparison {
 /** Holds a run to a baseline; baseline cells the run did not run are named, and fail only a check scoped to the whole baseline (checked up front). */
 export function compareWithBaseline(baseline: Baseline, record: RunRecord): Comparison {
   const summaries = summarizeCells(record.results);
-  const actualCells = new Map(toBaselineCells(record.results).map((cell) => [cellId(cell), cell]));
+  const cycles = new Map(summarizeCycles(record.results).map((cell) => [cellId(cell), cell]));
   const coverage = coverBaseline(baseline.cells, summaries, record.plan);
   const expected = new Map(coverage.covered.map((cell) => [cellId(cell), cell]));
   const comparison = { regressions: [] as CellFinding[], improvements: [] as CellFinding[], unmeasured: [] as CellFinding[] };
@@ -43,7 +44,7 @@ export function compareWithBaseline(baseline: Baseline, record: RunRecord): Comp
   for (const summary of summaries) {
     const expectedCell = expected.get(cellId(summary));
     if (expectedCell === undefined) continue;
-    const actual = actualCells.get(cellId(summary)) ?? toBaselineCell(summary);
+    const actual = toBaselineCell(summary, cycles.get(cellId(summary)));
     const cell = nameCell(actual);
     const findings = (details: string[]) => details.map((detail) => ({ cell, detail }));
     if (actual.outcome !== 'not-applicable' && actual.outcome.errored === actual.outcome.trials) {

@@ -10,11 +10,11 @@ import { ownIdentity, readIfSame } from '../linux-proc/process-identity.ts';
 import { findHeldOutsideFiles } from '../probes/outside-files.ts';
 import { createProcessFamily, type ProcessFamily } from '../process-family/process-family.ts';
 import { scanFamilyTree } from '../process-family/scan-family.ts';
-import type { BodyThread, NodeRuntimeName, WorkByRuntime, WorkEnd } from '../runtime/runtime.ts';
+import type { BodyThread, NodeRuntimeName, StartedWork, WorkByRuntime, WorkEnd } from '../runtime/runtime.ts';
 import { within } from '../runtime/within.ts';
 import { listThreads, startGivenClock, type ThreadRef, withinGivenTime } from '../runtime/given-time.ts';
-import type { MutexState } from '../record/trial-result.ts';
-import type { HostEvent, HostedTrial, HostSightings, SharedMemoryReading, SharedState } from './host-messages.ts';
+import type { SharedMutex } from '../workload/shared-mutex.ts';
+import type { HostEvent, HostedTrial, HostSightings, SharedState } from './host-messages.ts';
 import { loadAdapter } from './load-adapter.ts';
 import { describeSelfEnd, reachKillPoint } from './reach-kill-point.ts';
 import { journalAdoptionsTo, listAdoptedChildren, watchThreadChildren } from './subreaper.ts';
@@ -68,7 +68,7 @@ export async function hostTrial<Name extends NodeRuntimeName>(
     const cause = deadlineMs === null ? {} : { cause: 'deadline-before-ready' as const };
     return send({ type: 'work-failed', message: describeEarlyEnd(start.ended.error, deadlineMs), ...cause });
   }
-  const childPid = 'pid' in work ? work.pid : null;
+  const { childPid } = work;
   // A worker's children are the host's own, not orphans it adopted: the subreaper must leave them to the worker.
   watchThreadChildren(childPid === null ? start.ready.osThreadId : null);
   send({ type: 'work-ready', childPid, osThreadId: start.ready.osThreadId, startMs: start.at - work.startedAt });
@@ -145,7 +145,7 @@ export async function hostTrial<Name extends NodeRuntimeName>(
 /** The threads a deadline of the work watches: the host's main thread, and the work's (a child's, or the host's new ones). */
 function workThreads(work: WorkByRuntime[NodeRuntimeName], hostThreads: ReadonlySet<number>): ThreadRef[] {
   const hostMain = { pid: process.pid, threadId: process.pid };
-  return [hostMain, ...('pid' in work ? listThreads(work.pid) : listThreads(process.pid, hostThreads))];
+  return [hostMain, ...(work.childPid === null ? listThreads(process.pid, hostThreads) : listThreads(work.childPid))];
 }
 
 /** What the host saw of the trial at the kill and as it ended: its processes, the outside files they held, the orphans it took in. */
@@ -177,24 +177,22 @@ function applyFor<Name extends NodeRuntimeName>(style: WorkKillStyle, runtime: N
 }
 
 /** What the host can read of the memory it shares with the work; the shared memory first, as the work left it. */
-async function readSharedState(work: WorkByRuntime[NodeRuntimeName]): Promise<SharedState> {
-  const sharedMemory: SharedMemoryReading =
-    'sharedMemory' in work ? { read: true, slots: Array.from(work.sharedMemory) } : { read: false, reason: CHILD_MEMORY };
-  return { sharedMemory, mutex: await probeMutex(work) };
+async function readSharedState({ shared }: StartedWork): Promise<SharedState> {
+  if (shared === null) return { sharedMemory: { read: false, reason: CHILD_MEMORY }, mutex: null };
+  return { sharedMemory: { read: true, slots: Array.from(shared.memory) }, mutex: await probeMutex(shared.mutex) };
 }
 
 /**
- * A worker shares the mutex's memory with the host; a child's memory is its own, so there is nothing to probe. The host
+ * The mutex a worker shares with the host (a child's memory is its own, so there is nothing to probe there). The host
  * tries it every few ms rather than blocking in Atomics.wait: its event loop goes on, as the parent's watch needs.
  */
-async function probeMutex(work: WorkByRuntime[NodeRuntimeName]): Promise<MutexState> {
-  if (!('mutex' in work)) return null;
+async function probeMutex(mutex: SharedMutex): Promise<'held' | 'free'> {
   const deadline = performance.now() + MUTEX_PROBE_MS;
-  while (!work.mutex.tryLock(0)) {
+  while (!mutex.tryLock(0)) {
     if (performance.now() >= deadline) return 'held';
     await sleep(MUTEX_POLL_MS, undefined, { ref: false });
   }
-  work.mutex.unlock();
+  mutex.unlock();
   return 'free';
 }
 

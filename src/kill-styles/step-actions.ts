@@ -81,7 +81,7 @@ export function actionOf(step: ActingStep): StepAction {
     case 'tree-kill':
       return {
         thread: SIGNALS_REACH_PROCESSES,
-        process: (work, { family }) => killTree(work.pid, 'SIGKILL', family),
+        process: (work, { family }) => killTree(work.childPid, 'SIGKILL', family),
         python: NODE_HOST_ONLY('tree-kill'),
         forces: ['process'],
         description: 'SIGKILL to the child and its descendants, found by the tree-kill package, each pid checked by the family gate',

@@ -37,7 +37,7 @@ export const treeKillStyle: WorkKillStyle = {
   forcesEnd: true,
   thread: SIGNALS_REACH_PROCESSES,
   async process(work, { family }) {
-    await killTree(work.pid, 'SIGKILL', family);
+    await killTree(work.childPid, 'SIGKILL', family);
     return { name: 'tree-kill', forces: true };
   },
   ...noPythonCounterpart('tree-kill is a Node.js package; `sigkill` (Process.kill()) is the forced stop of a Python child'),

@@ -72,6 +72,7 @@ function readTrialProcessLocks(target: ProbeTarget): Array<OsLock & { readonly h
  * work directory when it is in it, else by the path a process of the trial holds it at.
  */
 function selectTrialLocks(locks: ReadonlyArray<OsLock & { readonly heldAt: string }>, target: ProbeTarget, entries: readonly WorkDirEntry[]): TrialLock[] {
+  if (locks.length === 0) return [];
   const inWorkDir = new Map<string, string>();
   for (const entry of entries) {
     const key = lockKeyOf(join(target.workDir, entry.path));

@@ -56,7 +56,8 @@ export function startProcessWork(spec: WorkloadSpec, controlDir: string, options
     child.kill = noteDeadline as typeof child.kill;
   }
   return {
-    pid: child.pid ?? Number.NaN,
+    childPid: child.pid ?? Number.NaN,
+    shared: null,
     ready: watchReady(events),
     bodyThread: watchBodyThread(events, child.pid ?? Number.NaN),
     targetSection: watchTargetSection(events),

@@ -42,6 +42,7 @@ export function formatLifetimes({ lifetimes, outcomes }: CellSummary): string {
   if (watched === 0) return '';
   const gone = wentAway === 0 || longestGoneMs === null ? null : `gone by itself within ${formatSeconds(longestGoneMs)}`;
   const kept = stayed === 0 || longestWatchMs === null ? null : `still there ${formatSeconds(longestWatchMs)} after the stop`;
+  if (gone === null && kept === null) return '';
   if (kept === null) return `; ${gone}`;
   if (gone === null) return `; ${kept}`;
   return `; ${gone} in ${wentAway}/${outcomes.leaked}, ${kept} in ${stayed}/${outcomes.leaked}`;

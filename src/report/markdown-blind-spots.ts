@@ -27,12 +27,15 @@ export function renderBlindSpots(record: RunRecord, { unattributed, containment 
 }
 
 /** With a subreaper in every host, only what never descended from the trial; without, a detached daemon too. */
-function describeProcesses({ trials, neither }: ContainmentTally, watchIntervalMs: number): string {
+function describeProcesses({ trials, subreaper, neither }: ContainmentTally, watchIntervalMs: number): string {
   const reparented =
     "Each host was its trials' child subreaper, so an orphan (a double-forked, `setsid`, environment-less daemon included) was re-parented to the host, not to init, and found there: it sees the host's pid as its parent where it would see 1, so a descendant that waits for its parent to become 1 does not see that happen during the trial.";
   const outside =
     "a process started on the trial's behalf by a process outside it (a service manager over D-Bus, `at`, a server already running): it never descends from the trial.";
-  if (neither === 0) return `**Processes:** ${outside} ${reparented}`;
+  if (trials === 0) return `**Processes:** ${outside} Which containment the hosts had was not measured: no trial recorded it.`;
+  if (subreaper === trials) return `**Processes:** ${outside} ${reparented}`;
+  if (neither === 0)
+    return `**Processes:** ${outside} Every host had a cgroup of its own or was its trials' child subreaper (the latter in ${countOf(subreaper, 'trial')} of ${trials}), so an orphan stayed in the host's cgroup or was re-parented to the host, and was found there.`;
   const escapes = `a process that, within ${watchIntervalMs} ms of being started, is re-parented (its parent exits), leaves the host's session and groups (setsid) and carries no marker (a cleared environment) is neither counted nor reaped: a double-forked daemon such as \`setsid -f\` started with an empty environment.`;
   return `**Processes:** in ${countOf(neither, 'trial')} of ${trials} the host had neither a cgroup nor a subreaper, so ${escapes} In every trial: ${outside}`;
 }

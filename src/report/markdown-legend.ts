@@ -2,6 +2,7 @@ import { killStyleOf } from '../kill-styles/kill-styles.ts';
 import { PROPER_LOCKFILE_STALE_MS } from '../probes/lock-directories.ts';
 import { MEMORY_GROWTH_THRESHOLD_BYTES } from '../probes/memory.ts';
 import type { RunPlan } from '../record/run-record.ts';
+import { GIVEN_TIME_CAP } from '../runtime/given-time.ts';
 import { formatMebibytes, NOT_MEASURED, NOTHING_RECORDED } from './format-cell.ts';
 import { formatRate } from './format-rate.ts';
 import { NOTABLE_GAP_MS, NOTABLE_GAP_RATIO } from './format-stop.ts';
@@ -29,9 +30,9 @@ function describeOutcomes(plan: RunPlan): string[] {
     "- **Outcome**: how many of the cell's trials ended each way, as `k/n`.",
     '  - `stopped`: the kill ended the work and nothing was left behind.',
     "  - `leaked`: the kill ended the work, but a probe found something left behind, the workload's data check found acknowledged records missing or torn, or the shared mutex was left held.",
-    `  - **hung**: the work did not end within the stop timeout (${plan.stopTimeoutMs} ms of the time the machine gave it: waits for a CPU are left out, up to four times that in wall time), which follows a stop sequence's waits, and its host was SIGKILLed.`,
+    `  - **hung**: the work did not end within the stop timeout (${plan.stopTimeoutMs} ms of the time the machine gave it: waits for a CPU are left out, up to ${GIVEN_TIME_CAP} times that in wall time), which follows a stop sequence's waits, and its host was SIGKILLed.`,
     `  - **errored**: the trial could not run as planned: the workload failed or ended by itself before the kill, did not call \`ready()\` within the start timeout (${plan.startTimeoutMs} ms; the note says where its thread was waiting), or its host died or could not be reaped; a note under the table quotes the error.`,
-    '  - `gone by itself within 1.2 s` / `still there 2.5 s after the stop`: whether what the leaked trials left went away by itself while a process of the trial still lived (watched for `--linger`), or stayed until the harness removed it.',
+    '  - `gone by itself within <time>` / `still there <time> after the stop`: whether what the leaked trials left went away by itself while a process of the trial still lived (watched for `--linger`), or stayed until the harness removed it.',
     '  - `n/a`: the kill style has no meaning in that runtime; the table "Where each kill style applies" gives the reason, and the rest of the row is empty. A kill style that applies to none of the runtimes has no rows.',
     '  - `ended by abort 2, force 1`: for an escalating stop, which step ended how many stopped trials (said only when the step is not the kill style itself).',
     '  - `leak rate k/n`: of the trials the kill ended (stopped or leaked), how many leaked, when there were several; hung and errored trials are not counted in it.',

@@ -1,5 +1,6 @@
 import type { RaisedDeadline } from '../analysis/raised-deadlines.ts';
 import type { RunPlan } from '../record/run-record.ts';
+import { SLOWEST_START_FACTOR } from '../run/deadlines.ts';
 
 /** Where the kills landed under each `--kill-point` mode; `timeout` always lands at the runtime's deadline. */
 const KILL_POINTS: Record<RunPlan['killPoint'], (plan: RunPlan) => string> = {
@@ -36,5 +37,5 @@ function describeRaised(raised: readonly RaisedDeadline[]): string {
   const cells = raised.map(
     ({ workload, runtime, engine, deadlineMs }) => `${deadlineMs} ms for ${workload} in a ${runtime}${engine === undefined ? '' : ` on ${engine}`}`,
   );
-  return `, raised where the work took longer to become ready (three times its slowest start in the run): ${cells.join(', ')}`;
+  return `, raised where the work took longer to become ready (${SLOWEST_START_FACTOR} times its slowest start in the run, plus the kill delay): ${cells.join(', ')}`;
 }

@@ -1,7 +1,7 @@
 import { cellId, type TrialKey, type TrialResult } from '../record/trial-result.ts';
 
 /** A `timeout` trial's deadline is at least this many times the slowest start seen so far of its workload and runtime. */
-const SLOWEST_START_FACTOR = 3;
+export const SLOWEST_START_FACTOR = 3;
 /** A deadline that still fired before ready() is doubled and the trial tried again, this many times at most. */
 export const DEADLINE_RETRIES = 2;
 

@@ -89,7 +89,12 @@ async function runLane(plan: MatrixPlan, lane: Lane<PlannedTrial>, place: LanePl
         };
         const { final, host: handedBack } = await runTimedTrial(plan, current, host, place, { startNextHost });
         const trial = current;
-        watched.push(final.then((result) => lane.record(trial, result.outcome === 'not-applicable' ? result : { ...result, hostReused: reused.has(host) })));
+        // Read now: the host this trial hands back is marked reused just below, before its result is recorded.
+        const hostReused = reused.has(host);
+        const recorded = final.then((result) => lane.record(trial, result.outcome === 'not-applicable' ? result : { ...result, hostReused }));
+        // Awaited once the lane has run its trials; a rejection meanwhile is that await's, not an unhandled one.
+        recorded.catch(() => undefined);
+        watched.push(recorded);
         if (handedBack !== undefined) reused.add(handedBack);
         lastHandedBack = handedBack !== undefined;
         // A host started ahead for the same runtime is as good: one of the two is enough.

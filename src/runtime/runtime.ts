@@ -79,13 +79,21 @@ export interface StartedWork {
   /** The runtime's forced stop: worker.terminate() through tinypool's abort, or SIGKILL to the child. */
   forceStop(): void;
   readonly parent: ParentTies;
+  /** The child process the work runs in; null for a worker, which runs in the host's own process. */
+  readonly childPid: number | null;
+  /** What the host shares with the work: a worker's; null for a child, whose memory is its own. */
+  readonly shared: SharedWithHost | null;
+}
+
+/** The workload's shared mutex and `context.sharedMemory`, seen from the host. */
+export interface SharedWithHost {
+  readonly mutex: SharedMutex;
+  readonly memory: Int32Array;
 }
 
 export interface ThreadWork extends StartedWork {
-  /** The workload's shared mutex, seen from the host. */
-  readonly mutex: SharedMutex;
-  /** The workload's `context.sharedMemory`, seen from the host. */
-  readonly sharedMemory: Int32Array;
+  readonly childPid: null;
+  readonly shared: SharedWithHost;
 }
 
 /**
@@ -95,7 +103,8 @@ export interface ThreadWork extends StartedWork {
 export type KillSignal = 'SIGTERM' | 'SIGINT' | 'SIGKILL';
 
 export interface ProcessWork extends StartedWork {
-  readonly pid: number;
+  readonly childPid: number;
+  readonly shared: null;
   sendSignal(signal: KillSignal): void;
 }
 

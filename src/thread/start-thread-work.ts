@@ -74,8 +74,8 @@ export function startThreadWork(spec: WorkloadSpec, _controlDir: string, options
     // A parent lets the worker go once it is done with the task: once tinypool settled it, or gave up settling it (a
     // destroy() before would settle it instead).
     parent: { awaited, settle: () => ended.then(release).then(() => performance.now()), pipes: [], timesReport: false },
-    mutex,
-    sharedMemory: new Int32Array(sharedMemory),
+    childPid: null,
+    shared: { mutex, memory: new Int32Array(sharedMemory) },
   };
 }
 

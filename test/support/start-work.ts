@@ -67,7 +67,7 @@ function startWork(runtime: RuntimeName, spec: WorkloadSpec, controlDir: string)
   const options = { deadlineMs: null, stopOnSigterm: false, memoryLimitMb: DEFAULTS.memoryLimitMb };
   if (runtime === 'thread') return { work: startThreadWork(spec, controlDir, options), ownerPid: process.pid };
   const work = startProcessWork(spec, controlDir, options);
-  return { work, ownerPid: work.pid };
+  return { work, ownerPid: work.childPid };
 }
 
 /** Descriptors of a process that point into a folder: a filter that ignores whatever else the process opens meanwhile. */
