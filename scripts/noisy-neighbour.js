@@ -1,10 +1,10 @@
 // A noisy neighbour, as a busy machine has one: a process of the same user that writes files at the top of /tmp and
 // /dev/shm all the time (and removes its older ones), and a busy loop on every core. Started by
 // scripts/test-where-users-run.js around the tests that must hold beside it; it removes its own files when told to stop.
-import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { setInterval, clearInterval } from 'node:timers';
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 
 /** Where other programs put files by fixed path, and the neighbour's names there. */
@@ -14,7 +14,8 @@ const WRITE_EVERY_MS = 5;
 /** How many of its files the neighbour keeps at a time in each location. */
 const KEPT = 40;
 
-const spinners = Array.from({ length: availableParallelism() }, () => spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }));
+// Threads of the neighbour's own process: they end with it, however it ends.
+const spinners = Array.from({ length: availableParallelism() }, () => new Worker('for (;;);', { eval: true }));
 const written = [];
 let count = 0;
 const writer = setInterval(() => {
@@ -29,7 +30,7 @@ const writer = setInterval(() => {
 
 function stop() {
   clearInterval(writer);
-  for (const spinner of spinners) spinner.kill('SIGKILL');
+  for (const spinner of spinners) void spinner.terminate();
   for (const path of written) rmSync(path, { force: true });
   process.exit(0);
 }

@@ -43,13 +43,15 @@ function runAsOrdinaryUser() {
 
 async function runBesideNeighbour() {
   const neighbour = fork(join(root, 'scripts/noisy-neighbour.js'), [], { stdio: 'inherit' });
-  await new Promise((ready) => neighbour.once('message', ready));
+  const exited = new Promise((resolve) => neighbour.once('exit', resolve));
+  const ready = await Promise.race([new Promise((resolve) => neighbour.once('message', () => resolve(true))), exited.then(() => false)]);
+  if (!ready) throw new Error('test-where-users-run: the noisy neighbour exited before it was ready');
   process.stdout.write('test-where-users-run: the escape and fault tests beside a noisy neighbour (files in /tmp and /dev/shm, every core busy)\n');
   try {
     return runTests([], { ISOLATION_HARNESS_TESTS_PREBUILT: '1' });
   } finally {
     neighbour.kill('SIGTERM');
-    await new Promise((exited) => neighbour.once('exit', exited));
+    await exited;
   }
 }
 

@@ -25,7 +25,7 @@ function waitForFirstResult(harness: ResultPromise): Promise<string> {
     let text = '';
     harness.stderr?.on('data', (chunk: Buffer) => {
       text += String(chunk);
-      const runId = /^run (\S+):/.exec(text)?.[1];
+      const runId = /^run (\S+):/m.exec(text)?.[1];
       if (runId !== undefined && /^\[ *1\//m.test(text)) resolve(runId);
     });
   });

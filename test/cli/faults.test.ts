@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { JOURNAL_FILE } from '../../src/run/results-journal.ts';
 import { TEMP_PREFIX } from '../../src/marker/marker.ts';
 import { findLivingProcessesOf, listCgroupsOf } from '../support/living-processes.ts';
-import { runCli } from './run-cli.ts';
+import { readRunId, runCli } from './run-cli.ts';
 
 const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'isolation-harness-faults-'));
@@ -24,9 +24,7 @@ const PLANNED_RESULTS = 40;
 /** Starts the harness and waits until it has journaled `results` results and a trial's grandchild is alive. */
 async function startMidRun(out: string, results: number) {
   const harness = execaNode(bin, [...LONG_RUN, '--out', out], { reject: false, nodeOptions: [] });
-  const runId = await new Promise<string>((resolve) => {
-    harness.stderr?.once('data', (chunk) => resolve(/^run (\S+):/.exec(String(chunk))?.[1] ?? 'no run id printed'));
-  });
+  const runId = await readRunId(harness);
   await vi.waitFor(
     () => {
       expect(readJournaledResults(out).length).toBeGreaterThanOrEqual(results);

@@ -9,7 +9,7 @@ import { readEnvironmentVariable } from '../../src/linux-proc/process-environmen
 import { listPids } from '../../src/linux-proc/process-stat.ts';
 import { JOURNAL_FILE } from '../../src/run/results-journal.ts';
 import { PROCESS_JOURNAL } from '../../src/marker/run-owner.ts';
-import { runCli } from '../cli/run-cli.ts';
+import { readRunId, runCli } from '../cli/run-cli.ts';
 import { findFixtureProcesses } from '../support/fixture-leftovers.ts';
 import { listCgroupsOf } from '../support/living-processes.ts';
 
@@ -46,7 +46,7 @@ it("a harness SIGKILLed with its hosts: the next run reaps the dead run's unmark
     },
     { timeout: 30_000, interval: 5 },
   );
-  for (const pid of [harness.pid ?? 0, ...findHostsOf(harness.pid ?? 0)]) process.kill(pid, 'SIGKILL');
+  for (const pid of [harness.pid ?? 0, ...findHostsOf(harness.pid ?? 0)]) killIfAlive(pid);
   await harness;
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect(findFixtureProcesses(`ih-fixture-${runId}`).length).toBeGreaterThan(0);
@@ -67,19 +67,19 @@ async function startDaemonRun(out: string): Promise<{ harness: ResultPromise; ru
     reject: false,
     nodeOptions: [],
   });
-  // The run's first line names it; a line on cleaning up after an earlier dead run may come before it.
-  const runId = await new Promise<string>((resolve) => {
-    let printed = '';
-    harness.stderr?.on('data', (chunk) => {
-      printed += String(chunk);
-      const named = /^run (\S+):/m.exec(printed)?.[1];
-      if (named !== undefined) resolve(named);
-    });
-    void harness.then(() => resolve('no run id printed'));
-  });
+  const runId = await readRunId(harness);
   await vi.waitFor(() => expect(findFixtureProcesses(`ih-fixture-${runId}`).length).toBeGreaterThan(0), { timeout: 30_000, interval: 5 });
   expect(readJournal(out).length).toBeGreaterThan(0);
   return { harness, runId };
+}
+
+/** SIGKILLs a process that may have exited since it was listed (a host ending by itself). */
+function killIfAlive(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ESRCH') throw error;
+  }
 }
 
 /** The hosts the harness of this pid started, by the owner they carry. */

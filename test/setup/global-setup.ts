@@ -21,7 +21,7 @@ const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 export default function setup(): () => void {
   // Each project of vitest.config.ts runs this; the first one sets the run up and checks it at the very end.
   if (process.env[TESTS_TEMP_VARIABLE] !== undefined) return () => undefined;
-  // A run as another user (scripts/test-as-user.js) reads the dist/ its caller built: it may write nothing in the clone.
+  // A run as another user (scripts/test-where-users-run.js --as-user) reads the dist/ its caller built: it may write nothing in the clone.
   if (process.env[PREBUILT_VARIABLE] === undefined) buildDist();
   const realTemp = process.env.TMPDIR;
   const runTemp = mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}tests-`));
