@@ -24,10 +24,11 @@ describe('findOwnPipeHolders', () => {
       env: { ...process.env, [MARKER_VARIABLE]: 'pipe-holders-test' },
     });
     const fd = (shell.stdout as unknown as { _handle: { fd: number } })._handle.fd;
-    const pipe: OwnPipe = { channel: 'stdout', fd, end: readDescriptorLink('self', fd) ?? '', peer: readDescriptorLink(shell.pid ?? 0, 1) ?? '' };
     const [line] = (await once(shell.stdout, 'data')) as [Buffer];
     const sleeper = Number(line.toString().trim());
     started.push(sleeper);
+    // The peer end read from the sleep, which holds it for 30 s: the shell may already have exited.
+    const pipe: OwnPipe = { channel: 'stdout', fd, end: readDescriptorLink('self', fd) ?? '', peer: readDescriptorLink(sleeper, 1) ?? '' };
     await once(shell, 'exit');
     expect(pipe.end).toMatch(/^socket:\[\d+\]$/);
     expect(pipe.peer).not.toBe(pipe.end);
