@@ -42,14 +42,15 @@ describe('a timeout trial whose deadline ended the work before it was ready', ()
   it('runs again in the same trial folder, once the attempt has ended, with twice the time', async () => {
     const out = join(scratch, 'out');
     const workload = fileURLToPath(new URL('../fixtures/workloads/slow-to-ready.ts', import.meta.url));
-    const args = ['--workload', workload, '--kill', 'timeout', '--runtime', 'thread,process', '--trials', '2', '--deadline', '250', '--linger', '0'];
+    const args = ['--workload', workload, '--kill', 'timeout', '--runtime', 'thread,process', '--trials', '2', '--deadline', '600', '--linger', '0'];
     const result = await runCli([...args, '--out', out]);
     expect(result.stderr).not.toMatch(/EEXIST|failed/);
     expect(result.exitCode).toBe(0);
     const record = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as RunRecord;
     expect(record.results.map((trial) => trial.outcome)).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
-    // The first trial of each runtime ran with 250 ms, then 500 ms; the later ones with the deadline raised from its start.
+    // The first trial of each runtime ran with 600 ms, then 1200 ms (or 2400 ms on a loaded machine); the later ones with
+    // the deadline raised from its start: every one fell after the 700 ms the work took to become ready.
     for (const trial of record.results)
-      expect('killPoint' in trial && trial.killPoint.kind === 'deadline' && trial.killPoint.afterStartMs).toBeGreaterThan(400);
+      expect('killPoint' in trial && trial.killPoint.kind === 'deadline' && trial.killPoint.afterStartMs).toBeGreaterThan(700);
   });
 });
